@@ -1,0 +1,115 @@
+package io.portpush.core.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portpush.core.error.NotFoundException;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BundledCatalogueTest {
+    private final Catalogue catalogue = new CatalogueLoader().load(List.of());
+
+    @Test
+    void holdsEverySeedRowInItsOwnGroup() {
+        assertThat(catalogue.flows()).hasSize(65);
+        assertThat(catalogue.groups()).hasSize(26);
+        // one group per seed table, tables 2..27 in order
+        assertThat(catalogue.groups().stream().map(PortGroup::table).toList())
+                .containsExactlyElementsOf(IntStream.rangeClosed(2, 27).boxed().toList());
+        assertThat(catalogue.group("sip-proxy").orElseThrow().flows()).hasSize(7);
+        assertThat(catalogue.group("snmp").orElseThrow().flows()).hasSize(7);
+        assertThat(catalogue.group("imdb-replication").orElseThrow().flows()).hasSize(6);
+    }
+
+    @Test
+    void sipTlsFromGatewayOn5061() {
+        Flow f = catalogue.flow("sip-proxy.tls-server-auth").orElseThrow();
+        assertThat(f.from().role()).isEqualTo("sip-gateway");
+        assertThat(f.to().role()).isEqualTo("imp-node");
+        assertThat(f.transport()).isEqualTo(Transport.TCP);
+        assertThat(f.ports().defaults()).containsExactly(5061);
+        assertThat(f.sourcePort()).isEqualTo(new SourcePort.Ephemeral());
+        assertThat(f.scope()).isEqualTo(Scope.EXTERNAL);
+        assertThat(f.remark()).contains("TLS");
+    }
+
+    @Test
+    void xmppClientAccessOn5222() {
+        List<Flow> found = catalogue.search("5222");
+        assertThat(found).extracting(Flow::ref).containsExactly("xcp.client-access");
+        assertThat(found.get(0).from().role()).isEqualTo("xmpp-client");
+        assertThat(found.get(0).transport()).isEqualTo(Transport.TCP);
+    }
+
+    @Test
+    void inMemoryDatabasePorts6603To6610() {
+        List<Integer> ports = catalogue.resolve("imdb").stream().flatMap(f -> f.ports().defaults().stream())
+                .distinct().sorted().toList();
+        assertThat(ports).containsExactly(6603, 6604, 6605, 6606, 6607, 6608, 6609, 6610, 9003, 9004, 9005);
+        assertThat(catalogue.resolve("imdb")).allMatch(f -> f.scope() == Scope.INTRA_CLUSTER && f.transport() == Transport.TCP);
+    }
+
+    @Test
+    void ipsecManagerUsesSourcePort8500() {
+        Flow f = catalogue.flow("ipsec-manager.cluster-manager").orElseThrow();
+        assertThat(f.ports().defaults()).containsExactly(8500);
+        assertThat(f.sourcePort()).isEqualTo(new SourcePort.Fixed(8500));
+        assertThat(f.transport()).isEqualTo(Transport.TCP_UDP);
+    }
+
+    @Test
+    void trapReceiverHasSource61441AndConfigurableDestination() {
+        Flow f = catalogue.flow("snmp.internal-trap-receiver").orElseThrow();
+        assertThat(f.sourcePort()).isEqualTo(new SourcePort.Fixed(61441));
+        assertThat(f.ports()).isInstanceOf(DestinationPorts.Configurable.class);
+        assertThat(f.ports().defaults()).isEmpty();
+        assertThat(catalogue.search("61441")).contains(f);
+    }
+
+    @Test
+    void port5049IsLocalhostOnly() {
+        Flow f = catalogue.flow("sip-proxy.internal").orElseThrow();
+        assertThat(f.ports().defaults()).containsExactly(5049);
+        assertThat(f.scope()).isEqualTo(Scope.LOCALHOST_ONLY);
+        assertThat(catalogue.resolve("localhost-only")).contains(f).allMatch(x -> x.scope() == Scope.LOCALHOST_ONLY);
+    }
+
+    @Test
+    void multiPortAndConfigurableRowsKeepTheSeedValues() {
+        assertThat(catalogue.flow("snmp.agent").orElseThrow().ports().defaults()).containsExactly(161, 8161);
+        assertThat(catalogue.flow("external-directory.ldap").orElseThrow().ports().defaults()).containsExactly(389, 3268);
+        DestinationPorts exchange = catalogue.flow("exchange-notify.calendar-notify").orElseThrow().ports();
+        assertThat(exchange.configurable()).isTrue();
+        assertThat(exchange.defaults()).containsExactly(50020);
+        Flow icmp = catalogue.flow("icmp.cucm").orElseThrow();
+        assertThat(icmp.transport()).isEqualTo(Transport.IP);
+        assertThat(icmp.ports()).isInstanceOf(DestinationPorts.None.class);
+        assertThat(icmp.bidirectional()).isTrue();
+    }
+
+    @Test
+    void compositesResolveFromData() {
+        assertThat(catalogue.resolve("edge-client-access")).extracting(Flow::ref)
+                .contains("xcp.client-access", "sip-proxy.tls-server-auth", "tomcat-web.web-admin")
+                .noneMatch(ref -> ref.startsWith("imdb"));
+        assertThat(catalogue.resolve("intra-cluster")).isNotEmpty().allMatch(f -> f.scope() == Scope.INTRA_CLUSTER);
+        assertThat(catalogue.resolve("outbound-dependencies")).extracting(f -> f.ports().defaults())
+                .contains(List.of(389, 3268), List.of(53), List.of(123), List.of(5432), List.of(50020));
+    }
+
+    @Test
+    void searchByRoleAndText() {
+        assertThat(catalogue.search("ldap-directory")).extracting(Flow::group).containsOnly("external-directory");
+        assertThat(catalogue.search("8443")).hasSize(4).extracting(Flow::group).containsOnly("tomcat-web");
+        assertThat(catalogue.search("bosh")).extracting(Flow::ref).containsExactly("xcp.bosh");
+    }
+
+    @Test
+    void unknownReferenceSuggestsNeighbours() {
+        assertThatThrownBy(() -> catalogue.resolve("xcp.client"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("xcp.client-access");
+    }
+}
