@@ -1,0 +1,213 @@
+package io.portpush.core.transport;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.password.PasswordUtils;
+
+/**
+ * One SSH connection (SSHJ) to a device or host: password or key authentication, host keys
+ * checked by {@link KnownHostsVerifier}, an optional bastion, and retries with backoff on
+ * connection failures only (never after authentication, never on a host key problem).
+ */
+public final class SshConnection implements AutoCloseable {
+    /** One shared SSHJ configuration: building it (algorithm lists) is not free. */
+    private static final DefaultConfig CONFIG = new DefaultConfig();
+
+    private final SshTarget target;
+    private final SSHClient client;
+    private final SSHClient bastion;
+
+    private SshConnection(SshTarget target, SSHClient client, SSHClient bastion) {
+        this.target = target;
+        this.client = client;
+        this.bastion = bastion;
+    }
+
+    /**
+     * Connects and authenticates, retrying connection failures {@code retries} times with
+     * exponential backoff from {@code backoff}.
+     */
+    public static SshConnection open(SshTarget target, KnownHostsVerifier hostKeys, int retries, Duration backoff) {
+        io.portpush.core.transport.TransportException last = null;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0) {
+                sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 6)));
+            }
+            try {
+                return openOnce(target, hostKeys);
+            } catch (io.portpush.core.transport.TransportException e) {
+                if (e.kind() != io.portpush.core.transport.TransportException.Kind.UNREACHABLE) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static SshConnection openOnce(SshTarget t, KnownHostsVerifier hostKeys) {
+        SSHClient bastion = null;
+        SSHClient c = new SSHClient(CONFIG);
+        try {
+            c.addHostKeyVerifier(hostKeys);
+            c.setConnectTimeout((int) t.connectTimeout().toMillis());
+            c.setTimeout((int) t.commandTimeout().toMillis());
+            if (t.jump() != null) {
+                bastion = openOnce(t.jump(), hostKeys).client;
+                DirectConnection tunnel = bastion.newDirectConnection(t.host(), t.port());
+                c.connectVia(tunnel, t.host(), t.port());
+            } else {
+                c.connect(t.host(), t.port());
+            }
+            authenticate(c, t);
+            return new SshConnection(t, c, bastion);
+        } catch (UserAuthException e) {
+            closeQuietly(c, bastion);
+            throw new io.portpush.core.transport.TransportException(io.portpush.core.transport.TransportException.Kind.AUTHENTICATION,
+                    t.display() + ": authentication failed (" + authMethods(t) + " refused); check the user and password/key in the inventory", e);
+        } catch (TransportException e) {
+            closeQuietly(c, bastion);
+            String why = hostKeys.problem();
+            if (why != null && e.getMessage() != null && e.getMessage().contains("verify")) {
+                throw new io.portpush.core.transport.TransportException(io.portpush.core.transport.TransportException.Kind.HOST_KEY,
+                        t.display() + ": " + why, e);
+            }
+            throw unreachable(t, e);
+        } catch (IOException e) {
+            closeQuietly(c, bastion);
+            throw unreachable(t, e);
+        }
+    }
+
+    private static io.portpush.core.transport.TransportException unreachable(SshTarget t, IOException e) {
+        String why;
+        if (e instanceof ConnectException) {
+            why = "connection refused";
+        } else if (e instanceof SocketTimeoutException) {
+            why = "no answer within " + t.connectTimeout().toSeconds() + "s";
+        } else if (e instanceof UnknownHostException) {
+            why = "unknown host name";
+        } else if (e instanceof NoRouteToHostException) {
+            why = "no route to host";
+        } else {
+            why = String.valueOf(e.getMessage());
+        }
+        return new io.portpush.core.transport.TransportException(io.portpush.core.transport.TransportException.Kind.UNREACHABLE,
+                t.display() + ": unreachable: " + why, e);
+    }
+
+    private static String authMethods(SshTarget t) {
+        List<String> m = new ArrayList<>();
+        if (t.privateKey() != null) {
+            m.add("key " + t.privateKey());
+        }
+        if (t.password() != null) {
+            m.add("password");
+        }
+        return m.isEmpty() ? "no credentials given" : String.join(", ", m);
+    }
+
+    private static void authenticate(SSHClient c, SshTarget t) throws IOException {
+        List<AuthMethod> methods = new ArrayList<>();
+        if (t.privateKey() != null) {
+            KeyProvider kp = t.passphrase() == null ? c.loadKeys(t.privateKey().toString())
+                    : c.loadKeys(t.privateKey().toString(), PasswordUtils.createOneOff(t.passphrase().reveal().toCharArray()));
+            methods.add(new AuthPublickey(kp));
+        }
+        if (t.password() != null) {
+            methods.add(new AuthPassword(PasswordUtils.createOneOff(t.password().reveal().toCharArray())));
+        }
+        if (methods.isEmpty()) {
+            throw new UserAuthException("no credentials");
+        }
+        c.auth(t.user(), methods);
+    }
+
+    private static void closeQuietly(SSHClient c, SSHClient b) {
+        for (SSHClient x : new SSHClient[] {c, b}) {
+            if (x != null) {
+                try {
+                    x.disconnect();
+                } catch (IOException | RuntimeException ignored) {
+                    // already broken
+                }
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public SshTarget target() {
+        return target;
+    }
+
+    /** Opens an interactive shell with a pty, as a person's terminal (and network CLIs) expect. */
+    public InteractiveShell shell() {
+        try {
+            Session s = client.startSession();
+            s.allocatePTY("vt100", 511, 24, 0, 0, Map.of());
+            return new InteractiveShell(target, s, s.startShell());
+        } catch (IOException e) {
+            throw new io.portpush.core.transport.TransportException(io.portpush.core.transport.TransportException.Kind.DISCONNECTED,
+                    target.display() + ": cannot open a shell: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one command on an exec channel (Linux hosts) and returns its result. */
+    public ExecResult exec(String command, String stdin, Duration timeout) {
+        try (Session s = client.startSession()) {
+            Session.Command cmd = s.exec(command);
+            if (stdin != null) {
+                cmd.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+                cmd.getOutputStream().flush();
+                cmd.getOutputStream().close();
+            }
+            String out = new String(cmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(cmd.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Integer status = cmd.getExitStatus();
+            return new ExecResult(status == null ? -1 : status, out, err);
+        } catch (IOException e) {
+            throw new io.portpush.core.transport.TransportException(io.portpush.core.transport.TransportException.Kind.DISCONNECTED,
+                    target.display() + ": '" + command + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Exit status and output of an exec channel command. */
+    public record ExecResult(int status, String stdout, String stderr) {
+    }
+
+    public boolean isConnected() {
+        return client.isConnected() && client.isAuthenticated();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client, bastion);
+    }
+}

@@ -1,0 +1,38 @@
+package io.portpush.lab;
+
+import java.security.PublicKey;
+import java.util.List;
+
+/**
+ * How to build one lab device.
+ *
+ * @param port TCP port on {@code bindHost}; 0 picks a free one
+ * @param authorizedKeys public keys accepted for {@code username} besides the password
+ */
+public record DeviceSpec(String name, String platform, String bindHost, int port, String username, String password,
+                         String enableSecret, List<PublicKey> authorizedKeys, Faults faults) {
+    public DeviceSpec {
+        authorizedKeys = List.copyOf(authorizedKeys);
+    }
+
+    /** A device on loopback with a free port and the lab's default credentials. */
+    public static DeviceSpec of(String name, String platform) {
+        return new DeviceSpec(name, platform, "127.0.0.1", 0, "admin", "admin", "enable", List.of(), Faults.NONE);
+    }
+
+    public DeviceSpec withPort(int p) {
+        return new DeviceSpec(name, platform, bindHost, p, username, password, enableSecret, authorizedKeys, faults);
+    }
+
+    public DeviceSpec withCredentials(String user, String pass, String enable) {
+        return new DeviceSpec(name, platform, bindHost, port, user, pass, enable, authorizedKeys, faults);
+    }
+
+    public DeviceSpec withAuthorizedKeys(List<PublicKey> keys) {
+        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, keys, faults);
+    }
+
+    public DeviceSpec withFaults(Faults f) {
+        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, authorizedKeys, f);
+    }
+}

@@ -1,0 +1,70 @@
+package io.portpush.lab;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Fault injection for one lab device. Immutable; a device holds the current value and tests or
+ * the inventory swap it.
+ *
+ * @param commandLatencyMillis delay before each command's answer
+ * @param loginDelayMillis delay before the banner and first prompt
+ * @param dropAfterCommands close the connection when this many lines have been received in one
+ *        session (0 = never)
+ * @param dropAfterConfigLines close the connection after this many configuration lines in one
+ *        session (0 = never)
+ * @param refuseCommands lines matching any of these are refused as invalid input
+ * @param ignoreLines configuration lines matching any of these are accepted but silently not
+ *        applied (a device whose show output disagrees with what was configured)
+ * @param refuseLogins every login is refused
+ */
+public record Faults(long commandLatencyMillis, long loginDelayMillis, int dropAfterCommands, int dropAfterConfigLines,
+                     List<Pattern> refuseCommands, List<Pattern> ignoreLines, boolean refuseLogins) {
+
+    public static final Faults NONE = new Faults(0, 0, 0, 0, List.of(), List.of(), false);
+
+    public Faults {
+        refuseCommands = List.copyOf(refuseCommands);
+        ignoreLines = List.copyOf(ignoreLines);
+    }
+
+    public Faults withCommandLatency(long millis) {
+        return new Faults(millis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins);
+    }
+
+    public Faults withLoginDelay(long millis) {
+        return new Faults(commandLatencyMillis, millis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins);
+    }
+
+    public Faults withDropAfterCommands(int n) {
+        return new Faults(commandLatencyMillis, loginDelayMillis, n, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins);
+    }
+
+    public Faults withDropAfterConfigLines(int n) {
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, n, refuseCommands, ignoreLines, refuseLogins);
+    }
+
+    public Faults withRefusedCommand(String regex) {
+        List<Pattern> l = new java.util.ArrayList<>(refuseCommands);
+        l.add(Pattern.compile(regex));
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, l, ignoreLines, refuseLogins);
+    }
+
+    public Faults withIgnoredLine(String regex) {
+        List<Pattern> l = new java.util.ArrayList<>(ignoreLines);
+        l.add(Pattern.compile(regex));
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, l, refuseLogins);
+    }
+
+    public Faults withRefuseLogins(boolean refuse) {
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuse);
+    }
+
+    public boolean refuses(String line) {
+        return refuseCommands.stream().anyMatch(p -> p.matcher(line).find());
+    }
+
+    public boolean ignores(String line) {
+        return ignoreLines.stream().anyMatch(p -> p.matcher(line).find());
+    }
+}

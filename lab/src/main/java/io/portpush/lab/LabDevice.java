@@ -1,0 +1,197 @@
+package io.portpush.lab;
+
+import io.portpush.lab.shell.CliShell;
+import io.portpush.lab.shell.DeviceContext;
+import io.portpush.lab.shell.Personality;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.server.SshServer;
+
+/**
+ * One simulated network device: an SSH server (Apache MINA SSHD) on loopback whose shell is a
+ * platform {@link Personality}. Keeps a command log and takes fault injection at runtime.
+ */
+public final class LabDevice implements AutoCloseable {
+    private final DeviceSpec spec;
+    private final SshServer server;
+    private final Personality personality;
+    private final CommandLog log = new CommandLog();
+    private final AtomicReference<Faults> faults;
+    private final AtomicReference<KeyPair> hostKey;
+    private final Path stateDir;
+
+    private LabDevice(DeviceSpec spec, SshServer server, Path stateDir, KeyPair key) {
+        this.spec = spec;
+        this.server = server;
+        this.stateDir = stateDir;
+        this.faults = new AtomicReference<>(spec.faults());
+        this.hostKey = new AtomicReference<>(key);
+        DeviceContext ctx = new DeviceContext(spec.name(), spec.enableSecret(), faults::get, log);
+        this.personality = Personalities.create(spec.platform(), ctx)
+                .orElseThrow(() -> new IllegalArgumentException("the lab has no personality for platform '" + spec.platform()
+                        + "' (known: " + String.join(", ", Personalities.PLATFORMS) + ")"));
+    }
+
+    /**
+     * Starts a device. {@code stateDir} (may be null) keeps its host key and running configuration
+     * across restarts; {@code server} is a configured, not yet started server from {@link LabFleet}.
+     */
+    static LabDevice start(DeviceSpec spec, SshServer server, Path stateDir) throws IOException {
+        KeyPair key = loadOrCreateKey(stateDir);
+        LabDevice d = new LabDevice(spec, server, stateDir, key);
+        d.restoreState();
+        server.setHost(spec.bindHost());
+        server.setPort(spec.port());
+        server.setKeyPairProvider(new KeyPairProvider() {
+            @Override
+            public Iterable<KeyPair> loadKeys(SessionContext session) {
+                return List.of(d.hostKey.get());
+            }
+        });
+        server.setPasswordAuthenticator((user, password, session) -> !d.faults.get().refuseLogins()
+                && spec.username().equals(user) && spec.password().equals(password));
+        server.setPublickeyAuthenticator((user, key1, session) -> !d.faults.get().refuseLogins()
+                && spec.username().equals(user)
+                && spec.authorizedKeys().stream().anyMatch(k -> KeyUtils.compareKeys(k, key1)));
+        server.setShellFactory(channel -> new CliShell(d.personality, d.faults::get, d.log));
+        server.start();
+        return d;
+    }
+
+    private static KeyPair loadOrCreateKey(Path stateDir) throws IOException {
+        try {
+            if (stateDir != null) {
+                Path f = stateDir.resolve("host_key.ser");
+                if (Files.exists(f)) {
+                    try (var in = new java.io.ObjectInputStream(Files.newInputStream(f))) {
+                        return (KeyPair) in.readObject();
+                    } catch (ClassNotFoundException e) {
+                        throw new IOException(e);
+                    }
+                }
+                KeyPair kp = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+                Files.createDirectories(stateDir);
+                try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(f))) {
+                    out.writeObject(kp);
+                }
+                return kp;
+            }
+            return KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot generate a host key: " + e.getMessage(), e);
+        }
+    }
+
+    private void restoreState() throws IOException {
+        if (stateDir == null) {
+            return;
+        }
+        Path f = stateDir.resolve("running-config.txt");
+        if (Files.exists(f)) {
+            String problems = personality.restore(Files.readString(f, StandardCharsets.UTF_8));
+            if (!problems.isEmpty()) {
+                throw new IOException("lab device " + spec.name() + ": saved configuration " + f + " does not load: " + problems);
+            }
+        }
+    }
+
+    /** Writes the running configuration to the state directory (no-op without one). */
+    public void saveState() {
+        if (stateDir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(stateDir);
+            Path tmp = stateDir.resolve("running-config.txt.tmp");
+            Files.writeString(tmp, personality.savedConfig(), StandardCharsets.UTF_8);
+            Files.move(tmp, stateDir.resolve("running-config.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DeviceSpec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public String host() {
+        return spec.bindHost();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public CommandLog log() {
+        return log;
+    }
+
+    public Personality personality() {
+        return personality;
+    }
+
+    public Faults faults() {
+        return faults.get();
+    }
+
+    public void faults(Faults f) {
+        faults.set(f);
+    }
+
+    /** Fault: the device presents a new host key from now on (as after a reinstall, or an attack). */
+    public void rotateHostKey() {
+        try {
+            hostKey.set(KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public PublicKey hostPublicKey() {
+        return hostKey.get().getPublic();
+    }
+
+    /** The device's line for an OpenSSH {@code known_hosts} file. */
+    public String knownHostsLine() {
+        String hostPart = port() == 22 ? host() : "[" + host() + "]:" + port();
+        return hostPart + " " + PublicKeyEntry.toString(hostPublicKey());
+    }
+
+    /** SHA-256 fingerprint of the host key, as OpenSSH prints it. */
+    public String fingerprint() {
+        try {
+            byte[] blob = java.util.Base64.getDecoder().decode(PublicKeyEntry.toString(hostPublicKey()).split(" ")[1]);
+            return "SHA256:" + java.util.Base64.getEncoder().withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(blob));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            saveState();
+        } finally {
+            server.stop(true);
+        }
+    }
+}

@@ -1,0 +1,1008 @@
+package io.portpush.lab.ios;
+
+import io.portpush.lab.shell.CommandTree;
+import io.portpush.lab.shell.CommandTree.Invocation;
+import io.portpush.lab.shell.CommandTree.Match;
+import io.portpush.lab.shell.DeviceContext;
+import io.portpush.lab.shell.OutputFilter;
+import io.portpush.lab.shell.Personality;
+import io.portpush.lab.shell.Reply;
+import io.portpush.lab.shell.Session;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cisco IOS-XE 17 as a router's CLI answers over SSH: user and privileged exec, global and
+ * sub-mode configuration, named and numbered extended ACLs with sequence numbers, interface
+ * bindings, MQC class-maps and policy-maps, and their show commands in the vendor's formats.
+ */
+public final class IosPersonality implements Personality {
+    private static final String INVALID = "% Invalid input detected at '^' marker.";
+    private static final DateTimeFormatter CHANGE_TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC' EEE MMM d yyyy", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern IFNAME = Pattern.compile("(?i)^(g|gi|gig|giga|gigabit|gigabitethernet)\\s*(\\d+(?:/\\d+)*)$|^(?i)(lo|loop|loopback)\\s*(\\d+)$");
+    private static final Set<String> DSCP = Set.of("default", "ef", "af11", "af12", "af13", "af21", "af22", "af23", "af31",
+            "af32", "af33", "af41", "af42", "af43", "cs0", "cs1", "cs2", "cs3", "cs4", "cs5", "cs6", "cs7");
+
+    private final DeviceContext ctx;
+    private final IosConfig cfg;
+    private final Instant booted = Instant.now().minus(Duration.ofHours(26).plusMinutes(3));
+    private final CommandTree user = new CommandTree();
+    private final CommandTree exec = new CommandTree();
+    private final CommandTree global = new CommandTree();
+    private final CommandTree nacl = new CommandTree();
+    private final CommandTree iface = new CommandTree();
+    private final CommandTree cmap = new CommandTree();
+    private final CommandTree pmap = new CommandTree();
+    private final CommandTree pmapc = new CommandTree();
+
+    public IosPersonality(DeviceContext ctx) {
+        this.ctx = ctx;
+        this.cfg = new IosConfig(ctx.hostname());
+        this.cfg.startup = runningConfigBody();
+        buildExec();
+        buildConfig();
+    }
+
+    // ---------------------------------------------------------------- session plumbing
+
+    @Override
+    public String banner(Session s) {
+        return "\n" + cfg.hostname + " - portpush lab device (Cisco IOS-XE 17.9 personality)\n";
+    }
+
+    @Override
+    public String prompt(Session s) {
+        String ask = s.get("ask");
+        if (ask != null) {
+            return ask;
+        }
+        synchronized (cfg) {
+            return switch (s.mode()) {
+                case "" -> cfg.hostname + (s.privilege() >= 15 ? "#" : ">");
+                default -> cfg.hostname + "(" + s.mode() + ")#";
+            };
+        }
+    }
+
+    @Override
+    public String mode(Session s) {
+        return s.mode().isEmpty() ? (s.privilege() >= 15 ? "exec" : "user") : s.mode();
+    }
+
+    @Override
+    public Reply handle(Session s, String line) {
+        String pending = s.get("pending");
+        if (pending != null) {
+            s.put("pending", null);
+            s.put("ask", null);
+            return pending(s, pending, line);
+        }
+        if (line.isBlank()) {
+            return Reply.NOTHING;
+        }
+        if (ctx.faults().get().refuses(line)) {
+            return invalid(s, 0);
+        }
+        synchronized (cfg) {
+            return dispatch(s, line);
+        }
+    }
+
+    private Reply pending(Session s, String what, String line) {
+        switch (what) {
+            case "enable" -> {
+                if (line.equals(ctx.enableSecret())) {
+                    s.privilege(15);
+                    return Reply.NOTHING;
+                }
+                return Reply.of("% Bad secrets\n\n");
+            }
+            case "copy" -> {
+                if (!line.isBlank() && !line.strip().equals("startup-config")) {
+                    return Reply.of("%Error opening " + line.strip() + " (Permission denied)\n");
+                }
+                synchronized (cfg) {
+                    cfg.startup = runningConfigBody();
+                }
+                return Reply.of("Building configuration...\n[OK]\n");
+            }
+            default -> {
+                return Reply.NOTHING;
+            }
+        }
+    }
+
+    private CommandTree tree(Session s) {
+        return switch (s.mode()) {
+            case "" -> s.privilege() >= 15 ? exec : user;
+            case "config" -> global;
+            case "config-ext-nacl" -> nacl;
+            case "config-if" -> iface;
+            case "config-cmap" -> cmap;
+            case "config-pmap" -> pmap;
+            case "config-pmap-c" -> pmapc;
+            default -> global;
+        };
+    }
+
+    private Reply dispatch(Session s, String line) {
+        current = s;
+        boolean configMode = !s.mode().isEmpty();
+        String[] parts = configMode ? new String[] {line, null} : OutputFilter.split(line);
+        Match m = tree(s).match(parts[0]);
+        if (configMode && !s.mode().equals("config") && m instanceof Match.Invalid inv && inv.column() == firstWord(line)) {
+            // IOS runs a global command typed in a sub-mode, and leaves the sub-mode
+            Match g = global.match(line);
+            if (g instanceof Match.Found) {
+                while (s.depth() > 1) {
+                    s.leave();
+                }
+                m = g;
+            }
+        }
+        Reply r;
+        if (m instanceof Match.Found f) {
+            r = f.handler().handle(f.invocation());
+        } else if (m instanceof Match.Invalid inv) {
+            r = invalid(s, inv.column());
+        } else if (m instanceof Match.Ambiguous) {
+            r = Reply.of("% Ambiguous command:  \"" + line.strip() + "\"\n");
+        } else if (m instanceof Match.Incomplete) {
+            r = Reply.of("% Incomplete command.\n\n");
+        } else {
+            r = Reply.NOTHING;
+        }
+        if (configMode && r.output().isEmpty()) {
+            cfg.changed(s.user());
+        }
+        if (parts[1] != null && !r.output().startsWith("%")) {
+            String filtered = OutputFilter.apply(r.output(), parts[1]);
+            if (filtered == null) {
+                return invalid(s, line.indexOf('|') + 2);
+            }
+            return new Reply(filtered, r.close(), r.secretNext());
+        }
+        return r;
+    }
+
+    private static int firstWord(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private Reply invalid(Session s, int column) {
+        return Reply.of(" ".repeat(prompt(s).length() + column) + "^\n" + INVALID + "\n\n");
+    }
+
+    /** The session being served; handlers run under the configuration lock, one at a time. */
+    private Session current;
+
+    // ---------------------------------------------------------------- exec commands
+
+    private void buildExec() {
+        for (CommandTree t : List.of(user, exec)) {
+            t.add("enable", inv -> {
+                if (current.privilege() >= 15) {
+                    return Reply.NOTHING;
+                }
+                current.put("pending", "enable");
+                current.put("ask", "Password: ");
+                return Reply.askSecret("");
+            });
+            t.add("exit", inv -> Reply.close(""));
+            t.add("logout", inv -> Reply.close(""));
+            t.add("quit", inv -> Reply.close(""));
+            t.add("terminal length <n>", inv -> Reply.NOTHING);
+            t.add("terminal width <n>", inv -> Reply.NOTHING);
+            t.add("terminal no monitor", inv -> Reply.NOTHING);
+            t.add("show version", inv -> Reply.of(showVersion()));
+            t.add("show privilege", inv -> Reply.of("Current privilege level is " + current.privilege() + "\n"));
+            t.add("show clock", inv -> Reply.of(DateTimeFormatter.ofPattern("'*'HH:mm:ss.SSS 'UTC' EEE MMM d yyyy", Locale.ROOT)
+                    .withZone(ZoneOffset.UTC).format(Instant.now()) + "\n"));
+        }
+        exec.add("disable", inv -> {
+            current.privilege(1);
+            return Reply.NOTHING;
+        });
+        exec.add("configure terminal", inv -> {
+            current.enter("config");
+            return Reply.of("Enter configuration commands, one per line.  End with CNTL/Z.\n");
+        });
+        exec.add("show running-config", true, inv -> runningConfigArgs(inv));
+        exec.add("show startup-config", inv -> Reply.of(cfg.startup.isEmpty() ? "startup-config is not present\n"
+                : "Using " + cfg.startup.length() + " out of 33554432 bytes\n" + cfg.startup));
+        exec.add("show ip access-lists", true, inv -> showAccessLists(inv.args(), true));
+        exec.add("show access-lists", true, inv -> showAccessLists(inv.args(), false));
+        exec.add("show ip interface", true, inv -> showIpInterface(inv));
+        exec.add("show ip interface brief", inv -> Reply.of(showIpInterfaceBrief()));
+        exec.add("show policy-map", true, inv -> showPolicyMaps(inv.args()));
+        exec.add("show policy-map interface", true, inv -> showPolicyMapInterface(inv));
+        exec.add("show class-map", true, inv -> showClassMaps(inv.args()));
+        exec.add("write", inv -> saveStartup());
+        exec.add("write memory", inv -> saveStartup());
+        exec.add("copy running-config startup-config", inv -> {
+            current.put("pending", "copy");
+            current.put("ask", "Destination filename [startup-config]? ");
+            return Reply.NOTHING;
+        });
+    }
+
+    private Reply saveStartup() {
+        cfg.startup = runningConfigBody();
+        return Reply.of("Building configuration...\n[OK]\n");
+    }
+
+    private Reply runningConfigArgs(Invocation inv) {
+        List<String> a = inv.args();
+        if (a.isEmpty()) {
+            return Reply.of(runningConfig());
+        }
+        if ("interface".startsWith(a.get(0).toLowerCase(Locale.ROOT)) && a.size() >= 2) {
+            String name = ifName(String.join("", a.subList(1, a.size())));
+            IosConfig.Interface itf = name == null ? null : cfg.interfaces.get(name);
+            if (itf == null) {
+                return invalid(current, inv.argOffset(1));
+            }
+            return Reply.of("Building configuration...\n\nCurrent configuration : 120 bytes\n!\n" + interfaceBlock(itf) + "end\n");
+        }
+        return invalid(current, inv.argOffset(0));
+    }
+
+    // ---------------------------------------------------------------- configuration commands
+
+    private void buildConfig() {
+        for (CommandTree t : List.of(global, nacl, iface, cmap, pmap, pmapc)) {
+            t.add("end", inv -> {
+                current.leaveAll();
+                return Reply.NOTHING;
+            });
+            t.add("exit", inv -> {
+                current.leave();
+                return Reply.NOTHING;
+            });
+            t.add("do", true, inv -> {
+                String rest = inv.rest(0);
+                if (rest.isEmpty()) {
+                    return Reply.of("% Incomplete command.\n\n");
+                }
+                String[] parts = OutputFilter.split(rest);
+                Match m = exec.match(parts[0]);
+                if (m instanceof Match.Found f) {
+                    Reply r = f.handler().handle(f.invocation());
+                    String filtered = OutputFilter.apply(r.output(), parts[1]);
+                    return Reply.of(filtered == null ? r.output() : filtered);
+                }
+                if (m instanceof Match.Invalid i) {
+                    return invalid(current, inv.argOffset(0) + i.column());
+                }
+                return Reply.of("% Incomplete command.\n\n");
+            });
+        }
+        global.add("hostname <word>", inv -> {
+            cfg.hostname = inv.word(1);
+            return Reply.NOTHING;
+        });
+        global.add("enable secret", true, inv -> Reply.NOTHING);
+        global.add("ip access-list extended <word>", inv -> {
+            String name = inv.word(3);
+            cfg.acls.computeIfAbsent(name, IosConfig.Acl::new);
+            current.put("acl", name);
+            current.enter("config-ext-nacl");
+            return Reply.NOTHING;
+        });
+        global.add("no ip access-list extended <word>", inv -> {
+            cfg.acls.remove(inv.word(4));
+            return Reply.NOTHING;
+        });
+        global.add("access-list <n>", true, inv -> numberedAce(inv));
+        global.add("no access-list <n>", inv -> {
+            cfg.acls.remove(inv.word(2));
+            return Reply.NOTHING;
+        });
+        global.add("interface", true, inv -> {
+            String name = ifName(inv.rest(0).replace(" ", ""));
+            if (name == null) {
+                return inv.args().isEmpty() ? Reply.of("% Incomplete command.\n\n") : invalid(current, inv.argOffset(0));
+            }
+            if (!cfg.interfaces.containsKey(name)) {
+                if (!name.startsWith("Loopback")) {
+                    return invalid(current, inv.argOffset(0));
+                }
+                cfg.interfaces.put(name, new IosConfig.Interface(name));
+            }
+            current.put("if", name);
+            current.enter("config-if");
+            return Reply.NOTHING;
+        });
+        for (String type : List.of("match-any", "match-all")) {
+            global.add("class-map " + type + " <word>", inv -> classMap(inv.word(2), type));
+            global.add("no class-map " + type + " <word>", inv -> {
+                cfg.classMaps.remove(inv.word(3));
+                return Reply.NOTHING;
+            });
+        }
+        global.add("class-map <word>", inv -> classMap(inv.word(1), "match-all"));
+        global.add("no class-map <word>", inv -> {
+            cfg.classMaps.remove(inv.word(2));
+            return Reply.NOTHING;
+        });
+        global.add("policy-map <word>", inv -> {
+            String name = inv.word(1);
+            cfg.policyMaps.computeIfAbsent(name, IosConfig.PolicyMap::new);
+            current.put("pmap", name);
+            current.enter("config-pmap");
+            return Reply.NOTHING;
+        });
+        global.add("no policy-map <word>", inv -> {
+            String name = inv.word(2);
+            boolean used = cfg.interfaces.values().stream().anyMatch(i -> name.equals(i.policyIn) || name.equals(i.policyOut));
+            if (used) {
+                return Reply.of("Policy map " + name + " is being used\n");
+            }
+            cfg.policyMaps.remove(name);
+            return Reply.NOTHING;
+        });
+
+        // ACL sub-mode
+        nacl.add("permit", true, inv -> aclEntry(inv, -1, 0));
+        nacl.add("deny", true, inv -> aclEntry(inv, -1, 0));
+        nacl.add("remark", true, inv -> remark(-1, inv.rest(0)));
+        nacl.add("<n> permit", true, inv -> aclEntry(inv, Integer.parseInt(inv.word(0)), 1));
+        nacl.add("<n> deny", true, inv -> aclEntry(inv, Integer.parseInt(inv.word(0)), 1));
+        nacl.add("<n> remark", true, inv -> remark(Integer.parseInt(inv.word(0)), inv.rest(0)));
+        nacl.add("no <n>", inv -> {
+            IosConfig.Acl acl = cfg.acls.get((String) current.get("acl"));
+            acl.entries.remove(Integer.parseInt(inv.word(1)));
+            return Reply.NOTHING;
+        });
+        nacl.add("no permit", true, inv -> removeByText(inv));
+        nacl.add("no deny", true, inv -> removeByText(inv));
+
+        // interface sub-mode
+        iface.add("ip access-group <word> in", inv -> bindAcl(inv.word(2), true));
+        iface.add("ip access-group <word> out", inv -> bindAcl(inv.word(2), false));
+        iface.add("no ip access-group <word> in", inv -> unbindAcl(true));
+        iface.add("no ip access-group <word> out", inv -> unbindAcl(false));
+        iface.add("no ip access-group in", inv -> unbindAcl(true));
+        iface.add("no ip access-group out", inv -> unbindAcl(false));
+        iface.add("service-policy input <word>", inv -> bindPolicy(inv.word(2), true));
+        iface.add("service-policy output <word>", inv -> bindPolicy(inv.word(2), false));
+        iface.add("no service-policy input <word>", inv -> unbindPolicy(true));
+        iface.add("no service-policy output <word>", inv -> unbindPolicy(false));
+        iface.add("description", true, inv -> {
+            itf().description = inv.rest(0);
+            return Reply.NOTHING;
+        });
+        iface.add("no description", inv -> {
+            itf().description = null;
+            return Reply.NOTHING;
+        });
+        iface.add("ip address <word> <word>", inv -> {
+            itf().address = inv.word(2);
+            itf().mask = inv.word(3);
+            return Reply.NOTHING;
+        });
+        iface.add("negotiation auto", inv -> Reply.NOTHING);
+        iface.add("no ip address", inv -> {
+            itf().address = null;
+            itf().mask = null;
+            return Reply.NOTHING;
+        });
+        iface.add("shutdown", inv -> {
+            itf().shutdown = true;
+            return Reply.NOTHING;
+        });
+        iface.add("no shutdown", inv -> {
+            itf().shutdown = false;
+            return Reply.NOTHING;
+        });
+
+        // class-map sub-mode
+        cmap.add("match access-group name <word>", inv -> cmapMatch("access-group name " + inv.word(3), false));
+        cmap.add("no match access-group name <word>", inv -> cmapMatch("access-group name " + inv.word(4), true));
+        cmap.add("match dscp", true, inv -> dscpMatch(inv, false));
+        cmap.add("no match dscp", true, inv -> dscpMatch(inv, true));
+        cmap.add("match any", inv -> cmapMatch("any", false));
+        cmap.add("no match any", inv -> cmapMatch("any", true));
+
+        // policy-map sub-modes
+        pmap.add("class <word>", inv -> {
+            String name = inv.word(1);
+            if (!name.equals("class-default") && !cfg.classMaps.containsKey(name)) {
+                return Reply.of("% class map " + name + " not configured\n");
+            }
+            cfg.policyMaps.get((String) current.get("pmap")).classes.computeIfAbsent(name, k -> new ArrayList<>());
+            current.put("pclass", name);
+            current.enter("config-pmap-c");
+            return Reply.NOTHING;
+        });
+        pmap.add("no class <word>", inv -> {
+            cfg.policyMaps.get((String) current.get("pmap")).classes.remove(inv.word(2));
+            return Reply.NOTHING;
+        });
+        pmapc.add("set dscp <word>", inv -> pclassAction(inv, "set dscp " + inv.word(2), false, 2));
+        pmapc.add("no set dscp <word>", inv -> pclassAction(inv, "set dscp " + inv.word(3), true, 3));
+        pmapc.add("bandwidth percent <n>", inv -> pclassAction(inv, "bandwidth percent " + inv.word(2), false, -1));
+        pmapc.add("no bandwidth percent <n>", inv -> pclassAction(inv, "bandwidth percent " + inv.word(3), true, -1));
+        pmapc.add("priority percent <n>", inv -> pclassAction(inv, "priority percent " + inv.word(2), false, -1));
+        pmapc.add("no priority percent <n>", inv -> pclassAction(inv, "priority percent " + inv.word(3), true, -1));
+    }
+
+    private Reply classMap(String name, String type) {
+        IosConfig.ClassMap c = cfg.classMaps.computeIfAbsent(name, k -> new IosConfig.ClassMap(k, type));
+        c.matchType = type;
+        current.put("cmap", name);
+        current.enter("config-cmap");
+        return Reply.NOTHING;
+    }
+
+    private boolean ignored(String line) {
+        return ctx.faults().get().ignores(line);
+    }
+
+    private Reply aclEntry(Invocation inv, int seq, int actionWord) {
+        List<String> words = inv.words().subList(actionWord, inv.words().size());
+        IosAce.Result r = IosAce.parse(words);
+        if (r instanceof IosAce.Result.Bad b) {
+            return invalid(current, inv.offsets().get(actionWord + b.word()));
+        }
+        if (r instanceof IosAce.Result.Incomplete) {
+            return Reply.of("% Incomplete command.\n\n");
+        }
+        String text = ((IosAce.Result.Ok) r).text();
+        IosConfig.Acl acl = cfg.acls.get((String) current.get("acl"));
+        if (acl.entries.values().stream().anyMatch(e -> e.text.equals(text))) {
+            return Reply.NOTHING; // IOS keeps one copy of an identical entry
+        }
+        int s = seq < 0 ? acl.nextSeq() : seq;
+        if (acl.entries.containsKey(s)) {
+            return Reply.of("% Duplicate sequence number\n");
+        }
+        if (!ignored(inv.line())) {
+            acl.entries.put(s, new IosConfig.Ace(s, text));
+        }
+        return Reply.NOTHING;
+    }
+
+    private Reply remark(int seq, String text) {
+        if (text.length() > 100) {
+            return Reply.of("% Remark text is too long (100 characters maximum)\n");
+        }
+        IosConfig.Acl acl = cfg.acls.get((String) current.get("acl"));
+        int s = seq < 0 ? acl.nextSeq() : seq;
+        if (acl.entries.containsKey(s)) {
+            return Reply.of("% Duplicate sequence number\n");
+        }
+        acl.entries.put(s, new IosConfig.Ace(s, "remark " + text));
+        return Reply.NOTHING;
+    }
+
+    private Reply removeByText(Invocation inv) {
+        IosAce.Result r = IosAce.parse(inv.words().subList(1, inv.words().size()));
+        if (r instanceof IosAce.Result.Ok ok) {
+            IosConfig.Acl acl = cfg.acls.get((String) current.get("acl"));
+            acl.entries.values().removeIf(e -> e.text.equals(ok.text()));
+            return Reply.NOTHING;
+        }
+        return r instanceof IosAce.Result.Bad b ? invalid(current, inv.offsets().get(1 + b.word())) : Reply.of("% Incomplete command.\n\n");
+    }
+
+    private Reply numberedAce(Invocation inv) {
+        int n = Integer.parseInt(inv.word(1));
+        if (!((n >= 100 && n <= 199) || (n >= 2000 && n <= 2699))) {
+            return invalid(current, inv.offsets().get(1));
+        }
+        if (inv.args().isEmpty()) {
+            return Reply.of("% Incomplete command.\n\n");
+        }
+        IosConfig.Acl acl = cfg.acls.computeIfAbsent(String.valueOf(n), IosConfig.Acl::new);
+        if (inv.args().get(0).equalsIgnoreCase("remark")) {
+            acl.entries.put(acl.nextSeq(), new IosConfig.Ace(acl.nextSeq(), "remark " + inv.rest(1)));
+            return Reply.NOTHING;
+        }
+        IosAce.Result r = IosAce.parse(inv.args());
+        if (r instanceof IosAce.Result.Bad b) {
+            return invalid(current, inv.argOffset(b.word()));
+        }
+        if (r instanceof IosAce.Result.Incomplete) {
+            return Reply.of("% Incomplete command.\n\n");
+        }
+        if (!ignored(inv.line())) {
+            int s = acl.nextSeq();
+            acl.entries.put(s, new IosConfig.Ace(s, ((IosAce.Result.Ok) r).text()));
+        }
+        return Reply.NOTHING;
+    }
+
+    private IosConfig.Interface itf() {
+        return cfg.interfaces.get((String) current.get("if"));
+    }
+
+    private Reply bindAcl(String name, boolean in) {
+        if (!ignored((in ? "ip access-group " + name + " in" : "ip access-group " + name + " out"))) {
+            if (in) {
+                itf().aclIn = name;
+            } else {
+                itf().aclOut = name;
+            }
+        }
+        return Reply.NOTHING;
+    }
+
+    private Reply unbindAcl(boolean in) {
+        if (in) {
+            itf().aclIn = null;
+        } else {
+            itf().aclOut = null;
+        }
+        return Reply.NOTHING;
+    }
+
+    private Reply bindPolicy(String name, boolean in) {
+        if (!cfg.policyMaps.containsKey(name)) {
+            return Reply.of("policy map " + name + " not configured\n");
+        }
+        if (in) {
+            itf().policyIn = name;
+        } else {
+            itf().policyOut = name;
+        }
+        return Reply.NOTHING;
+    }
+
+    private Reply unbindPolicy(boolean in) {
+        if (in) {
+            itf().policyIn = null;
+        } else {
+            itf().policyOut = null;
+        }
+        return Reply.NOTHING;
+    }
+
+    private Reply cmapMatch(String what, boolean remove) {
+        IosConfig.ClassMap c = cfg.classMaps.get((String) current.get("cmap"));
+        if (remove) {
+            c.matches.remove(what);
+        } else if (!c.matches.contains(what) && !ignored("match " + what)) {
+            c.matches.add(what);
+        }
+        return Reply.NOTHING;
+    }
+
+    private Reply dscpMatch(Invocation inv, boolean remove) {
+        if (inv.args().isEmpty()) {
+            return Reply.of("% Incomplete command.\n\n");
+        }
+        for (int i = 0; i < inv.args().size(); i++) {
+            if (!DSCP.contains(inv.args().get(i).toLowerCase(Locale.ROOT)) && !inv.args().get(i).matches("\\d{1,2}")) {
+                return invalid(current, inv.argOffset(i));
+            }
+        }
+        return cmapMatch("dscp " + String.join(" ", inv.args()).toLowerCase(Locale.ROOT), remove);
+    }
+
+    private Reply pclassAction(Invocation inv, String action, boolean remove, int dscpWord) {
+        if (dscpWord >= 0 && !DSCP.contains(inv.word(dscpWord).toLowerCase(Locale.ROOT))
+                && !inv.word(dscpWord).matches("\\d{1,2}")) {
+            return invalid(current, inv.offsets().get(dscpWord));
+        }
+        List<String> actions = cfg.policyMaps.get((String) current.get("pmap")).classes.get((String) current.get("pclass"));
+        if (remove) {
+            actions.remove(action);
+        } else if (!ignored(action)) {
+            actions.removeIf(a -> a.startsWith(action.substring(0, action.lastIndexOf(' '))));
+            actions.add(action.toLowerCase(Locale.ROOT));
+        }
+        return Reply.NOTHING;
+    }
+
+    static String ifName(String typed) {
+        Matcher m = IFNAME.matcher(typed.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        return m.group(2) != null ? "GigabitEthernet" + m.group(2) : "Loopback" + m.group(4);
+    }
+
+    // ---------------------------------------------------------------- show output
+
+    private String showVersion() {
+        Duration up = Duration.between(booted, Instant.now());
+        String uptime = up.toDays() + " day" + (up.toDays() == 1 ? "" : "s") + ", " + up.toHoursPart() + " hours, "
+                + up.toMinutesPart() + " minutes";
+        return """
+                Cisco IOS XE Software, Version 17.09.04a
+                Cisco IOS Software [Cupertino], Virtual XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 17.9.4a, RELEASE SOFTWARE (fc3)
+                Technical Support: http://www.cisco.com/techsupport
+                Copyright (c) 1986-2023 by Cisco Systems, Inc.
+                Compiled Fri 20-Oct-23 10:44 by mcpre
+
+
+                Cisco IOS-XE software, Copyright (c) 2005-2023 by cisco Systems, Inc.
+                All rights reserved.  Certain components of Cisco IOS-XE software are
+                licensed under the GNU General Public License ("GPL") Version 2.0.
+
+                ROM: IOS-XE ROMMON
+
+                %s uptime is %s
+                Uptime for this control processor is %s
+                System returned to ROM by reload
+                System image file is "bootflash:packages.conf"
+                Last reload reason: reload
+
+
+
+                License Level: network-advantage
+                License Type: Perpetual
+                Next reload license Level: network-advantage
+
+                cisco C8000V (VXE) processor (revision VXE) with 1987161K/3075K bytes of memory.
+                Processor board ID 9PORTPUSH01
+                Router operating mode: Autonomous
+                4 Gigabit Ethernet interfaces
+                32768K bytes of non-volatile configuration memory.
+                3965124K bytes of physical memory.
+                5234688K bytes of virtual hard disk at bootflash:.
+
+                Configuration register is 0x2102
+
+                """.formatted(cfg.hostname, uptime, uptime);
+    }
+
+    private Reply showAccessLists(List<String> args, boolean ipOnly) {
+        StringBuilder sb = new StringBuilder();
+        for (IosConfig.Acl acl : cfg.acls.values()) {
+            if (!args.isEmpty() && !acl.name.equals(args.get(0))) {
+                continue;
+            }
+            sb.append("Extended IP access list ").append(acl.name).append('\n');
+            for (IosConfig.Ace e : acl.entries.values()) {
+                if (e.text.startsWith("remark ")) {
+                    continue; // IOS shows remarks only in the running configuration
+                }
+                sb.append("    ").append(e.seq).append(' ').append(e.text);
+                if (e.matches > 0) {
+                    sb.append(" (").append(e.matches).append(" match").append(e.matches == 1 ? "" : "es").append(')');
+                }
+                sb.append('\n');
+            }
+        }
+        return Reply.of(sb.toString());
+    }
+
+    private Reply showIpInterface(Invocation inv) {
+        List<IosConfig.Interface> list = new ArrayList<>();
+        if (inv.args().isEmpty()) {
+            list.addAll(cfg.interfaces.values());
+        } else {
+            String name = ifName(String.join("", inv.args()));
+            if (name == null || !cfg.interfaces.containsKey(name)) {
+                return invalid(current, inv.argOffset(0));
+            }
+            list.add(cfg.interfaces.get(name));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (IosConfig.Interface i : list) {
+            String state = i.shutdown ? "administratively down, line protocol is down" : "up, line protocol is up";
+            sb.append(i.name).append(" is ").append(state).append('\n');
+            if (i.address != null) {
+                sb.append("  Internet address is ").append(i.address).append('/').append(prefix(i.mask)).append('\n');
+                sb.append("  Broadcast address is 255.255.255.255\n");
+            } else {
+                sb.append("  Internet protocol processing disabled\n");
+                continue;
+            }
+            sb.append("  Address determined by non-volatile memory\n");
+            sb.append("  MTU is 1500 bytes\n");
+            sb.append("  Helper address is not set\n");
+            sb.append("  Directed broadcast forwarding is disabled\n");
+            sb.append("  Outgoing Common access list is not set \n");
+            sb.append("  Outgoing access list is ").append(i.aclOut == null ? "not set" : i.aclOut).append('\n');
+            sb.append("  Inbound Common access list is not set \n");
+            sb.append("  Inbound  access list is ").append(i.aclIn == null ? "not set" : i.aclIn).append('\n');
+            sb.append("  Proxy ARP is enabled\n");
+            sb.append("  Local Proxy ARP is disabled\n");
+            sb.append("  Security level is default\n");
+            sb.append("  Split horizon is enabled\n");
+            sb.append("  ICMP redirects are always sent\n");
+            sb.append("  ICMP unreachables are always sent\n");
+            sb.append("  ICMP mask replies are never sent\n");
+            sb.append("  IP fast switching is enabled\n");
+            sb.append("  IP Flow switching is disabled\n");
+            sb.append("  IP CEF switching is enabled\n");
+        }
+        return Reply.of(sb.toString());
+    }
+
+    private static int prefix(String mask) {
+        int bits = 0;
+        for (String o : mask.split("\\.")) {
+            bits += Integer.bitCount(Integer.parseInt(o));
+        }
+        return bits;
+    }
+
+    private String showIpInterfaceBrief() {
+        StringBuilder sb = new StringBuilder(String.format("%-27s%-16s%-4s%-7s%-22s%s%n", "Interface", "IP-Address", "OK?",
+                "Method", "Status", "Protocol"));
+        for (IosConfig.Interface i : cfg.interfaces.values()) {
+            sb.append(String.format("%-27s%-16s%-4s%-7s%-22s%s%n", i.name, i.address == null ? "unassigned" : i.address, "YES",
+                    i.address == null ? "unset" : "NVRAM", i.shutdown ? "administratively down" : "up", i.shutdown ? "down" : "up"));
+        }
+        return sb.toString();
+    }
+
+    private Reply showClassMaps(List<String> args) {
+        StringBuilder sb = new StringBuilder();
+        for (IosConfig.ClassMap c : cfg.classMaps.values()) {
+            if (!args.isEmpty() && !c.name.equals(args.get(0))) {
+                continue;
+            }
+            sb.append(" Class Map ").append(c.matchType).append(' ').append(c.name).append(" (id ")
+                    .append(Math.abs(c.name.hashCode() % 100)).append(")\n");
+            for (String m : c.matches) {
+                sb.append("   Match ").append(m).append(" \n");
+            }
+            sb.append('\n');
+        }
+        sb.append(" Class Map match-any class-default (id 0)\n   Match any \n\n");
+        return Reply.of(sb.toString());
+    }
+
+    private Reply showPolicyMaps(List<String> args) {
+        StringBuilder sb = new StringBuilder();
+        for (IosConfig.PolicyMap p : cfg.policyMaps.values()) {
+            if (!args.isEmpty() && !p.name.equals(args.get(0))) {
+                continue;
+            }
+            sb.append("  Policy Map ").append(p.name).append('\n');
+            for (Map.Entry<String, List<String>> c : p.classes.entrySet()) {
+                sb.append("    Class ").append(c.getKey()).append('\n');
+                for (String a : c.getValue()) {
+                    sb.append("      ").append(a).append('\n');
+                }
+            }
+            sb.append('\n');
+        }
+        return Reply.of(sb.toString());
+    }
+
+    private Reply showPolicyMapInterface(Invocation inv) {
+        List<IosConfig.Interface> list = new ArrayList<>();
+        if (inv.args().isEmpty()) {
+            list.addAll(cfg.interfaces.values());
+        } else {
+            String name = ifName(String.join("", inv.args()));
+            if (name == null || !cfg.interfaces.containsKey(name)) {
+                return invalid(current, inv.argOffset(0));
+            }
+            list.add(cfg.interfaces.get(name));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (IosConfig.Interface i : list) {
+            if (i.policyIn == null && i.policyOut == null) {
+                continue;
+            }
+            sb.append(" ").append(i.name).append(" \n\n");
+            if (i.policyIn != null) {
+                policyBlock(sb, "input", cfg.policyMaps.get(i.policyIn));
+            }
+            if (i.policyOut != null) {
+                policyBlock(sb, "output", cfg.policyMaps.get(i.policyOut));
+            }
+        }
+        return Reply.of(sb.toString());
+    }
+
+    private void policyBlock(StringBuilder sb, String direction, IosConfig.PolicyMap p) {
+        sb.append("  Service-policy ").append(direction).append(": ").append(p.name).append("\n\n");
+        for (Map.Entry<String, List<String>> c : p.classes.entrySet()) {
+            if (c.getKey().equals("class-default")) {
+                continue;
+            }
+            IosConfig.ClassMap cm = cfg.classMaps.get(c.getKey());
+            classBlock(sb, c.getKey(), cm == null ? "match-all" : cm.matchType, cm == null ? List.of() : cm.matches, c.getValue());
+        }
+        classBlock(sb, "class-default", "match-any", List.of("any"), p.classes.getOrDefault("class-default", List.of()));
+    }
+
+    private static void classBlock(StringBuilder sb, String name, String type, List<String> matches, List<String> actions) {
+        sb.append("    Class-map: ").append(name).append(" (").append(type).append(")  \n");
+        sb.append("      0 packets, 0 bytes\n");
+        sb.append("      5 minute offered rate 0000 bps, drop rate 0000 bps\n");
+        for (String m : matches) {
+            sb.append("      Match: ").append(m).append(" \n");
+        }
+        List<String> sets = actions.stream().filter(a -> a.startsWith("set ")).toList();
+        if (!sets.isEmpty()) {
+            sb.append("      QoS Set\n");
+            for (String s : sets) {
+                String[] w = s.split(" ");
+                sb.append("        ").append(w[1]).append(' ').append(w[2]).append('\n');
+                sb.append("          Packets marked 0\n");
+            }
+        }
+        for (String a : actions) {
+            if (a.startsWith("priority percent ")) {
+                sb.append("      Priority: ").append(a.substring(17)).append("% (0 kbps), burst bytes 0, b/w exceed drops: 0\n");
+            } else if (a.startsWith("bandwidth percent ")) {
+                sb.append("      Queueing\n      queue limit 64 packets\n      bandwidth ").append(a.substring(18))
+                        .append("% (0 kbps)\n");
+            }
+        }
+        sb.append('\n');
+    }
+
+    // ---------------------------------------------------------------- running configuration
+
+    private String runningConfig() {
+        String body = runningConfigBody();
+        return "Building configuration...\n\nCurrent configuration : " + body.getBytes(StandardCharsets.UTF_8).length
+                + " bytes\n" + body;
+    }
+
+    private String secretHash() {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(("portpush-lab:" + ctx.enableSecret()).getBytes(StandardCharsets.UTF_8));
+            return "$9$" + Base64.getEncoder().withoutPadding().encodeToString(d).replace('+', '.').substring(0, 40);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The running configuration without the "Building configuration" header (also the startup-config). */
+    String runningConfigBody() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("!\n! Last configuration change at ").append(CHANGE_TIME.format(cfg.lastChange)).append(" by ")
+                .append(cfg.lastChangeBy).append("\n!\n");
+        sb.append("version 17.9\nservice timestamps debug datetime msec\nservice timestamps log datetime msec\n");
+        sb.append("platform qfp utilization monitor load 80\nplatform punt-keepalive disable-kernel-core\nplatform console serial\n!\n");
+        sb.append("hostname ").append(cfg.hostname).append("\n!\nboot-start-marker\nboot-end-marker\n!\n!\n");
+        sb.append("enable secret 9 ").append(secretHash()).append("\n!\nno aaa new-model\n!\n!\n");
+        sb.append("login on-success log\n!\nsubscriber templating\n!\n!\nmultilink bundle-name authenticated\n!\n!\n");
+        for (IosConfig.ClassMap c : cfg.classMaps.values()) {
+            sb.append("class-map ").append(c.matchType).append(' ').append(c.name).append('\n');
+            for (String m : c.matches) {
+                sb.append(" match ").append(m).append('\n');
+            }
+            sb.append("!\n");
+        }
+        for (IosConfig.PolicyMap p : cfg.policyMaps.values()) {
+            sb.append("policy-map ").append(p.name).append('\n');
+            for (Map.Entry<String, List<String>> c : p.classes.entrySet()) {
+                sb.append(" class ").append(c.getKey()).append('\n');
+                for (String a : c.getValue()) {
+                    sb.append("  ").append(a).append('\n');
+                }
+            }
+            sb.append("!\n");
+        }
+        sb.append("!\n");
+        for (IosConfig.Interface i : cfg.interfaces.values()) {
+            sb.append(interfaceBlock(i));
+        }
+        sb.append("ip forward-protocol nd\nno ip http server\nip http secure-server\n!\n");
+        for (IosConfig.Acl acl : cfg.acls.values()) {
+            if (acl.numbered()) {
+                continue;
+            }
+            sb.append("ip access-list extended ").append(acl.name).append('\n');
+            for (IosConfig.Ace e : acl.entries.values()) {
+                sb.append(' ').append(e.seq).append(' ').append(padDeny(e.text)).append('\n');
+            }
+            sb.append("!\n");
+        }
+        for (IosConfig.Acl acl : cfg.acls.values()) {
+            if (acl.numbered()) {
+                for (IosConfig.Ace e : acl.entries.values()) {
+                    sb.append("access-list ").append(acl.name).append(' ').append(padDeny(e.text)).append('\n');
+                }
+            }
+        }
+        sb.append("!\n!\ncontrol-plane\n!\n!\nline con 0\n stopbits 1\nline vty 0 4\n login local\n transport input ssh\n!\n!\nend\n");
+        return sb.toString();
+    }
+
+    private static String padDeny(String text) {
+        return text.startsWith("deny ") ? "deny   " + text.substring(5) : text;
+    }
+
+    private String interfaceBlock(IosConfig.Interface i) {
+        StringBuilder sb = new StringBuilder("interface ").append(i.name).append('\n');
+        if (i.description != null) {
+            sb.append(" description ").append(i.description).append('\n');
+        }
+        if (i.address != null) {
+            sb.append(" ip address ").append(i.address).append(' ').append(i.mask).append('\n');
+        } else {
+            sb.append(" no ip address\n");
+        }
+        if (i.aclIn != null) {
+            sb.append(" ip access-group ").append(i.aclIn).append(" in\n");
+        }
+        if (i.aclOut != null) {
+            sb.append(" ip access-group ").append(i.aclOut).append(" out\n");
+        }
+        if (i.shutdown) {
+            sb.append(" shutdown\n");
+        }
+        if (i.name.startsWith("Gigabit")) {
+            sb.append(" negotiation auto\n");
+        }
+        if (i.policyIn != null) {
+            sb.append(" service-policy input ").append(i.policyIn).append('\n');
+        }
+        if (i.policyOut != null) {
+            sb.append(" service-policy output ").append(i.policyOut).append('\n');
+        }
+        sb.append("!\n");
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- persistence
+
+    @Override
+    public String savedConfig() {
+        synchronized (cfg) {
+            return runningConfigBody();
+        }
+    }
+
+    @Override
+    public String restore(String saved) {
+        // replay the saved configuration line by line in configuration mode, as a router boots
+        Session boot = new Session(0, "startup", 15);
+        boot.enter("config");
+        StringBuilder problems = new StringBuilder();
+        synchronized (cfg) {
+            boolean skipping = false;
+            for (String raw : saved.split("\n")) {
+                String line = raw.stripTrailing();
+                if (line.isBlank() || line.startsWith("!") || line.equals("end")) {
+                    continue;
+                }
+                boolean child = line.startsWith(" ");
+                if (!child) {
+                    while (boot.depth() > 1) {
+                        boot.leave();
+                    }
+                    // fixed boilerplate of the rendering, with its children
+                    skipping = !line.matches("^(hostname|ip access-list|access-list|interface|class-map|policy-map) .*");
+                    if (skipping) {
+                        continue;
+                    }
+                } else if (skipping) {
+                    continue;
+                } else if (line.startsWith("  ") && !boot.mode().equals("config-pmap-c") && !boot.mode().equals("config-pmap")) {
+                    continue;
+                }
+                if (line.startsWith(" class ") && boot.mode().equals("config-pmap-c")) {
+                    boot.leave();
+                }
+                Reply r = dispatch(boot, line.strip());
+                if (r.output().startsWith(" ") || r.output().startsWith("%")) {
+                    problems.append("'").append(line.strip()).append("': ").append(r.output().strip()).append("; ");
+                }
+            }
+            cfg.startup = runningConfigBody();
+        }
+        return problems.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package io.portpush.lab.shell;
+
+/**
+ * The CLI of one platform: prompts, commands and their output. One instance per device; it owns
+ * the device's running configuration, shared by all sessions to that device.
+ */
+public interface Personality {
+    /** Text printed after login, before the first prompt (may be empty). */
+    String banner(Session session);
+
+    /** The prompt for the session's current mode, exactly as the device prints it. */
+    String prompt(Session session);
+
+    /** A short mode word for the command log: {@code exec}, {@code config}, {@code config-if}... */
+    String mode(Session session);
+
+    /** Handles one typed line (without the line ending). */
+    Reply handle(Session session, String line);
+
+    /** Runs a single command from an SSH exec request (no pty, no prompt). */
+    default String exec(Session session, String command) {
+        return handle(session, command).output();
+    }
+
+    /** The session ended (exit, or the client closed the channel). */
+    default void closed(Session session) {
+    }
+
+    /** The running configuration as the device would save it, for persistence across lab restarts. */
+    String savedConfig();
+
+    /** Replays a saved configuration at startup; returns problems as text, empty when none. */
+    String restore(String savedConfig);
+}

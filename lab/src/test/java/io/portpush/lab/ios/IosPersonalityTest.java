@@ -1,0 +1,196 @@
+package io.portpush.lab.ios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.lab.DeviceSpec;
+import io.portpush.lab.Faults;
+import io.portpush.lab.LabClient;
+import io.portpush.lab.LabDevice;
+import io.portpush.lab.LabFleet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class IosPersonalityTest {
+    static final Pattern PROMPT = Pattern.compile("R1(\\([\\w-]+\\))?[>#] ?$|Password: $|\\]\\? $");
+    static LabFleet fleet;
+    static LabDevice r1;
+
+    @BeforeAll
+    static void start() {
+        fleet = new LabFleet(null);
+        r1 = fleet.start(DeviceSpec.of("R1", "cisco_ios"));
+    }
+
+    @AfterAll
+    static void stop() {
+        fleet.close();
+    }
+
+    private LabClient enabled() throws Exception {
+        LabClient c = new LabClient(r1, PROMPT);
+        assertThat(c.login()).endsWith("R1>");
+        assertThat(c.raw("enable")).endsWith("Password: ");
+        assertThat(c.raw("enable")).endsWith("R1#");
+        c.cmd("terminal length 0");
+        return c;
+    }
+
+    @Test
+    void loginEnableAndPrivilege() throws Exception {
+        try (LabClient c = new LabClient(r1, PROMPT)) {
+            assertThat(c.login()).contains("Cisco IOS-XE").endsWith("R1>");
+            assertThat(c.cmd("show privilege")).isEqualTo("Current privilege level is 1\n");
+            assertThat(c.raw("en")).endsWith("Password: ");
+            assertThat(c.raw("wrong")).isEqualTo("\n% Bad secrets\n\nR1>");
+            assertThat(c.raw("enable")).endsWith("Password: ");
+            String afterSecret = c.raw("enable");
+            assertThat(afterSecret).doesNotContain("enable").endsWith("R1#");
+            assertThat(c.cmd("show privilege")).isEqualTo("Current privilege level is 15\n");
+        }
+        // the secret is never in the command log
+        assertThat(r1.log().entries()).extracting(e -> e.line()).contains("<secret>").doesNotContain("wrong");
+    }
+
+    @Test
+    void echoOutputAndPromptComeInOneWriteWithPromptLast() throws Exception {
+        try (LabClient c = enabled()) {
+            String raw = c.raw("show privilege");
+            assertThat(raw).isEqualTo("show privilege\nCurrent privilege level is 15\nR1#");
+        }
+    }
+
+    @Test
+    void showVersionLooksLikeIosXe() throws Exception {
+        try (LabClient c = enabled()) {
+            String v = c.cmd("sh ver");
+            assertThat(v).startsWith("Cisco IOS XE Software, Version 17.09.04a")
+                    .contains("R1 uptime is 1 day, 2 hours")
+                    .contains("cisco C8000V (VXE) processor")
+                    .contains("Configuration register is 0x2102")
+                    .doesNotContain("% Error", "Invalid input", "not found", "error:");
+        }
+    }
+
+    @Test
+    void invalidInputPutsTheCaretUnderTheBadWord() throws Exception {
+        try (LabClient c = enabled()) {
+            assertThat(c.cmd("show vlan")).isEqualTo("        ^\n% Invalid input detected at '^' marker.\n\n");
+            assertThat(c.cmd("show switch virtual")).startsWith("        ^\n% Invalid");
+            assertThat(c.cmd("sh ip acess-lists")).isEqualTo("         ^\n% Invalid input detected at '^' marker.\n\n");
+            assertThat(c.cmd("show")).isEqualTo("% Incomplete command.\n\n");
+            assertThat(c.cmd("sh p")).isEqualTo("% Ambiguous command:  \"sh p\"\n");
+        }
+    }
+
+    @Test
+    void namedAclWithSequenceNumbersBindingAndShowFormats() throws Exception {
+        try (LabClient c = enabled()) {
+            assertThat(c.raw("conf t")).endsWith("R1(config)#");
+            assertThat(c.raw("ip access-list extended EDGE-T1")).endsWith("R1(config-ext-nacl)#");
+            c.cmd("5 remark portpush xcp.client-access");
+            c.cmd("10 permit tcp 192.0.2.0 0.0.0.255 host 10.10.1.5 eq 5222");
+            c.cmd("20 permit udp 192.0.2.7 0.0.0.0 10.10.1.0 0.0.0.255 eq 53 123");
+            c.cmd("permit tcp any any established");
+            c.cmd("deny ip any any log");
+            assertThat(c.cmd("permit tcp any hots 1.2.3.4")).isEqualTo("                                   ^\n% Invalid input detected at '^' marker.\n\n");
+            assertThat(c.cmd("permit tcp any")).isEqualTo("% Incomplete command.\n\n");
+            c.cmd("no 20");
+            c.cmd("15 permit tcp any host 10.10.1.5 eq www");
+            c.cmd("exit");
+            assertThat(c.raw("interface Gi2")).endsWith("R1(config-if)#");
+            c.cmd("ip address 192.168.2.1 255.255.255.0");
+            c.cmd("ip access-group EDGE-T1 in");
+            assertThat(c.raw("end")).endsWith("R1#");
+
+            assertThat(c.cmd("show ip access-lists EDGE-T1")).isEqualTo("""
+                    Extended IP access list EDGE-T1
+                        10 permit tcp 192.0.2.0 0.0.0.255 host 10.10.1.5 eq 5222
+                        15 permit tcp any host 10.10.1.5 eq www
+                        30 permit tcp any any established
+                        40 deny ip any any log
+                    """);
+            assertThat(c.cmd("show running-config | section ip access-list extended EDGE-T1")).isEqualTo("""
+                    ip access-list extended EDGE-T1
+                     5 remark portpush xcp.client-access
+                     10 permit tcp 192.0.2.0 0.0.0.255 host 10.10.1.5 eq 5222
+                     15 permit tcp any host 10.10.1.5 eq www
+                     30 permit tcp any any established
+                     40 deny   ip any any log
+                    """.replace(" 5 remark", " 5 remark"));
+            assertThat(c.cmd("show ip interface GigabitEthernet2 | include access list"))
+                    .contains("Inbound  access list is EDGE-T1").contains("Outgoing access list is not set");
+            assertThat(c.cmd("sh run int gi2")).contains("interface GigabitEthernet2\n ip address 192.168.2.1 255.255.255.0\n ip access-group EDGE-T1 in\n");
+        }
+    }
+
+    @Test
+    void mqcPolicyRendersInShowPolicyMapInterface() throws Exception {
+        try (LabClient c = enabled()) {
+            c.cmd("configure terminal");
+            c.cmd("ip access-list extended QOS-SIP");
+            c.cmd("permit tcp any any eq 5060");
+            assertThat(c.raw("class-map match-any IMP-SIGNALLING")).endsWith("R1(config-cmap)#");
+            c.cmd("match access-group name QOS-SIP");
+            c.cmd("exit");
+            assertThat(c.raw("policy-map IMP-QOS")).endsWith("R1(config-pmap)#");
+            assertThat(c.raw("class IMP-SIGNALLING")).endsWith("R1(config-pmap-c)#");
+            c.cmd("set dscp cs3");
+            c.cmd("exit");
+            c.cmd("exit");
+            c.cmd("interface GigabitEthernet3");
+            assertThat(c.cmd("service-policy output NOPE")).isEqualTo("policy map NOPE not configured\n");
+            c.cmd("service-policy output IMP-QOS");
+            c.cmd("end");
+            String out = c.cmd("show policy-map interface GigabitEthernet3");
+            assertThat(out).contains(" GigabitEthernet3 \n\n  Service-policy output: IMP-QOS\n\n    Class-map: IMP-SIGNALLING (match-any)  \n")
+                    .contains("      Match: access-group name QOS-SIP \n      QoS Set\n        dscp cs3\n          Packets marked 0\n")
+                    .contains("    Class-map: class-default (match-any)  \n");
+            assertThat(c.cmd("show class-map IMP-SIGNALLING")).contains(" Class Map match-any IMP-SIGNALLING").contains("   Match access-group name QOS-SIP ");
+        }
+    }
+
+    @Test
+    void globalCommandInSubModeLeavesTheSubMode() throws Exception {
+        try (LabClient c = enabled()) {
+            c.cmd("conf t");
+            c.cmd("ip access-list extended T2");
+            assertThat(c.raw("interface Gi4")).endsWith("R1(config-if)#");
+            assertThat(c.raw("do show privilege")).contains("Current privilege level is 15").endsWith("R1(config-if)#");
+            c.cmd("end");
+        }
+    }
+
+    @Test
+    void typeAheadIsQueuedAndCopyAsksForTheDestination() throws Exception {
+        try (LabClient c = enabled()) {
+            c.shell.write("show privilege\nshow privilege\n");
+            String all = c.raw("show privilege");
+            // the answers queued behind the first one arrive in order, none lost
+            while (all.split("Current privilege level is 15", -1).length < 4) {
+                all += c.shell.readUntil(PROMPT, java.time.Duration.ofSeconds(5)).replace("\r", "");
+            }
+            assertThat(all).isEqualTo("show privilege\nCurrent privilege level is 15\nR1#".repeat(3));
+            assertThat(c.raw("copy running-config startup-config")).endsWith("Destination filename [startup-config]? ");
+            assertThat(c.raw("")).contains("Building configuration...\n[OK]").endsWith("R1#");
+            assertThat(c.cmd("write memory")).isEqualTo("Building configuration...\n[OK]\n");
+            assertThat(c.cmd("show startup-config | include hostname")).isEqualTo("hostname R1\n");
+        }
+    }
+
+    @Test
+    void ignoredLineFaultAcceptsButDoesNotApply() throws Exception {
+        r1.faults(Faults.NONE.withIgnoredLine("eq 9999"));
+        try (LabClient c = enabled()) {
+            c.cmd("conf t");
+            c.cmd("ip access-list extended T3");
+            assertThat(c.cmd("permit tcp any any eq 9999")).isEmpty();
+            c.cmd("permit tcp any any eq 9998");
+            c.cmd("end");
+            assertThat(c.cmd("show access-lists T3")).contains("9998").doesNotContain("9999");
+        } finally {
+            r1.faults(Faults.NONE);
+        }
+    }
+}
