@@ -1,5 +1,6 @@
 package io.portpush.lab;
 
+import io.portpush.lab.asa.AsaPersonality;
 import io.portpush.lab.ios.IosPersonality;
 import io.portpush.lab.shell.DeviceContext;
 import io.portpush.lab.shell.Personality;
@@ -8,7 +9,7 @@ import java.util.Set;
 
 /** The platforms the lab can simulate, by portpush platform name. */
 public final class Personalities {
-    public static final Set<String> PLATFORMS = Set.of("cisco_ios");
+    public static final Set<String> PLATFORMS = Set.of("cisco_ios", "cisco_asa");
 
     private Personalities() {
     }
@@ -16,6 +17,7 @@ public final class Personalities {
     public static Optional<Personality> create(String platform, DeviceContext ctx) {
         return Optional.ofNullable(switch (platform) {
             case "cisco_ios" -> new IosPersonality(ctx);
+            case "cisco_asa" -> new AsaPersonality(ctx);
             default -> null;
         });
     }
