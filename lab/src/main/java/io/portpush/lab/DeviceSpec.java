@@ -8,31 +8,36 @@ import java.util.List;
  *
  * @param port TCP port on {@code bindHost}; 0 picks a free one
  * @param authorizedKeys public keys accepted for {@code username} besides the password
+ * @param minute how long a device minute lasts (timers such as commit confirmed); shorter in tests
  */
 public record DeviceSpec(String name, String platform, String bindHost, int port, String username, String password,
-                         String enableSecret, List<PublicKey> authorizedKeys, Faults faults) {
+                         String enableSecret, List<PublicKey> authorizedKeys, Faults faults, java.time.Duration minute) {
     public DeviceSpec {
         authorizedKeys = List.copyOf(authorizedKeys);
     }
 
     /** A device on loopback with a free port and the lab's default credentials. */
     public static DeviceSpec of(String name, String platform) {
-        return new DeviceSpec(name, platform, "127.0.0.1", 0, "admin", "admin", "enable", List.of(), Faults.NONE);
+        return new DeviceSpec(name, platform, "127.0.0.1", 0, "admin", "admin", "enable", List.of(), Faults.NONE, java.time.Duration.ofMinutes(1));
     }
 
     public DeviceSpec withPort(int p) {
-        return new DeviceSpec(name, platform, bindHost, p, username, password, enableSecret, authorizedKeys, faults);
+        return new DeviceSpec(name, platform, bindHost, p, username, password, enableSecret, authorizedKeys, faults, minute);
     }
 
     public DeviceSpec withCredentials(String user, String pass, String enable) {
-        return new DeviceSpec(name, platform, bindHost, port, user, pass, enable, authorizedKeys, faults);
+        return new DeviceSpec(name, platform, bindHost, port, user, pass, enable, authorizedKeys, faults, minute);
     }
 
     public DeviceSpec withAuthorizedKeys(List<PublicKey> keys) {
-        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, keys, faults);
+        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, keys, faults, minute);
+    }
+
+    public DeviceSpec withMinute(java.time.Duration m) {
+        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, authorizedKeys, faults, m);
     }
 
     public DeviceSpec withFaults(Faults f) {
-        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, authorizedKeys, f);
+        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, authorizedKeys, f, minute);
     }
 }

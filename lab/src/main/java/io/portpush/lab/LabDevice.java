@@ -33,13 +33,13 @@ public final class LabDevice implements AutoCloseable {
     private final AtomicReference<KeyPair> hostKey;
     private final Path stateDir;
 
-    private LabDevice(DeviceSpec spec, SshServer server, Path stateDir, KeyPair key) {
+    private LabDevice(DeviceSpec spec, SshServer server, Path stateDir, KeyPair key, java.util.concurrent.ScheduledExecutorService scheduler) {
         this.spec = spec;
         this.server = server;
         this.stateDir = stateDir;
         this.faults = new AtomicReference<>(spec.faults());
         this.hostKey = new AtomicReference<>(key);
-        DeviceContext ctx = new DeviceContext(spec.name(), spec.enableSecret(), faults::get, log);
+        DeviceContext ctx = new DeviceContext(spec.name(), spec.enableSecret(), faults::get, log, scheduler, spec.minute());
         this.personality = Personalities.create(spec.platform(), ctx)
                 .orElseThrow(() -> new IllegalArgumentException("the lab has no personality for platform '" + spec.platform()
                         + "' (known: " + String.join(", ", Personalities.PLATFORMS) + ")"));
@@ -49,9 +49,10 @@ public final class LabDevice implements AutoCloseable {
      * Starts a device. {@code stateDir} (may be null) keeps its host key and running configuration
      * across restarts; {@code server} is a configured, not yet started server from {@link LabFleet}.
      */
-    static LabDevice start(DeviceSpec spec, SshServer server, Path stateDir) throws IOException {
+    static LabDevice start(DeviceSpec spec, SshServer server, Path stateDir, java.util.concurrent.ScheduledExecutorService scheduler)
+            throws IOException {
         KeyPair key = loadOrCreateKey(stateDir);
-        LabDevice d = new LabDevice(spec, server, stateDir, key);
+        LabDevice d = new LabDevice(spec, server, stateDir, key, scheduler);
         d.restoreState();
         server.setHost(spec.bindHost());
         server.setPort(spec.port());

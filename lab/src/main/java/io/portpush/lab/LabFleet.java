@@ -24,6 +24,11 @@ public final class LabFleet implements AutoCloseable {
     private final Map<String, LabDevice> devices = new LinkedHashMap<>();
     private final CloseableExecutorService io;
     private final Path stateRoot;
+    private final java.util.concurrent.ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lab-timers");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** @param stateRoot where devices keep host keys and configuration; null for a throwaway fleet */
     public LabFleet(Path stateRoot) {
@@ -41,7 +46,7 @@ public final class LabFleet implements AutoCloseable {
         // devices drop idle sessions after a long while, as real ones do with exec-timeout
         CoreModuleProperties.IDLE_TIMEOUT.set(server, java.time.Duration.ofMinutes(30));
         try {
-            LabDevice d = LabDevice.start(spec, server, stateRoot == null ? null : stateRoot.resolve(spec.name()));
+            LabDevice d = LabDevice.start(spec, server, stateRoot == null ? null : stateRoot.resolve(spec.name()), timers);
             devices.put(spec.name(), d);
             return d;
         } catch (IOException e) {
@@ -87,5 +92,6 @@ public final class LabFleet implements AutoCloseable {
         }
         devices.clear();
         io.shutdownNow();
+        timers.shutdownNow();
     }
 }

@@ -1,0 +1,540 @@
+package io.portpush.lab.junos;
+
+import io.portpush.lab.shell.CommandTree;
+import io.portpush.lab.shell.CommandTree.Invocation;
+import io.portpush.lab.shell.CommandTree.Match;
+import io.portpush.lab.shell.DeviceContext;
+import io.portpush.lab.shell.Personality;
+import io.portpush.lab.shell.Reply;
+import io.portpush.lab.shell.Session;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Juniper Junos as its CLI answers over SSH: operational and configuration modes, a candidate
+ * configuration ({@code configure}, {@code configure private}), {@code set}/{@code delete} checked
+ * against the hierarchy, {@code show | compare}, {@code commit check}, {@code commit confirmed N}
+ * that rolls back by itself when not confirmed, {@code rollback N} and the commit history.
+ */
+public final class JunosPersonality implements Personality {
+    private static final DateTimeFormatter COMMIT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** One entry of the commit history; {@code config} is the set paths that became active. */
+    private record Commit(List<List<String>> config, Instant at, String user, String via, String comment, int confirmMinutes) {
+    }
+
+    /** A candidate configuration: the shared one, or a session's private copy. */
+    private static final class Candidate {
+        List<List<String>> paths;
+        final boolean isPrivate;
+
+        Candidate(List<List<String>> paths, boolean isPrivate) {
+            this.paths = copy(paths);
+            this.isPrivate = isPrivate;
+        }
+    }
+
+    private final DeviceContext ctx;
+    private List<List<String>> active = new ArrayList<>();
+    private final List<Commit> history = new ArrayList<>();
+    private Candidate shared;
+    private ScheduledFuture<?> pendingRollback;
+    private final CommandTree op = new CommandTree();
+    private final CommandTree conf = new CommandTree();
+    private Session current;
+
+    public JunosPersonality(DeviceContext ctx) {
+        this.ctx = ctx;
+        for (String line : List.of("set system host-name " + ctx.hostname(),
+                "set interfaces ge-0/0/0 unit 0 family inet address 10.0.0.1/24",
+                "set interfaces ge-0/0/1 unit 0 family inet address 10.0.1.1/24",
+                "set interfaces ge-0/0/2 unit 0 family inet address 10.0.2.1/24",
+                "set interfaces lo0 unit 0 family inet address 10.255.255.1/32")) {
+            active.add(words(line).subList(1, words(line).size()));
+        }
+        history.add(0, new Commit(copy(active), Instant.now().minusSeconds(86400), "root", "other", "", 0));
+        build();
+    }
+
+    private static List<List<String>> copy(List<List<String>> paths) {
+        List<List<String>> out = new ArrayList<>();
+        paths.forEach(p -> out.add(List.copyOf(p)));
+        return out;
+    }
+
+    private static List<String> words(String line) {
+        List<String> out = new ArrayList<>();
+        var m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+        while (m.find()) {
+            out.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return out;
+    }
+
+    private String hostname() {
+        JunosTree.Node sys = JunosTree.build(active).children.get("system");
+        JunosTree.Node hn = sys == null ? null : sys.children.get("host-name");
+        return hn == null ? ctx.hostname() : hn.values.get(0);
+    }
+
+    @Override
+    public String banner(Session s) {
+        return "--- JUNOS 22.4R1.10 Kernel 64-bit  JNPR-12.1-20221208.f4ab2ab_buil\n";
+    }
+
+    @Override
+    public synchronized String prompt(Session s) {
+        String base = s.user() + "@" + hostname();
+        return s.mode().isEmpty() ? base + "> " : "\n[edit]\n" + base + "# ";
+    }
+
+    @Override
+    public String mode(Session s) {
+        return s.mode().isEmpty() ? "exec" : "configure";
+    }
+
+    @Override
+    public Reply handle(Session s, String line) {
+        if (line.isBlank()) {
+            return Reply.NOTHING;
+        }
+        if (ctx.faults().get().refuses(line)) {
+            return syntaxError(s, 0);
+        }
+        synchronized (this) {
+            current = s;
+            return dispatch(s, line);
+        }
+    }
+
+    private Reply dispatch(Session s, String line) {
+        current = s;
+        String[] pipes = line.split("\\|");
+        Match m = (s.mode().isEmpty() ? op : conf).match(pipes[0]);
+        Reply r;
+        if (m instanceof Match.Found f) {
+            current.put("pipes", List.of(pipes).subList(1, pipes.length));
+            r = f.handler().handle(f.invocation());
+        } else if (m instanceof Match.Invalid inv) {
+            r = syntaxError(s, inv.column());
+        } else if (m instanceof Match.Ambiguous) {
+            r = Reply.of("'" + line.strip() + "' is ambiguous.\n");
+        } else if (m instanceof Match.Incomplete) {
+            r = Reply.of(" ".repeat(promptWidth() + line.stripTrailing().length() + 1) + "^\nsyntax error, expecting <command>.\n");
+        } else {
+            r = Reply.NOTHING;
+        }
+        return r;
+    }
+
+    private Reply syntaxError(Session s, int column) {
+        String p = prompt(s);
+        int promptWidth = p.length() - p.lastIndexOf('\n') - 1;
+        return Reply.of(" ".repeat(promptWidth + column) + "^\n" + (s.mode().isEmpty() ? "syntax error, expecting <command>.\n" : "syntax error.\n"));
+    }
+
+    private List<String> pipes() {
+        List<String> p = current.get("pipes");
+        return p == null ? List.of() : p.stream().map(String::strip).toList();
+    }
+
+    /** Applies {@code | match}, {@code | except}, {@code | count}, {@code | no-more} to output. */
+    private String filter(String out) {
+        String text = out;
+        for (String p : pipes()) {
+            String[] w = p.split("\\s+", 2);
+            switch (w[0]) {
+                case "match" -> text = text.lines().filter(l -> Pattern.compile(w[1]).matcher(l).find())
+                        .map(l -> l + "\n").reduce("", String::concat);
+                case "except" -> text = text.lines().filter(l -> !Pattern.compile(w[1]).matcher(l).find())
+                        .map(l -> l + "\n").reduce("", String::concat);
+                case "count" -> text = "Count: " + text.lines().count() + " lines\n";
+                default -> { // display set / compare / no-more are handled by the command
+                }
+            }
+        }
+        return text;
+    }
+
+    private boolean piped(String word) {
+        return pipes().stream().anyMatch(p -> p.startsWith(word));
+    }
+
+    private void build() {
+        op.add("show version", inv -> Reply.of(filter("Hostname: " + hostname() + "\nModel: vmx\nJunos: 22.4R1.10\n"
+                + "JUNOS OS Kernel 64-bit  [20221208.f4ab2ab_builder_stable_12_224]\nJUNOS OS libs [20221208.f4ab2ab_builder_stable_12_224]\n"
+                + "JUNOS OS runtime [20221208.f4ab2ab_builder_stable_12_224]\nJUNOS OS time zone information [20221208.f4ab2ab_builder_stable_12_224]\n"
+                + "JUNOS network stack and utilities [20221213.190811_builder_junos_224_r1]\n")));
+        op.add("show configuration", true, inv -> showConfig(active, inv.args()));
+        op.add("show system commit", inv -> Reply.of(filter(showCommits())));
+        op.add("show firewall", true, inv -> Reply.of(filter(showFirewall(inv.args()))));
+        op.add("set cli screen-length <n>", inv -> Reply.of("Screen length set to " + inv.word(3) + "\n"));
+        op.add("set cli screen-width <n>", inv -> Reply.of("Screen width set to " + inv.word(3) + "\n"));
+        op.add("set cli complete-on-space <word>", inv -> Reply.of(inv.word(3).equals("off") ? "Disabling complete-on-space\n"
+                : "Enabling complete-on-space\n"));
+        op.add("set cli terminal <word>", inv -> Reply.NOTHING);
+        op.add("exit", inv -> Reply.close(""));
+        op.add("quit", inv -> Reply.close(""));
+        op.add("configure", inv -> enterConfig(false));
+        op.add("configure private", inv -> enterConfig(true));
+        op.add("configure exclusive", inv -> enterConfig(false));
+
+        conf.add("set", true, inv -> setOrDelete(inv, true));
+        conf.add("delete", true, inv -> setOrDelete(inv, false));
+        conf.add("show", true, inv -> {
+            Candidate c = current.get("cand");
+            if (piped("compare")) {
+                return Reply.of(filter(JunosTree.compare(JunosTree.build(active), JunosTree.build(c.paths))));
+            }
+            return showConfig(c.paths, inv.args());
+        });
+        conf.add("commit", true, inv -> commit(inv));
+        conf.add("rollback", true, inv -> {
+            int n = inv.args().isEmpty() ? 0 : Integer.parseInt(inv.args().get(0));
+            if (n >= history.size()) {
+                return Reply.of("error: Cannot find rollback " + n + "\n");
+            }
+            Candidate c = current.get("cand");
+            c.paths = copy(history.get(n).config());
+            return Reply.of("load complete\n");
+        });
+        conf.add("run", true, inv -> {
+            Match m = op.match(inv.rest(0));
+            return m instanceof Match.Found f ? f.handler().handle(f.invocation()) : syntaxError(current, inv.argOffset(0));
+        });
+        conf.add("top", inv -> Reply.NOTHING);
+        for (String w : List.of("exit", "quit")) {
+            conf.add(w, inv -> leaveConfig());
+            conf.add(w + " configuration-mode", inv -> leaveConfig());
+        }
+    }
+
+    private Reply enterConfig(boolean priv) {
+        Candidate c;
+        String msg = "";
+        if (priv) {
+            c = new Candidate(active, true);
+            msg = "warning: uncommitted changes will be discarded on exit\n";
+        } else {
+            if (shared == null) {
+                shared = new Candidate(active, false);
+            } else if (!JunosTree.same(JunosTree.build(shared.paths), JunosTree.build(active))) {
+                msg = "The configuration has been changed but not committed\n";
+            }
+            c = shared;
+        }
+        current.put("cand", c);
+        current.enter("configure");
+        return Reply.of(msg + "Entering configuration mode\n");
+    }
+
+    private Reply leaveConfig() {
+        Candidate c = current.get("cand");
+        boolean dirty = !JunosTree.same(JunosTree.build(c.paths), JunosTree.build(active));
+        current.put("cand", null);
+        current.leaveAll();
+        if (dirty && !c.isPrivate) {
+            return Reply.of("The configuration has been changed but not committed\nExiting configuration mode\n");
+        }
+        return Reply.of("Exiting configuration mode\n");
+    }
+
+    @Override
+    public synchronized void closed(Session s) {
+        // a private candidate dies with its session; the shared one stays, as on a real router
+        s.put("cand", null);
+    }
+
+    private Reply setOrDelete(Invocation inv, boolean set) {
+        List<String> path = words(inv.rest(0));
+        JunosSchema.Check c = JunosSchema.check(path);
+        if (c.error() >= 0) {
+            return syntaxError(current, column(inv, c.error()));
+        }
+        if (c.incomplete() && set) {
+            return Reply.of(" ".repeat(promptWidth() + inv.line().stripTrailing().length() + 1) + "^\nmissing argument.\n");
+        }
+        Candidate cand = current.get("cand");
+        if (set) {
+            if (ctx.faults().get().ignores(inv.line())) {
+                return Reply.NOTHING;
+            }
+            JunosSchema.Seg last = c.segs().isEmpty() ? null : c.segs().get(c.segs().size() - 1);
+            if (last != null && last.kind() == JunosSchema.Kind.LEAF) {
+                // a leaf holds one value: the new one replaces the old
+                List<String> keyPath = path.subList(0, path.size() - 1);
+                cand.paths.removeIf(p -> p.size() == path.size() && p.subList(0, p.size() - 1).equals(keyPath));
+            }
+            if (!cand.paths.contains(path)) {
+                cand.paths.add(List.copyOf(path));
+            }
+            return Reply.NOTHING;
+        }
+        boolean removed = cand.paths.removeIf(p -> p.size() >= path.size() && p.subList(0, path.size()).equals(path));
+        return removed ? Reply.NOTHING : Reply.of("warning: statement not found\n");
+    }
+
+    private int promptWidth() {
+        String p = prompt(current);
+        return p.length() - p.lastIndexOf('\n') - 1;
+    }
+
+    /** Column of word {@code i} of the path typed after set/delete (quoted values count as one word). */
+    private static int column(Invocation inv, int i) {
+        return inv.argOffset(Math.min(i, inv.args().size()));
+    }
+
+    private Reply showConfig(List<List<String>> paths, List<String> args) {
+        List<String> sel = args.stream().filter(a -> !a.isBlank()).toList();
+        JunosTree.Node root = JunosTree.build(paths);
+        JunosTree.Node n = root;
+        List<String> walked = new ArrayList<>();
+        for (int i = 0; i < sel.size() && n != null; i++) {
+            JunosTree.Node next = n.children.get(sel.get(i));
+            if (next == null && i + 1 < sel.size()) {
+                next = n.children.get(sel.get(i) + " " + sel.get(i + 1));
+                if (next != null) {
+                    walked.add(sel.get(i));
+                    i++;
+                }
+            }
+            walked.add(sel.get(i));
+            n = next;
+        }
+        if (n == null) {
+            return Reply.NOTHING;
+        }
+        String out;
+        if (piped("display set")) {
+            String prefix = walked.isEmpty() ? "set" : "set " + String.join(" ", walked);
+            List<String> lines = new ArrayList<>();
+            if (walked.isEmpty()) {
+                lines.addAll(JunosTree.displaySet(root));
+            } else {
+                JunosTree.Node holder = new JunosTree.Node("", JunosSchema.Kind.CONTAINER);
+                holder.children.putAll(n.children);
+                JunosTree.displaySet(holder).forEach(l -> lines.add(prefix + l.substring(3)));
+            }
+            out = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+        } else {
+            out = (walked.isEmpty() ? "## Last commit: " + COMMIT_TIME.format(history.get(0).at()) + " by "
+                    + history.get(0).user() + "\nversion 22.4R1.10;\n" : "") + JunosTree.hierarchy(n);
+        }
+        return Reply.of(filter(out));
+    }
+
+    private String checkOut(List<List<String>> paths) {
+        StringBuilder sb = new StringBuilder();
+        JunosTree.Node root = JunosTree.build(paths);
+        List<String> filters = new ArrayList<>();
+        JunosTree.Node fw = root.children.get("firewall");
+        if (fw != null) {
+            for (JunosTree.Node fam : fw.children.values()) {
+                collectFilters(fam, fam.label.startsWith("family") ? "firewall " + fam.label : "firewall", filters, sb);
+            }
+            collectFilters(fw, "firewall", filters, sb);
+        }
+        for (JunosTree.Node itf : root.children.values()) {
+            if (!itf.label.startsWith("interfaces ")) {
+                continue;
+            }
+            for (JunosTree.Node unit : itf.children.values()) {
+                for (JunosTree.Node fam : unit.children.values()) {
+                    JunosTree.Node f = fam.children.get("filter");
+                    if (f == null) {
+                        continue;
+                    }
+                    for (JunosTree.Node dir : f.children.values()) {
+                        String name = dir.values.get(0);
+                        if (!filters.contains(name)) {
+                            sb.append("[edit ").append(itf.label).append(' ').append(unit.label).append(' ')
+                                    .append(fam.label).append(" filter]\n  '").append(dir.label).append(' ').append(name)
+                                    .append("'\n    Referenced filter '").append(name).append("' is not defined\n");
+                        }
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void collectFilters(JunosTree.Node parent, String path, List<String> filters, StringBuilder problems) {
+        for (JunosTree.Node f : parent.children.values()) {
+            if (!f.label.startsWith("filter ")) {
+                continue;
+            }
+            filters.add(f.label.substring(7));
+            for (JunosTree.Node term : f.children.values()) {
+                JunosTree.Node then = term.children.get("then");
+                if (then == null) {
+                    continue;
+                }
+                long terminating = then.children.keySet().stream().filter(k -> k.equals("accept") || k.equals("discard")
+                        || k.equals("reject")).count();
+                if (terminating > 1) {
+                    problems.append("[edit ").append(path).append(' ').append(f.label).append(' ').append(term.label)
+                            .append(" then]\n  'discard'\n    Multiple terminating actions are not allowed in a term\n");
+                }
+            }
+        }
+    }
+
+    private Reply commit(Invocation inv) {
+        Candidate c = current.get("cand");
+        List<String> a = words(inv.rest(0));
+        String problems = checkOut(c.paths);
+        if (!problems.isEmpty()) {
+            return Reply.of(problems + "error: configuration check-out failed\n");
+        }
+        if (!a.isEmpty() && a.get(0).equals("check")) {
+            return Reply.of("configuration check succeeds\n");
+        }
+        int confirm = 0;
+        String comment = "";
+        boolean andQuit = false;
+        for (int i = 0; i < a.size(); i++) {
+            switch (a.get(i)) {
+                case "confirmed" -> {
+                    confirm = 10;
+                    if (i + 1 < a.size() && a.get(i + 1).matches("\\d+")) {
+                        confirm = Integer.parseInt(a.get(++i));
+                    }
+                }
+                case "comment" -> {
+                    if (i + 1 >= a.size()) {
+                        return Reply.of(" ".repeat(promptWidth() + inv.line().stripTrailing().length() + 1) + "^\nmissing argument.\n");
+                    }
+                    comment = a.get(++i);
+                }
+                case "and-quit" -> andQuit = true;
+                default -> {
+                    return syntaxError(current, inv.argOffset(0));
+                }
+            }
+        }
+        if (pendingRollback != null) {
+            pendingRollback.cancel(false);
+            pendingRollback = null;
+        }
+        active = copy(c.paths);
+        history.add(0, new Commit(copy(active), Instant.now(), current.user(), "cli", comment, confirm));
+        if (shared != null && shared != c) {
+            shared = null; // a private commit makes the shared candidate stale
+        } else if (shared != null) {
+            shared = new Candidate(active, false);
+            current.put("cand", shared);
+        }
+        if (c.isPrivate) {
+            current.put("cand", new Candidate(active, true));
+        }
+        String out = "commit complete\n";
+        if (confirm > 0) {
+            int minutes = confirm;
+            long ms = ctx.minute().toMillis() * minutes;
+            pendingRollback = ctx.scheduler().schedule(this::confirmTimeout, ms, TimeUnit.MILLISECONDS);
+            out = "commit confirmed will be automatically rolled back in " + minutes + " minutes unless confirmed\n" + out;
+        }
+        if (andQuit) {
+            current.put("cand", null);
+            current.leaveAll();
+            out += "Exiting configuration mode\n";
+        }
+        return Reply.of(out);
+    }
+
+    /** Nobody confirmed in time: the previous configuration comes back, as Junos does it. */
+    private synchronized void confirmTimeout() {
+        pendingRollback = null;
+        if (history.size() < 2) {
+            return;
+        }
+        active = copy(history.get(1).config());
+        history.add(0, new Commit(copy(active), Instant.now(), "root", "other", "commit confirmed rollback", 0));
+        shared = null;
+    }
+
+    private String showCommits() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < history.size() && i < 50; i++) {
+            Commit c = history.get(i);
+            sb.append(String.format("%-4d%s by %s via %s", i, COMMIT_TIME.format(c.at()), c.user(), c.via()));
+            if (c.confirmMinutes() > 0) {
+                sb.append(" commit confirmed, rollback in ").append(c.confirmMinutes()).append("mins");
+            }
+            sb.append('\n');
+            if (!c.comment().isEmpty()) {
+                sb.append("    ").append(c.comment()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private String showFirewall(List<String> args) {
+        StringBuilder sb = new StringBuilder();
+        JunosTree.Node fw = JunosTree.build(active).children.get("firewall");
+        if (fw == null) {
+            return "";
+        }
+        List<JunosTree.Node> filters = new ArrayList<>();
+        fw.children.values().forEach(n -> {
+            if (n.label.startsWith("family")) {
+                n.children.values().stream().filter(f -> f.label.startsWith("filter ")).forEach(filters::add);
+            } else if (n.label.startsWith("filter ")) {
+                filters.add(n);
+            }
+        });
+        for (JunosTree.Node f : filters) {
+            String name = f.label.substring(7);
+            if (args.size() >= 2 && !args.get(1).equals(name)) {
+                continue;
+            }
+            sb.append("\nFilter: ").append(name).append('\n');
+            List<String> counters = new ArrayList<>();
+            f.children.values().forEach(t -> {
+                JunosTree.Node then = t.children.get("then");
+                if (then != null && then.children.containsKey("count")) {
+                    counters.add(then.children.get("count").values.get(0));
+                }
+            });
+            if (!counters.isEmpty()) {
+                sb.append("Counters:\n").append(String.format("%-52s%-19s%s%n", "Name", "Bytes", "Packets"));
+                counters.forEach(cn -> sb.append(String.format("%-40s%20d%21d%n", cn, 0, 0)));
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public synchronized String savedConfig() {
+        return String.join("\n", JunosTree.displaySet(JunosTree.build(active))) + "\n";
+    }
+
+    @Override
+    public synchronized String restore(String saved) {
+        StringBuilder problems = new StringBuilder();
+        List<List<String>> paths = new ArrayList<>();
+        for (String line : saved.split("\n")) {
+            if (!line.startsWith("set ")) {
+                continue;
+            }
+            List<String> w = words(line);
+            List<String> path = w.subList(1, w.size());
+            if (!JunosSchema.check(path).ok()) {
+                problems.append("'").append(line).append("' does not load; ");
+                continue;
+            }
+            paths.add(List.copyOf(path));
+        }
+        active = paths;
+        history.add(0, new Commit(copy(active), Instant.now(), "root", "other", "restored by the lab", 0));
+        return problems.toString();
+    }
+}
