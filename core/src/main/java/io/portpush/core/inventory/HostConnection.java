@@ -1,0 +1,88 @@
+package io.portpush.core.inventory;
+
+import io.portpush.core.error.InvalidInputException;
+import io.portpush.core.error.SourceLocation;
+import io.portpush.core.transport.Secret;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How to reach a host, read from its variables with Ansible's names ({@code ansible_host},
+ * {@code ansible_port}, {@code ansible_user}, {@code ansible_password},
+ * {@code ansible_ssh_private_key_file}, {@code ansible_become_password},
+ * {@code ansible_network_os}) or portpush's own ({@code platform}, {@code portpush_lab}).
+ */
+public record HostConnection(String name, String address, int port, String user, Secret password, Path keyFile,
+                             Secret keyPassphrase, Secret enableSecret, String platform, boolean lab) {
+
+    /** Platforms portpush drives. */
+    public static final Set<String> PLATFORMS = Set.of("cisco_ios", "cisco_asa", "juniper_junos", "linux_nftables");
+
+    private static final Map<String, String> NETWORK_OS = Map.ofEntries(
+            Map.entry("cisco.ios.ios", "cisco_ios"), Map.entry("ios", "cisco_ios"), Map.entry("cisco_ios", "cisco_ios"),
+            Map.entry("cisco.iosxe.iosxe", "cisco_ios"), Map.entry("cisco_xe", "cisco_ios"),
+            Map.entry("cisco.asa.asa", "cisco_asa"), Map.entry("asa", "cisco_asa"), Map.entry("cisco_asa", "cisco_asa"),
+            Map.entry("junipernetworks.junos.junos", "juniper_junos"), Map.entry("junos", "juniper_junos"),
+            Map.entry("juniper_junos", "juniper_junos"), Map.entry("juniper", "juniper_junos"),
+            Map.entry("linux", "linux_nftables"), Map.entry("linux_nftables", "linux_nftables"));
+
+    /** Builds the connection of a host; a missing or unknown platform is an error naming the variable. */
+    public static HostConnection of(String host, Map<String, Object> vars, String inventory) {
+        String platform = str(vars, "platform");
+        if (platform == null) {
+            String os = str(vars, "ansible_network_os");
+            if (os != null) {
+                platform = NETWORK_OS.get(os);
+                if (platform == null) {
+                    throw new InvalidInputException(new SourceLocation(inventory, 0, host + ".ansible_network_os"),
+                            "'" + os + "' is not a platform portpush drives (known: " + String.join(", ", NETWORK_OS.keySet()) + ")");
+                }
+            }
+        } else if (!PLATFORMS.contains(platform)) {
+            throw new InvalidInputException(new SourceLocation(inventory, 0, host + ".platform"),
+                    "'" + platform + "' is not a platform portpush drives (known: " + String.join(", ", PLATFORMS) + ")");
+        }
+        String address = first(vars, "ansible_host", "host");
+        Object port = vars.getOrDefault("ansible_port", vars.get("port"));
+        int p = 22;
+        if (port != null) {
+            try {
+                p = Integer.parseInt(String.valueOf(port));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(new SourceLocation(inventory, 0, host + ".ansible_port"), "'" + port + "' is not a port number");
+            }
+        }
+        String key = first(vars, "ansible_ssh_private_key_file", "ansible_private_key_file");
+        Object lab = vars.get("portpush_lab");
+        return new HostConnection(host, address == null ? host : address, p, first(vars, "ansible_user", "ansible_ssh_user", "user"),
+                Secret.of(first(vars, "ansible_password", "ansible_ssh_pass", "password")),
+                key == null ? null : Path.of(key.replaceFirst("^~", System.getProperty("user.home"))),
+                Secret.of(first(vars, "ansible_ssh_private_key_passphrase", "key_passphrase")),
+                Secret.of(first(vars, "ansible_become_password", "ansible_become_pass", "ansible_enable_password", "enable_secret")),
+                platform, lab != null && (Boolean.TRUE.equals(lab) || "true".equalsIgnoreCase(String.valueOf(lab))
+                        || "yes".equalsIgnoreCase(String.valueOf(lab))));
+    }
+
+    private static String str(Map<String, Object> vars, String k) {
+        Object v = vars.get(k);
+        return v == null ? null : String.valueOf(v);
+    }
+
+    private static String first(Map<String, Object> vars, String... keys) {
+        for (String k : keys) {
+            String v = str(vars, k);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Names of variables whose values are secrets: they are redacted from every output. */
+    public static boolean isSecretName(String var) {
+        String v = var.toLowerCase(java.util.Locale.ROOT);
+        return (v.contains("pass") || v.contains("secret") || v.contains("token") || v.endsWith("_key"))
+                && !v.endsWith("_file");
+    }
+}

@@ -1,0 +1,229 @@
+package io.portpush.core.template;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.FatalTemplateErrorsException;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.UnknownTokenException;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.loader.ResourceLocator;
+import com.hubspot.jinjava.loader.ResourceNotFoundException;
+import io.portpush.core.error.InvalidInputException;
+import io.portpush.core.error.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Jinja rendering with Ansible's habits: an undefined variable is an error that names it (never
+ * an empty string), {@code {{ expr }}} alone keeps the value's type, and the filters network
+ * engineers use ({@code ipaddr}, {@code to_yaml}, {@code to_json}) are there. Templates are found
+ * in the project's {@code templates/} folders first, then in the ones bundled with portpush.
+ */
+public final class TemplateEngine {
+    private static final Pattern WHOLE_EXPR = Pattern.compile("^\\s*\\{\\{(.*)}}\\s*$", Pattern.DOTALL);
+    private static final Pattern UNKNOWN = Pattern.compile("Unknown token found: ([\\w.\\[\\]'\"]+)");
+
+    private final Jinjava jinjava;
+    private final List<Path> templateDirs;
+
+    /** @param templateDirs project template folders, searched in order before the bundled ones */
+    public TemplateEngine(List<Path> templateDirs) {
+        this.templateDirs = List.copyOf(templateDirs);
+        JinjavaConfig config = JinjavaConfig.newBuilder().withFailOnUnknownTokens(true).withTrimBlocks(true)
+                .withLstripBlocks(true).build();
+        this.jinjava = new Jinjava(config);
+        jinjava.setResourceLocator(new Locator());
+        for (Filter f : List.of(new IpAddrFilter(), new ToJsonFilter(), new ToYamlFilter())) {
+            jinjava.getGlobalContext().registerFilter(f);
+        }
+    }
+
+    /**
+     * Renders {@code template}; {@code where} names the file, line and field for errors.
+     *
+     * @throws InvalidInputException naming the undefined variable or the syntax problem
+     */
+    public String render(String template, Map<String, ?> vars, SourceLocation where) {
+        if (!template.contains("{") ) {
+            return template;
+        }
+        try {
+            return jinjava.render(template, new java.util.HashMap<>(vars));
+        } catch (FatalTemplateErrorsException e) {
+            throw problem(e.getErrors().iterator().hasNext() ? describe(e.getErrors().iterator().next()) : e.getMessage(), where);
+        } catch (UnknownTokenException e) {
+            throw problem("undefined variable '" + e.getToken().strip() + "'", where);
+        } catch (InterpretException e) {
+            throw problem(e.getMessage(), where);
+        }
+    }
+
+    /** Renders a value: a string that is one {@code {{ expr }}} keeps the expression's type (list, map, number). */
+    public Object renderValue(Object value, Map<String, ?> vars, SourceLocation where) {
+        if (value instanceof String s) {
+            Matcher m = WHOLE_EXPR.matcher(s);
+            if (m.matches() && !m.group(1).contains("{{")) {
+                return evaluate(m.group(1), vars, where);
+            }
+            return render(s, vars, where);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), renderValue(v, vars, where)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(renderValue(v, vars, where)));
+            return out;
+        }
+        return value;
+    }
+
+    /** Evaluates a Jinja expression (a {@code when:} condition, a {@code {{ }}} body) to a value. */
+    public Object evaluate(String expression, Map<String, ?> vars, SourceLocation where) {
+        JinjavaInterpreter interpreter = jinjava.newInterpreter();
+        interpreter.getContext().putAll(vars);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            Object v = interpreter.resolveELExpression(expression.strip(), 1);
+            if (!interpreter.getErrors().isEmpty()) {
+                Optional<TemplateError> fatal = interpreter.getErrors().stream()
+                        .filter(err -> err.getSeverity() == TemplateError.ErrorType.FATAL).findFirst();
+                if (fatal.isPresent()) {
+                    throw problem(describe(fatal.get()), where);
+                }
+            }
+            return v;
+        } catch (UnknownTokenException e) {
+            throw problem("undefined variable '" + e.getToken().strip() + "'", where);
+        } catch (InterpretException e) {
+            throw problem(e.getMessage(), where);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    /** A {@code when:} condition: Ansible truthiness of the expression's value. */
+    public boolean condition(String expression, Map<String, ?> vars, SourceLocation where) {
+        Object v = evaluate(expression, vars, where);
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        if (v instanceof String s) {
+            return !s.isEmpty() && !s.equalsIgnoreCase("false") && !s.equalsIgnoreCase("no");
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return !c.isEmpty();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        return true;
+    }
+
+    /** Loads a template by name ({@code cisco_ios/acl.j2}) from the project folders or the bundled set. */
+    public String load(String name) {
+        try {
+            return new Locator().getString(name, StandardCharsets.UTF_8, null);
+        } catch (IOException e) {
+            throw new InvalidInputException(new SourceLocation(name, 0, ""), "template not found in " + templateDirs
+                    + " nor among the bundled templates");
+        }
+    }
+
+    private static String describe(TemplateError e) {
+        String msg = e.getMessage();
+        Matcher m = UNKNOWN.matcher(msg == null ? "" : msg);
+        if (m.find()) {
+            return "undefined variable '" + m.group(1) + "'";
+        }
+        return msg;
+    }
+
+    private static InvalidInputException problem(String message, SourceLocation where) {
+        Matcher m = UNKNOWN.matcher(message);
+        String text = m.find() ? "undefined variable '" + m.group(1) + "'" : message;
+        return new InvalidInputException(where, text);
+    }
+
+    /** Project template folders first, then {@code templates/} on the classpath. */
+    private final class Locator implements ResourceLocator {
+        @Override
+        public String getString(String fullName, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
+            for (Path d : templateDirs) {
+                Path f = d.resolve(fullName).normalize();
+                if (f.startsWith(d.normalize()) && Files.isRegularFile(f)) {
+                    return Files.readString(f, encoding);
+                }
+            }
+            try (InputStream in = TemplateEngine.class.getClassLoader().getResourceAsStream("templates/" + fullName)) {
+                if (in == null) {
+                    throw new ResourceNotFoundException("template " + fullName + " not found");
+                }
+                return new String(in.readAllBytes(), encoding);
+            }
+        }
+    }
+
+    /** {@code to_json}: the value as JSON. */
+    static final class ToJsonFilter implements Filter {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Override
+        public String getName() {
+            return "to_json";
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            try {
+                return JSON.writeValueAsString(var);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("to_json: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** {@code to_yaml}: the value as YAML (no document marker). */
+    static final class ToYamlFilter implements Filter {
+        private static final ObjectMapper YAML = YAMLMapper.builder()
+                .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+
+        @Override
+        public String getName() {
+            return "to_yaml";
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            try {
+                return YAML.writeValueAsString(var);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("to_yaml: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.portpush.core.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portpush.core.error.InvalidInputException;
+import io.portpush.core.error.SourceLocation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TemplateEngineTest {
+    private final TemplateEngine t = new TemplateEngine(List.of());
+    private final SourceLocation where = new SourceLocation("play.yml", 12, "tasks[0].config.lines");
+
+    @Test
+    void undefinedVariableIsAnErrorNamingItAndTheLocation() {
+        assertThatThrownBy(() -> t.render("hostname {{ hostnme }}", Map.of("hostname", "r1"), where))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("play.yml:12: tasks[0].config.lines: undefined variable 'hostnme'");
+    }
+
+    @Test
+    void defaultAndDefinedStillWork() {
+        assertThat(t.render("{{ missing | default('x') }}", Map.of(), where)).isEqualTo("x");
+        assertThat(t.condition("missing is defined", Map.of(), where)).isFalse();
+        assertThat(t.condition("n > 2", Map.of("n", 3), where)).isTrue();
+    }
+
+    @Test
+    void aWholeExpressionKeepsItsType() {
+        Object v = t.renderValue("{{ ports }}", Map.of("ports", List.of(5060, 5061)), where);
+        assertThat(v).isEqualTo(List.of(5060, 5061));
+        assertThat(t.renderValue("p{{ n }}", Map.of("n", 1), where)).isEqualTo("p1");
+    }
+
+    @Test
+    void ipaddrQueries() {
+        Map<String, Object> v = Map.of("net", "10.10.1.77/24");
+        assertThat(t.render("{{ net | ipaddr('network') }} {{ net | ipaddr('wildcard') }} {{ net | ipaddr('netmask') }}"
+                + " {{ net | ipaddr('prefix') }} {{ net | ipaddr('address') }} {{ net | ipaddr('cidr') }}", v, where))
+                .isEqualTo("10.10.1.0 0.0.0.255 255.255.255.0 24 10.10.1.77 10.10.1.0/24");
+        assertThat(t.render("{{ 'nonsense' | ipaddr }}", Map.of(), where)).isEqualTo("false");
+    }
+
+    @Test
+    void toJsonToYamlJoinUniqueSort() {
+        Map<String, Object> v = Map.of("l", List.of(3, 1, 3));
+        assertThat(t.render("{{ l | to_json }}|{{ l | unique | sort | join(',') }}", v, where)).isEqualTo("[3,1,3]|1,3");
+        assertThat(t.render("{{ m | to_yaml }}", Map.of("m", Map.of("a", 1)), where)).isEqualTo("a: 1\n");
+    }
+}
