@@ -1,0 +1,150 @@
+package io.portpush.cli.lab;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.portpush.cli.TextTable;
+import io.portpush.core.error.NotFoundException;
+import io.portpush.core.inventory.Inventory;
+import io.portpush.core.inventory.InventoryLoader;
+import io.portpush.lab.LabDevice;
+import io.portpush.lab.LabFleet;
+import io.portpush.lab.LabInventory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code portpush lab up|down|status}: simulated devices for the lab hosts of an inventory. */
+@Command(name = "lab", description = "Run simulated SSH devices (IOS-XE, ASA, Junos) for an inventory's lab hosts.",
+        subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class})
+public final class LabCommand implements Runnable {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Path state(Path stateDir) {
+        return stateDir == null ? Path.of(".portpush").toAbsolutePath() : stateDir.toAbsolutePath();
+    }
+
+    @Command(name = "up", description = {"Start a device for every host with portpush_lab: true; runs until stopped (Ctrl-C or 'lab down').",
+            "Devices keep their configuration under STATE/lab between runs; host keys go to STATE/known_hosts."})
+    static final class Up implements Runnable {
+        @Spec CommandSpec spec;
+        @Option(names = {"-i", "--inventory"}, required = true) Path inventory;
+        @Option(names = "--state-dir", paramLabel = "DIR") Path stateDir;
+
+        @Override
+        public void run() {
+            Path state = state(stateDir);
+            Inventory inv = InventoryLoader.load(inventory);
+            if (LabInventory.labHosts(inv).isEmpty()) {
+                throw new NotFoundException("no host of " + inventory + " is a lab device (set portpush_lab: true and a platform the lab "
+                        + "simulates: cisco_ios, cisco_asa, juniper_junos)");
+            }
+            LabFleet fleet = new LabFleet(state.resolve("lab"));
+            List<LabDevice> started = LabInventory.start(fleet, inv, state.resolve("known_hosts"));
+            PrintWriter out = spec.commandLine().getOut();
+            TextTable t = new TextTable(List.of("HOST", "PLATFORM", "ADDRESS", "FINGERPRINT"), 60);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (LabDevice d : started) {
+                t.row(d.name(), d.spec().platform(), d.host() + ":" + d.port(), d.fingerprint());
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", d.name());
+                m.put("platform", d.spec().platform());
+                m.put("host", d.host());
+                m.put("port", d.port());
+                rows.add(m);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("pid", ProcessHandle.current().pid());
+            doc.put("devices", rows);
+            Path lab = state.resolve("lab").resolve("lab.json");
+            try {
+                Files.createDirectories(lab.getParent());
+                Files.writeString(lab, JSON.writeValueAsString(doc));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.print(t.render());
+            out.printf("%n%d lab devices up (pid %d). Try: ssh -p %d %s@127.0.0.1   Stop with Ctrl-C or 'portpush lab down'.%n",
+                    started.size(), ProcessHandle.current().pid(), started.isEmpty() ? 0 : started.get(0).port(),
+                    started.isEmpty() ? "admin" : started.get(0).spec().username());
+            out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                fleet.close();
+                try {
+                    Files.deleteIfExists(lab);
+                } catch (IOException e) {
+                    // the next 'lab up' overwrites it
+                }
+                stop.countDown();
+            }));
+            try {
+                stop.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Command(name = "down", description = "Stop the lab started by 'lab up' (its devices save their configuration).")
+    static final class Down implements Runnable {
+        @Spec CommandSpec spec;
+        @Option(names = "--state-dir", paramLabel = "DIR") Path stateDir;
+
+        @Override
+        public void run() {
+            Path lab = state(stateDir).resolve("lab").resolve("lab.json");
+            if (!Files.exists(lab)) {
+                throw new NotFoundException("no lab is running here (" + lab + " is absent)");
+            }
+            try {
+                long pid = JSON.readTree(lab.toFile()).get("pid").asLong();
+                ProcessHandle.of(pid).ifPresent(p -> {
+                    p.destroy();
+                    p.onExit().join();
+                });
+                Files.deleteIfExists(lab);
+                spec.commandLine().getOut().println("lab stopped (pid " + pid + ")");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Command(name = "status", description = "Show the running lab's devices.")
+    static final class Status implements Runnable {
+        @Spec CommandSpec spec;
+        @Option(names = "--state-dir", paramLabel = "DIR") Path stateDir;
+
+        @Override
+        public void run() {
+            Path lab = state(stateDir).resolve("lab").resolve("lab.json");
+            if (!Files.exists(lab)) {
+                throw new NotFoundException("no lab is running here");
+            }
+            try {
+                spec.commandLine().getOut().print(Files.readString(lab) + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.portpush.cli.run;
+
+import io.portpush.core.playbook.Play;
+import io.portpush.core.playbook.Task;
+import io.portpush.core.runner.Redactor;
+import io.portpush.core.runner.RunListener;
+import io.portpush.core.runner.RunReport;
+import io.portpush.core.runner.Status;
+import io.portpush.core.runner.TaskResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/** Ansible-style console output: PLAY and TASK banners, a line per host, diffs, and the PLAY RECAP. */
+public final class ConsoleListener implements RunListener {
+    private final PrintWriter out;
+    private final int verbosity;
+    private final boolean diff;
+    private final boolean color;
+    private final Redactor redactor;
+
+    public ConsoleListener(PrintWriter out, int verbosity, boolean diff, boolean color, Redactor redactor) {
+        this.out = out;
+        this.verbosity = verbosity;
+        this.diff = diff;
+        this.color = color;
+        this.redactor = redactor;
+    }
+
+    private String paint(String code, String text) {
+        return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+
+    private static String banner(String text) {
+        return text + " " + "*".repeat(Math.max(3, 79 - text.length()));
+    }
+
+    @Override
+    public synchronized void playStarted(Play play, List<String> hosts) {
+        out.println();
+        out.println(banner("PLAY [" + (play.name().isEmpty() ? play.hosts() : play.name()) + "]"));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void taskStarted(Task task) {
+        out.println();
+        out.println(banner("TASK [" + task.title() + "]"));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void hostResult(Task task, String host, TaskResult r) {
+        String line = switch (r.status()) {
+            case OK -> paint("32", "ok: [" + host + "]");
+            case CHANGED -> paint("33", "changed: [" + host + "]");
+            case SKIPPED -> paint("36", "skipping: [" + host + "]");
+            case FAILED -> paint("31", "fatal: [" + host + "]: FAILED! => " + r.msg()) + (task.ignoreErrors() ? "\n...ignoring" : "");
+            case UNREACHABLE -> paint("31", "fatal: [" + host + "]: UNREACHABLE! => " + r.msg());
+        };
+        boolean showMsg = verbosity >= 1 || task.module().equals("debug");
+        if (showMsg && (r.status() == Status.OK || r.status() == Status.CHANGED) && r.msg() != null && !r.msg().isEmpty()) {
+            line += " => " + r.msg();
+        }
+        out.println(redactor.redact(line));
+        if (diff && !r.diff().isEmpty()) {
+            for (String d : r.diff().lines().toList()) {
+                String p = d.startsWith("+") && !d.startsWith("+++") ? paint("32", d)
+                        : d.startsWith("-") && !d.startsWith("---") ? paint("31", d) : d;
+                out.println(redactor.redact(p));
+            }
+        }
+        if ((diff || verbosity >= 1) && !r.commands().isEmpty()) {
+            out.println("  commands" + (r.status() == Status.CHANGED && r.msg().contains("check mode") ? " (not sent)" : "") + ":");
+            r.commands().forEach(c -> out.println(redactor.redact("    " + c)));
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void sent(String host, String line) {
+        if (verbosity >= 2) {
+            out.println(paint("2", "  [" + host + "] > " + line));
+            out.flush();
+        }
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        out.println(paint("35", "[WARNING]: " + redactor.redact(message)));
+        out.flush();
+    }
+
+    public synchronized void recap(RunReport report) {
+        out.println();
+        out.println(banner("PLAY RECAP"));
+        for (Map.Entry<String, RunReport.Counts> e : report.recap().entrySet()) {
+            RunReport.Counts c = e.getValue();
+            String name = String.format("%-26s", e.getKey());
+            String colored = c.failed > 0 || c.unreachable > 0 ? paint("31", name) : c.changed > 0 ? paint("33", name) : paint("32", name);
+            out.printf("%s : ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=%-4d rescued=0    ignored=%d%n", colored, c.ok,
+                    c.changed, c.unreachable, c.failed, c.skipped, c.ignored);
+        }
+        if (report.check()) {
+            out.println();
+            out.println("Check mode: no command that changes a device was sent.");
+        }
+        out.flush();
+    }
+}

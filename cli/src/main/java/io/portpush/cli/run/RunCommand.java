@@ -1,0 +1,147 @@
+package io.portpush.cli.run;
+
+import io.portpush.core.catalogue.Catalogue;
+import io.portpush.core.catalogue.CatalogueLoader;
+import io.portpush.core.error.ExitCodes;
+import io.portpush.core.inventory.Inventory;
+import io.portpush.core.inventory.InventoryLoader;
+import io.portpush.core.playbook.Play;
+import io.portpush.core.playbook.PlaybookLoader;
+import io.portpush.core.runner.Redactor;
+import io.portpush.core.runner.RunOptions;
+import io.portpush.core.runner.RunReport;
+import io.portpush.core.runner.RunReportJson;
+import io.portpush.core.runner.Runner;
+import io.portpush.core.template.TemplateEngine;
+import io.portpush.lab.LabFleet;
+import io.portpush.lab.LabInventory;
+import io.portpush.modules.TaskModules;
+import io.portpush.platform.Platforms;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code portpush run PLAYBOOK -i INVENTORY}: runs a playbook against devices. */
+@Command(name = "run", description = "Run a playbook against the hosts of an inventory.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PLAYBOOK", description = "The playbook (YAML list of plays).")
+    Path playbook;
+
+    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "Inventory file or directory (Ansible INI or YAML).")
+    Path inventory;
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Only hosts matching this pattern.")
+    String limit;
+
+    @Option(names = {"-t", "--tags"}, split = ",", description = "Only tasks with these tags.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", split = ",", description = "Skip tasks with these tags.")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "Start at the task with this name.")
+    String startAtTask;
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS", description = "key=value, YAML/JSON, or @file.yml (repeatable; highest precedence).")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = {"-f", "--forks"}, defaultValue = "50", description = "Hosts worked on at once (default: ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = {"-C", "--check"}, description = "Dry run: read devices, compute changes, send nothing that changes them.")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "Show what changes on each device, and the commands.")
+    boolean diff;
+
+    @Option(names = "-v", description = "More output (-v results, -vv commands sent).")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--json", description = "Print the JSON report on stdout instead of the human output.")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a report (.json).")
+    Path report;
+
+    @Option(names = "--accept-new-host-keys", description = "Trust unknown host keys on first use and record them (changed keys are never accepted).")
+    boolean acceptNew;
+
+    @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for a command's answer (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--connect-timeout", defaultValue = "10", description = "Seconds to wait for a connection (default: ${DEFAULT-VALUE}).")
+    int connectTimeout;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where history, known_hosts and the lab live (default: .portpush).")
+    Path stateDir;
+
+    @Option(names = "--catalogue", paramLabel = "PATH", description = "Extra catalogue file (repeatable).")
+    List<Path> catalogues = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path project = Path.of("").toAbsolutePath();
+        Path state = stateDir == null ? project.resolve(".portpush") : stateDir.toAbsolutePath();
+        Inventory inv = InventoryLoader.load(inventory);
+        List<Play> plays = new PlaybookLoader(TaskModules.all().keySet()).load(playbook);
+        Map<String, Object> extra = ExtraVars.parse(extraVars);
+        RunOptions options = new RunOptions(forks, limit, tags, skipTags, startAtTask, extra, check, diff, verbose.length, acceptNew,
+                Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, project, state);
+        Redactor redactor = new Redactor();
+        boolean color = System.console() != null && System.getenv("NO_COLOR") == null && !json;
+        ConsoleListener console = new ConsoleListener(json ? new PrintWriter(PrintWriter.nullWriter()) : out, verbose.length, diff, color,
+                redactor);
+        List<Path> templateDirs = List.of(playbook.toAbsolutePath().getParent().resolve("templates"), project.resolve("templates"));
+        TemplateEngine templates = new TemplateEngine(templateDirs);
+        Map<Class<?>, Object> services = new HashMap<>();
+        Catalogue catalogue = new CatalogueLoader().load(catalogues);
+        services.put(Catalogue.class, catalogue);
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
+                + Long.toHexString(ProcessHandle.current().pid());
+        RunReport result;
+        try (LabFleet lab = LabInventory.labHosts(inv).isEmpty() ? null : new LabFleet(state.resolve("lab"))) {
+            if (lab != null) {
+                LabInventory.start(lab, inv, state.resolve("known_hosts"));
+            }
+            Runner runner = new Runner(inv, TaskModules.all(), Platforms::dialect, options, console, templates, redactor, services);
+            result = runner.run(plays, playbook, runId);
+        }
+        if (!json) {
+            console.recap(result);
+        }
+        String jsonText = RunReportJson.write(result, redactor);
+        if (json) {
+            out.print(jsonText);
+            out.flush();
+        }
+        if (report != null) {
+            try {
+                Files.writeString(report, jsonText, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return result.exitCode() == ExitCodes.OK ? ExitCodes.OK : result.exitCode();
+    }
+}

@@ -1,0 +1,146 @@
+package io.portpush.core.device;
+
+import io.portpush.core.transport.InteractiveShell;
+import io.portpush.core.transport.Secret;
+import io.portpush.core.transport.SshConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A logged-in CLI session on one device: the SSH connection, its shell and the platform's
+ * {@link Dialect}. Opened once per host and reused by every task of a play. Every line sent is
+ * reported to {@code sent} (for -vv output and reports), already free of secrets.
+ */
+public final class DeviceSession implements AutoCloseable {
+    private final String host;
+    private final SshConnection connection;
+    private final InteractiveShell shell;
+    private final Dialect dialect;
+    private final Duration timeout;
+    private final Consumer<String> sent;
+    private final List<String> configSent = new ArrayList<>();
+    private boolean inConfig;
+
+    private DeviceSession(String host, SshConnection connection, InteractiveShell shell, Dialect dialect, Duration timeout,
+                          Consumer<String> sent) {
+        this.host = host;
+        this.connection = connection;
+        this.shell = shell;
+        this.dialect = dialect;
+        this.timeout = timeout;
+        this.sent = sent;
+    }
+
+    /** Logs in: waits for the first prompt, enters privileged mode when needed, runs the session setup. */
+    public static DeviceSession open(String host, SshConnection connection, Dialect dialect, Secret enable, Duration timeout,
+                                     Consumer<String> sent) {
+        InteractiveShell shell = connection.shell();
+        DeviceSession s = new DeviceSession(host, connection, shell, dialect, timeout, sent);
+        try {
+            String first = shell.readUntil(dialect.prompt(), timeout);
+            Optional<java.util.regex.Pattern> user = dialect.unprivilegedPrompt();
+            if (user.isPresent() && user.get().matcher(first.stripTrailing() + (first.endsWith(" ") ? " " : "")).find()) {
+                s.enable(enable);
+            }
+            for (String c : dialect.sessionSetup()) {
+                s.show(c);
+            }
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void enable(Secret secret) {
+        sent.accept("enable");
+        shell.write("enable\n");
+        String out = shell.readUntil(java.util.regex.Pattern.compile(dialect.passwordPrompt().pattern() + "|" + dialect.prompt().pattern()), timeout);
+        if (dialect.passwordPrompt().matcher(out).find()) {
+            if (secret == null) {
+                throw new DeviceCommandException(host, "enable", "the device asks for an enable password and the inventory has none "
+                        + "(set ansible_become_password)");
+            }
+            shell.write(secret.reveal() + "\n");
+            String after = shell.readUntil(dialect.prompt(), timeout);
+            if (dialect.unprivilegedPrompt().map(p -> p.matcher(after).find()).orElse(false) || after.contains("Bad secrets")
+                    || after.contains("Invalid password")) {
+                throw new DeviceCommandException(host, "enable", "wrong enable password (check ansible_become_password)");
+            }
+        }
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs a command that does not change the device; returns its output. Refusals throw. */
+    public String show(String command) {
+        sent.accept(command);
+        String out = dialect.clean(shell.command(command, dialect.prompt(), timeout));
+        Optional<String> err = dialect.error(out);
+        if (err.isPresent()) {
+            throw new DeviceCommandException(host, command, err.get());
+        }
+        return out;
+    }
+
+    /** Enters configuration mode. */
+    public void enterConfig() {
+        for (String c : dialect.enterConfig()) {
+            show(c);
+        }
+        inConfig = true;
+    }
+
+    /**
+     * Sends one configuration line; a refusal throws (and the caller decides how to restore).
+     * Returns the device's output (warnings, commit messages).
+     */
+    public String config(String line) {
+        sent.accept(line);
+        configSent.add(line);
+        String out = dialect.clean(shell.command(line, dialect.prompt(), timeout));
+        Optional<String> err = dialect.error(out);
+        if (err.isPresent()) {
+            throw new DeviceCommandException(host, line, err.get());
+        }
+        return out;
+    }
+
+    public void exitConfig() {
+        if (!inConfig) {
+            return;
+        }
+        for (String c : dialect.exitConfig()) {
+            show(c);
+        }
+        inConfig = false;
+    }
+
+    public boolean inConfig() {
+        return inConfig;
+    }
+
+    /** Every configuration line sent in this session, in order. */
+    public List<String> configSent() {
+        return List.copyOf(configSent);
+    }
+
+    public SshConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+        connection.close();
+    }
+}

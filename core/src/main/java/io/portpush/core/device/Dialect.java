@@ -1,0 +1,106 @@
+package io.portpush.core.device;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How one platform's CLI talks: prompts, session setup, privilege, configuration mode and the
+ * error texts that mean a line was refused. Every module shares it through {@link DeviceSession}.
+ */
+public interface Dialect {
+    /** The platform name, e.g. {@code cisco_ios}. */
+    String platform();
+
+    /** Matches any prompt of the device at the end of what was read (all modes). */
+    Pattern prompt();
+
+    /** Matches the prompt of the unprivileged mode, when the platform has one and needs {@code enable}. */
+    default Optional<Pattern> unprivilegedPrompt() {
+        return Optional.empty();
+    }
+
+    /** Matches the password question of {@code enable}. */
+    default Pattern passwordPrompt() {
+        return Pattern.compile("[Pp]assword: ?$");
+    }
+
+    /** Commands that make the session scriptable (paging off, width). */
+    List<String> sessionSetup();
+
+    /** Commands that enter configuration mode. */
+    List<String> enterConfig();
+
+    /** Commands that leave configuration mode (after a commit, where the platform has one). */
+    List<String> exitConfig();
+
+    /** The device's refusal in a command's output, if any (e.g. {@code % Invalid input}). */
+    Optional<String> error(String output);
+
+    /** The command that prints the running configuration in the form {@link #hasLine} reads. */
+    default String runningConfigCommand() {
+        return "show running-config";
+    }
+
+    /**
+     * Whether the running configuration already holds {@code line} under {@code parents}
+     * (idempotence of the config module).
+     */
+    default boolean hasLine(String running, List<String> parents, String line) {
+        List<String> lines = running.lines().map(String::stripTrailing).toList();
+        int from = 0;
+        int indent = -1;
+        for (String parent : parents) {
+            int found = -1;
+            for (int i = from; i < lines.size(); i++) {
+                if (lines.get(i).strip().equals(parent.strip()) && leading(lines.get(i)) > indent) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return false;
+            }
+            indent = leading(lines.get(found));
+            from = found + 1;
+        }
+        for (int i = from; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!parents.isEmpty() && !l.isBlank() && leading(l) <= indent) {
+                break;
+            }
+            if (l.strip().equals(line.strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int leading(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Commands that make the configuration active (Junos: commit); empty where lines apply at once. */
+    default List<String> commit(String comment) {
+        return List.of();
+    }
+
+    /** Commands that throw away uncommitted configuration before leaving (Junos: rollback 0). */
+    default List<String> discard() {
+        return List.of();
+    }
+
+    /** Commands that save the running configuration for the next boot (write memory). */
+    default List<String> save() {
+        return List.of();
+    }
+
+    /** Cleans a show command's output: the prompt decorations some platforms print ({@code [edit]}). */
+    default String clean(String output) {
+        return output;
+    }
+}

@@ -1,0 +1,23 @@
+package io.portpush.core.runner;
+
+import io.portpush.core.playbook.Play;
+import io.portpush.core.playbook.Task;
+
+/** Receives the run's progress, for the console and reports. Calls come from several threads. */
+public interface RunListener {
+    default void playStarted(Play play, java.util.List<String> hosts) {
+    }
+
+    default void taskStarted(Task task) {
+    }
+
+    default void hostResult(Task task, String host, TaskResult result) {
+    }
+
+    /** A line for -vv: a command sent to a host (already redacted). */
+    default void sent(String host, String line) {
+    }
+
+    default void warning(String message) {
+    }
+}

@@ -1,0 +1,353 @@
+package io.portpush.core.runner;
+
+import io.portpush.core.device.DeviceSession;
+import io.portpush.core.device.Dialect;
+import io.portpush.core.error.PortpushException;
+import io.portpush.core.error.SourceLocation;
+import io.portpush.core.inventory.HostConnection;
+import io.portpush.core.inventory.Inventory;
+import io.portpush.core.inventory.InventoryLoader;
+import io.portpush.core.playbook.Play;
+import io.portpush.core.playbook.Task;
+import io.portpush.core.template.TemplateEngine;
+import io.portpush.core.transport.KnownHostsVerifier;
+import io.portpush.core.transport.SshConnection;
+import io.portpush.core.transport.SshTarget;
+import io.portpush.core.transport.TransportException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs plays against an inventory the way Ansible's linear strategy does: task by task, each
+ * task on every live host of the batch in parallel ({@code forks}), a failed host dropping out
+ * of the play while the others go on, {@code serial} batches and {@code max_fail_percentage}.
+ * One SSH session per host, opened on first need and reused by later tasks.
+ */
+public final class Runner {
+    private final Inventory inventory;
+    private final Map<String, TaskModule> modules;
+    private final Function<String, Dialect> dialects;
+    private final RunOptions options;
+    private final RunListener listener;
+    private final TemplateEngine templates;
+    private final Redactor redactor;
+    private final Map<Class<?>, Object> services;
+
+    public Runner(Inventory inventory, Map<String, TaskModule> modules, Function<String, Dialect> dialects, RunOptions options,
+                  RunListener listener, TemplateEngine templates, Redactor redactor, Map<Class<?>, Object> services) {
+        this.inventory = inventory;
+        this.modules = modules;
+        this.dialects = dialects;
+        this.options = options;
+        this.listener = listener;
+        this.templates = templates;
+        this.redactor = redactor;
+        this.services = services;
+        for (String h : inventory.hostNames()) {
+            inventory.varsFor(h).forEach((k, v) -> {
+                if (HostConnection.isSecretName(k) && v != null) {
+                    redactor.learn(String.valueOf(v));
+                }
+            });
+        }
+        options.extraVars().forEach((k, v) -> {
+            if (HostConnection.isSecretName(k) && v != null) {
+                redactor.learn(String.valueOf(v));
+            }
+        });
+    }
+
+    /** Per-host state during a play. */
+    private final class HostRun {
+        final String name;
+        final Map<String, Object> facts = new ConcurrentHashMap<>();
+        DeviceSession session;
+        SshConnection ssh;
+        boolean failed;
+        boolean unreachable;
+
+        HostRun(String name) {
+            this.name = name;
+        }
+
+        SshConnection ssh() {
+            if (ssh == null) {
+                HostConnection c = connection();
+                Path known = options.stateDir().resolve("known_hosts");
+                List<Path> files = List.of(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"), known);
+                KnownHostsVerifier v = new KnownHostsVerifier(files, options.acceptNewHostKeys(), known);
+                SshTarget t = new SshTarget(c.address(), c.port(), c.user() == null ? System.getProperty("user.name") : c.user(),
+                        c.password(), c.keyFile(), c.keyPassphrase(), options.connectTimeout(), options.commandTimeout(), null);
+                ssh = SshConnection.open(t, v, options.retries(), Duration.ofMillis(500));
+            }
+            return ssh;
+        }
+
+        DeviceSession session() {
+            if (session == null) {
+                HostConnection c = connection();
+                Dialect d = c.platform() == null ? null : dialects.apply(c.platform());
+                if (d == null) {
+                    throw new io.portpush.core.error.InvalidInputException(new SourceLocation(inventory.source(), 0, name + ".platform"),
+                            "host has no CLI platform (set platform or ansible_network_os)");
+                }
+                session = DeviceSession.open(name, ssh(), d, c.enableSecret(), options.commandTimeout(),
+                        line -> listener.sent(name, redactor.redact(line)));
+            }
+            return session;
+        }
+
+        HostConnection connection() {
+            return HostConnection.of(name, inventory.varsFor(name), inventory.source());
+        }
+
+        void close() {
+            if (session != null) {
+                session.close();
+            } else if (ssh != null) {
+                ssh.close();
+            }
+        }
+    }
+
+    public RunReport run(List<Play> plays, Path playbook, String runId) {
+        RunReport report = new RunReport(runId, options.check());
+        Path base = playbook.toAbsolutePath().getParent();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), r -> {
+            Thread t = new Thread(r, "portpush-fork");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Play play : plays) {
+                runPlay(play, base, report, pool);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return report;
+    }
+
+    private void runPlay(Play play, Path base, RunReport report, ExecutorService pool) {
+        List<String> hosts = new ArrayList<>(inventory.selectOrFail(play.hosts()));
+        if (options.limit() != null) {
+            Set<String> lim = new LinkedHashSet<>(inventory.select(options.limit()));
+            hosts.retainAll(lim);
+        }
+        listener.playStarted(play, hosts);
+        hosts.forEach(report::touch);
+        Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
+        for (String f : play.varsFiles()) {
+            playVars.putAll(InventoryLoader.varsFile(base.resolve(f)));
+        }
+        for (List<String> batch : batches(hosts, play.serial())) {
+            Map<String, HostRun> runs = new LinkedHashMap<>();
+            batch.forEach(h -> runs.put(h, new HostRun(h)));
+            try {
+                boolean started = options.startAtTask() == null;
+                for (Task task : play.tasks()) {
+                    if (!started) {
+                        if (!task.title().equals(options.startAtTask())) {
+                            continue;
+                        }
+                        started = true;
+                    }
+                    if (!selectedByTags(play, task)) {
+                        continue;
+                    }
+                    List<HostRun> live = runs.values().stream().filter(r -> !r.failed && !r.unreachable).toList();
+                    if (live.isEmpty()) {
+                        break;
+                    }
+                    listener.taskStarted(task);
+                    Map<String, TaskResult> results = new ConcurrentHashMap<>();
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (HostRun hr : live) {
+                        futures.add(pool.submit(() -> {
+                            TaskResult r = runTask(play, playVars, task, hr);
+                            results.put(hr.name, r);
+                            boolean ignored = r.status() == Status.FAILED && task.ignoreErrors();
+                            if (r.status() == Status.FAILED && !ignored) {
+                                hr.failed = true;
+                            }
+                            if (r.status() == Status.UNREACHABLE) {
+                                hr.unreachable = true;
+                            }
+                            report.count(hr.name, r, ignored);
+                            listener.hostResult(task, hr.name, r);
+                        }));
+                    }
+                    for (Future<?> f : futures) {
+                        try {
+                            f.get();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            throw new IllegalStateException(e.getCause());
+                        }
+                    }
+                    Map<String, TaskResult> ordered = new LinkedHashMap<>();
+                    batch.stream().filter(results::containsKey).forEach(h -> ordered.put(h, results.get(h)));
+                    report.add(new RunReport.TaskRecord(play.name(), task.title(), task.where().toString(), ordered));
+                    if (tooManyFailed(play, runs)) {
+                        String w = "play '" + play.name() + "': more than " + maxFail(play) + "% of the batch failed; stopping the play";
+                        report.warn(w);
+                        listener.warning(w);
+                        return;
+                    }
+                }
+            } finally {
+                runs.values().forEach(HostRun::close);
+            }
+        }
+    }
+
+    private static int maxFail(Play play) {
+        return play.maxFailPercentage() == null ? 100 : play.maxFailPercentage();
+    }
+
+    private static boolean tooManyFailed(Play play, Map<String, HostRun> runs) {
+        long bad = runs.values().stream().filter(r -> r.failed || r.unreachable).count();
+        if (bad == 0) {
+            return false;
+        }
+        if (play.maxFailPercentage() == null) {
+            return bad == runs.size() && play.serial() != null; // Ansible: a fully failed batch ends a serial play
+        }
+        return bad * 100.0 / runs.size() > play.maxFailPercentage();
+    }
+
+    private boolean selectedByTags(Play play, Task task) {
+        Set<String> tags = new LinkedHashSet<>(task.tags());
+        tags.addAll(play.tags());
+        if (!options.skipTags().isEmpty() && tags.stream().anyMatch(options.skipTags()::contains)) {
+            return false;
+        }
+        if (options.tags().isEmpty() || options.tags().contains("all")) {
+            return true;
+        }
+        return tags.contains("always") || tags.stream().anyMatch(options.tags()::contains);
+    }
+
+    static List<List<String>> batches(List<String> hosts, String serial) {
+        if (serial == null || hosts.isEmpty()) {
+            return List.of(hosts);
+        }
+        int size = serial.endsWith("%") ? (int) Math.max(1, Math.floor(hosts.size() * Integer.parseInt(serial.replace("%", "")) / 100.0))
+                : Math.max(1, Integer.parseInt(serial));
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i += size) {
+            out.add(hosts.subList(i, Math.min(hosts.size(), i + size)));
+        }
+        return out;
+    }
+
+    private Map<String, Object> varsFor(HostRun hr, Map<String, Object> playVars, Task task) {
+        Map<String, Object> v = new LinkedHashMap<>(inventory.varsFor(hr.name));
+        v.putAll(playVars);
+        v.putAll(task.vars());
+        v.putAll(hr.facts);
+        v.putAll(options.extraVars());
+        v.put("ansible_check_mode", options.check());
+        String platform = hr.connection().platform();
+        v.put("portpush_platform", platform == null ? "" : platform);
+        v.put("portpush_check_mode", options.check());
+        return v;
+    }
+
+    private TaskResult runTask(Play play, Map<String, Object> playVars, Task task, HostRun hr) {
+        try {
+            Map<String, Object> vars = varsFor(hr, playVars, task);
+            TaskModule module = modules.get(task.module());
+            SourceLocation where = task.where();
+            List<Object> items = null;
+            if (task.loop() != null) {
+                Object l = templates.renderValue(task.loop(), vars, where);
+                if (!(l instanceof List<?> list)) {
+                    return TaskResult.failed(where + ": loop must give a list, got " + l);
+                }
+                items = new ArrayList<>(list);
+            }
+            TaskResult result;
+            if (items == null) {
+                result = once(task, module, vars, hr, where);
+            } else {
+                List<Object> per = new ArrayList<>();
+                Status status = Status.SKIPPED;
+                String msg = "";
+                List<String> commands = new ArrayList<>();
+                StringBuilder diff = new StringBuilder();
+                for (Object item : items) {
+                    Map<String, Object> iv = new LinkedHashMap<>(vars);
+                    iv.put("item", item);
+                    TaskResult r = once(task, module, iv, hr, where);
+                    Map<String, Object> m = new LinkedHashMap<>(r.data());
+                    m.put("item", item);
+                    m.put("changed", r.status() == Status.CHANGED);
+                    m.put("failed", r.status() == Status.FAILED);
+                    per.add(m);
+                    commands.addAll(r.commands());
+                    diff.append(r.diff());
+                    status = worse(status, r.status());
+                    if (r.status() == Status.FAILED || r.status() == Status.UNREACHABLE) {
+                        msg = r.msg();
+                        break;
+                    }
+                }
+                result = new TaskResult(status, msg.isEmpty() ? items.size() + " items" : msg, Map.of("results", per),
+                        diff.toString(), commands);
+            }
+            if (task.register() != null) {
+                Map<String, Object> reg = new LinkedHashMap<>(result.data());
+                reg.put("changed", result.status() == Status.CHANGED);
+                reg.put("failed", result.status() == Status.FAILED);
+                reg.put("skipped", result.status() == Status.SKIPPED);
+                reg.put("msg", result.msg() == null ? "" : result.msg());
+                hr.facts.put(task.register(), reg);
+            }
+            if (task.module().equals("set_fact") && result.status() != Status.FAILED) {
+                hr.facts.putAll(result.data());
+            }
+            return redact(result);
+        } catch (TransportException e) {
+            Status s = e.midSession() ? Status.FAILED : Status.UNREACHABLE;
+            return redact(new TaskResult(s, e.getMessage(), Map.of(), "", List.of()));
+        } catch (PortpushException e) {
+            return redact(TaskResult.failed(e.getMessage()));
+        } catch (RuntimeException e) {
+            return redact(TaskResult.failed("internal error in module " + task.module() + ": " + e));
+        }
+    }
+
+    private static Status worse(Status a, Status b) {
+        List<Status> order = List.of(Status.SKIPPED, Status.OK, Status.CHANGED, Status.FAILED, Status.UNREACHABLE);
+        return order.indexOf(b) > order.indexOf(a) ? b : a;
+    }
+
+    private TaskResult once(Task task, TaskModule module, Map<String, Object> vars, HostRun hr, SourceLocation where) {
+        if (task.when() != null && !templates.condition(task.when(), vars, where)) {
+            return TaskResult.skipped("condition false: " + task.when());
+        }
+        Object args = templates.renderValue(task.args(), vars, where);
+        TaskContext ctx = new TaskContext(hr.name, hr.connection(), vars, task, options, templates, hr::session, hr::ssh,
+                listener, redactor, services);
+        return module.run(ctx, args);
+    }
+
+    private TaskResult redact(TaskResult r) {
+        return new TaskResult(r.status(), redactor.redact(r.msg()), r.data(), redactor.redact(r.diff()),
+                r.commands().stream().map(redactor::redact).toList());
+    }
+}

@@ -1,0 +1,17 @@
+package io.portpush.core.runner;
+
+/**
+ * A task module ({@code command}, {@code config}, {@code acl}...): one small class behind this
+ * interface. It receives its arguments already rendered and must honour check mode: in check
+ * mode it may read the device but never change it.
+ */
+public interface TaskModule {
+    /** The name used in playbooks. */
+    String name();
+
+    /** Whether the module needs a device session (false for debug, set_fact, template...). */
+    boolean needsConnection();
+
+    /** Runs on one host. Throwing a {@link io.portpush.core.error.PortpushException} fails the host with its message. */
+    TaskResult run(TaskContext ctx, Object args);
+}

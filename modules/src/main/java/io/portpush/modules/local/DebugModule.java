@@ -1,0 +1,32 @@
+package io.portpush.modules.local;
+
+import io.portpush.core.runner.ModuleArgs;
+import io.portpush.core.runner.TaskContext;
+import io.portpush.core.runner.TaskModule;
+import io.portpush.core.runner.TaskResult;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code debug}: prints a message or a variable's value (secrets redacted). */
+public final class DebugModule implements TaskModule {
+    @Override
+    public String name() {
+        return "debug";
+    }
+
+    @Override
+    public boolean needsConnection() {
+        return false;
+    }
+
+    @Override
+    public TaskResult run(TaskContext ctx, Object raw) {
+        ModuleArgs a = ModuleArgs.of(ctx, raw, "msg", Set.of("msg", "var"));
+        if (a.has("var")) {
+            String name = a.string("var", "");
+            Object v = ctx.templates().evaluate(name, ctx.vars(), a.where());
+            return TaskResult.ok(name + ": " + v, Map.of(name, v == null ? "" : v));
+        }
+        return TaskResult.ok(a.string("msg", "Hello world!"));
+    }
+}

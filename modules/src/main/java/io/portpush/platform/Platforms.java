@@ -1,0 +1,21 @@
+package io.portpush.platform;
+
+import io.portpush.core.device.Dialect;
+import io.portpush.platform.asa.AsaDialect;
+import io.portpush.platform.ios.IosDialect;
+import io.portpush.platform.junos.JunosDialect;
+import java.util.Map;
+
+/** The CLI dialect of each platform portpush drives over an interactive shell. */
+public final class Platforms {
+    private static final Map<String, Dialect> DIALECTS = Map.of(
+            "cisco_ios", new IosDialect(), "cisco_asa", new AsaDialect(), "juniper_junos", new JunosDialect());
+
+    private Platforms() {
+    }
+
+    /** The dialect, or null for platforms driven without a CLI shell (linux_nftables). */
+    public static Dialect dialect(String platform) {
+        return DIALECTS.get(platform);
+    }
+}

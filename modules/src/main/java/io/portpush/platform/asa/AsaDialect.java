@@ -1,0 +1,55 @@
+package io.portpush.platform.asa;
+
+import io.portpush.core.device.Dialect;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Cisco ASA: {@code asa>} / {@code asa#} prompts with a trailing space, {@code terminal pager 0}, {@code ERROR:} lines. */
+public final class AsaDialect implements Dialect {
+    private static final Pattern PROMPT = Pattern.compile("[\\w.\\-/@:]+(\\([\\w.\\-]+\\))?[>#] ?$");
+    private static final Pattern USER = Pattern.compile("[\\w.\\-/@:]+> ?$");
+    private static final Pattern ERROR = Pattern.compile("(?m)^(ERROR:.*|Invalid password)$");
+
+    @Override
+    public String platform() {
+        return "cisco_asa";
+    }
+
+    @Override
+    public Pattern prompt() {
+        return PROMPT;
+    }
+
+    @Override
+    public Optional<Pattern> unprivilegedPrompt() {
+        return Optional.of(USER);
+    }
+
+    @Override
+    public List<String> sessionSetup() {
+        return List.of("terminal pager 0");
+    }
+
+    @Override
+    public List<String> enterConfig() {
+        return List.of("configure terminal");
+    }
+
+    @Override
+    public List<String> exitConfig() {
+        return List.of("end");
+    }
+
+    @Override
+    public List<String> save() {
+        return List.of("write memory");
+    }
+
+    @Override
+    public Optional<String> error(String output) {
+        Matcher m = ERROR.matcher(output);
+        return m.find() ? Optional.of(m.group().strip()) : Optional.empty();
+    }
+}

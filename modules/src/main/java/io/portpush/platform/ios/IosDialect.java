@@ -1,0 +1,61 @@
+package io.portpush.platform.ios;
+
+import io.portpush.core.device.Dialect;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cisco IOS / IOS-XE: {@code R1>} and {@code R1#} prompts, {@code enable}, paging off, errors
+ * printed as {@code % Invalid input ...} (the same texts Ansible's cisco.ios terminal plugin
+ * looks for).
+ */
+public final class IosDialect implements Dialect {
+    private static final Pattern PROMPT = Pattern.compile("[\\w.\\-/@:]+(\\([\\w.\\-]+\\))?[>#] ?$");
+    private static final Pattern USER = Pattern.compile("[\\w.\\-/@:]+> ?$");
+    private static final Pattern ERROR = Pattern.compile("(?m)^(% ?(Invalid input|Incomplete command|Ambiguous command|Error|Bad|"
+            + "Duplicate|Remark text|Unknown|Access denied|class map .* not configured).*|policy map \\S+ not configured|"
+            + "%Error.*|Policy map \\S+ is being used)$");
+
+    @Override
+    public String platform() {
+        return "cisco_ios";
+    }
+
+    @Override
+    public Pattern prompt() {
+        return PROMPT;
+    }
+
+    @Override
+    public Optional<Pattern> unprivilegedPrompt() {
+        return Optional.of(USER);
+    }
+
+    @Override
+    public List<String> sessionSetup() {
+        return List.of("terminal length 0", "terminal width 511");
+    }
+
+    @Override
+    public List<String> enterConfig() {
+        return List.of("configure terminal");
+    }
+
+    @Override
+    public List<String> exitConfig() {
+        return List.of("end");
+    }
+
+    @Override
+    public List<String> save() {
+        return List.of("write memory");
+    }
+
+    @Override
+    public Optional<String> error(String output) {
+        Matcher m = ERROR.matcher(output);
+        return m.find() ? Optional.of(m.group().strip()) : Optional.empty();
+    }
+}
