@@ -1,5 +1,6 @@
 package io.portpush.cli;
 
+import io.portpush.cli.bench.BenchCommand;
 import io.portpush.cli.catalogue.CatalogueCommand;
 import io.portpush.cli.inventory.InventoryCommand;
 import io.portpush.cli.lab.LabCommand;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "portpush", mixinStandardHelpOptions = true, versionProvider = PortpushCommand.Version.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Agentless ACL and QoS pusher driven by a port catalogue.",
-        subcommands = {RunCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 a host failed, 3 drift found, 4 a host unreachable,",
                 "5 invalid input file, 6 not found, 64 usage error."})
 public final class PortpushCommand implements Runnable {
