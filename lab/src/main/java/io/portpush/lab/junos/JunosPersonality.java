@@ -92,6 +92,10 @@ public final class JunosPersonality implements Personality {
 
     @Override
     public synchronized String prompt(Session s) {
+        String ask = s.get("ask");
+        if (ask != null) {
+            return ask;
+        }
         String base = s.user() + "@" + hostname();
         return s.mode().isEmpty() ? base + "> " : "\n[edit]\n" + base + "# ";
     }
@@ -103,6 +107,14 @@ public final class JunosPersonality implements Personality {
 
     @Override
     public Reply handle(Session s, String line) {
+        if (s.get("ask") != null) {
+            s.put("ask", null);
+            synchronized (this) {
+                current = s;
+                String answer = line.strip().toLowerCase(Locale.ROOT);
+                return answer.isEmpty() || answer.equals("yes") || answer.equals("y") ? reallyLeave() : Reply.NOTHING;
+            }
+        }
         if (line.isBlank()) {
             return Reply.NOTHING;
         }
@@ -239,11 +251,17 @@ public final class JunosPersonality implements Personality {
     private Reply leaveConfig() {
         Candidate c = current.get("cand");
         boolean dirty = !JunosTree.same(JunosTree.build(c.paths), JunosTree.build(active));
+        if (dirty) {
+            // Junos asks before leaving uncommitted changes behind
+            current.put("ask", "Exit with uncommitted changes? [yes,no] (yes) ");
+            return Reply.of("The configuration has been changed but not committed\n");
+        }
+        return reallyLeave();
+    }
+
+    private Reply reallyLeave() {
         current.put("cand", null);
         current.leaveAll();
-        if (dirty && !c.isPrivate) {
-            return Reply.of("The configuration has been changed but not committed\nExiting configuration mode\n");
-        }
         return Reply.of("Exiting configuration mode\n");
     }
 

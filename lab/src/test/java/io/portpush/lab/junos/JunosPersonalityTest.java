@@ -129,6 +129,17 @@ class JunosPersonalityTest {
     }
 
     @Test
+    void leavingWithUncommittedChangesAsksFirst() throws Exception {
+        try (LabClient c = cli()) {
+            c.cmd("configure");
+            c.cmd(TERM + "then accept");
+            assertThat(c.until("exit configuration-mode", Pattern.compile("\\[yes,no\\] \\(yes\\) $")))
+                    .contains("The configuration has been changed but not committed\nExit with uncommitted changes? [yes,no] (yes) ");
+            assertThat(c.raw("yes")).contains("Exiting configuration mode").endsWith("admin@r1> ");
+        }
+    }
+
+    @Test
     void aPrivateCandidateDiesWithItsSession() throws Exception {
         try (LabClient c = cli()) {
             c.cmd("configure private");

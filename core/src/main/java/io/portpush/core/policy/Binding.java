@@ -1,0 +1,13 @@
+package io.portpush.core.policy;
+
+/** Where an ACL is applied: an interface (or ASA nameif, Junos interface unit) and a direction. */
+public record Binding(String target, Direction direction) {
+    /** Packets entering or leaving the target. */
+    public enum Direction {
+        IN, OUT;
+
+        public String word() {
+            return this == IN ? "in" : "out";
+        }
+    }
+}
