@@ -1,0 +1,95 @@
+package io.portpush.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portpush.core.transport.KnownHostsVerifier;
+import io.portpush.core.transport.SshConnection;
+import io.portpush.core.transport.SshTarget;
+import io.portpush.core.transport.TransportException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Device-level behaviour shared by every personality: authentication, faults, persistence. */
+class LabDeviceTest {
+    static final Pattern IOS = Pattern.compile("r1(\\([\\w-]+\\))?[>#] ?$|Password: $");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void publicKeyLoginWorksAndRefusedLoginsAreRefused() throws Exception {
+        KeyPair user = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        Path keyFile = dir.resolve("id_ecdsa");
+        try (var out = Files.newOutputStream(keyFile)) {
+            new OpenSSHKeyPairResourceWriter().writePrivateKey(user, "test", null, out);
+        }
+        try (LabFleet fleet = new LabFleet(null)) {
+            LabDevice d = fleet.start(DeviceSpec.of("r1", "cisco_ios").withCredentials("admin", "unused-password", "enable")
+                    .withAuthorizedKeys(List.of(user.getPublic())));
+            Path kh = dir.resolve("kh");
+            Files.writeString(kh, d.knownHostsLine() + "\n");
+            KnownHostsVerifier v = new KnownHostsVerifier(List.of(kh), false, null);
+            SshTarget byKey = new SshTarget(d.host(), d.port(), "admin", null, keyFile, null, Duration.ofSeconds(5),
+                    Duration.ofSeconds(5), null);
+            try (SshConnection c = SshConnection.open(byKey, v, 0, Duration.ZERO)) {
+                assertThat(c.isConnected()).isTrue();
+            }
+            d.faults(Faults.NONE.withRefuseLogins(true));
+            assertThatThrownBy(() -> SshConnection.open(byKey, v, 0, Duration.ZERO))
+                    .isInstanceOf(TransportException.class).hasMessageContaining("authentication failed");
+        }
+    }
+
+    @Test
+    void dropInTheMiddleOfAConfigSessionKeepsWhatWasEnteredAsIosDoes() throws Exception {
+        try (LabFleet fleet = new LabFleet(null)) {
+            LabDevice d = fleet.start(DeviceSpec.of("r1", "cisco_ios").withFaults(Faults.NONE.withDropAfterConfigLines(2)));
+            try (LabClient c = new LabClient(d, IOS)) {
+                c.login();
+                c.raw("enable");
+                c.raw("enable");
+                c.cmd("configure terminal");
+                c.cmd("ip access-list extended DROP");
+                c.cmd("10 permit tcp any any eq 1");
+                c.shell.write("20 permit tcp any any eq 2\n");
+                assertThatThrownBy(() -> c.shell.readUntil(IOS, Duration.ofSeconds(5)))
+                        .isInstanceOf(TransportException.class).hasMessageContaining("connection lost");
+            }
+            String saved = d.personality().savedConfig();
+            assertThat(saved).contains(" 10 permit tcp any any eq 1").doesNotContain("eq 2");
+        }
+    }
+
+    @Test
+    void configurationAndHostKeySurviveARestart() throws Exception {
+        String fingerprint;
+        try (LabFleet fleet = new LabFleet(dir.resolve("lab"))) {
+            LabDevice d = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+            fingerprint = d.fingerprint();
+            try (LabClient c = new LabClient(d, IOS)) {
+                c.login();
+                c.raw("enable");
+                c.raw("enable");
+                c.cmd("configure terminal");
+                c.cmd("ip access-list extended KEEP");
+                c.cmd("10 permit udp any any eq 53");
+                c.cmd("end");
+            }
+        }
+        try (LabFleet fleet = new LabFleet(dir.resolve("lab"))) {
+            LabDevice d = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+            assertThat(d.fingerprint()).isEqualTo(fingerprint);
+            assertThat(d.personality().savedConfig()).contains("ip access-list extended KEEP\n 10 permit udp any any eq domain");
+        }
+    }
+}
