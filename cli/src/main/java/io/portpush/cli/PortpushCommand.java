@@ -38,6 +38,8 @@ public final class PortpushCommand implements Runnable {
     /** Runs the CLI with the given streams; returns the exit code. Used by tests too. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new PortpushCommand());
+        // '-e @vars.yml' is Ansible's syntax for a variables file, not picocli's argument file
+        cl.setExpandAtFiles(false);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof PortpushException pe ? pe.exitCode() : ExitCodes.INTERNAL);

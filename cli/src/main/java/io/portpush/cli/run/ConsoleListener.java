@@ -18,8 +18,13 @@ public final class ConsoleListener implements RunListener {
     private final boolean diff;
     private final boolean color;
     private final Redactor redactor;
+    private final PrintWriter progress;
+    private int hostsInPlay;
+    private int doneInTask;
 
-    public ConsoleListener(PrintWriter out, int verbosity, boolean diff, boolean color, Redactor redactor) {
+    /** @param progress where a live "done/total" line goes for large plays (a terminal), or null */
+    public ConsoleListener(PrintWriter out, int verbosity, boolean diff, boolean color, Redactor redactor, PrintWriter progress) {
+        this.progress = progress;
         this.out = out;
         this.verbosity = verbosity;
         this.diff = diff;
@@ -37,6 +42,7 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void playStarted(Play play, List<String> hosts) {
+        hostsInPlay = hosts.size();
         out.println();
         out.println(banner("PLAY [" + (play.name().isEmpty() ? play.hosts() : play.name()) + "]"));
         out.flush();
@@ -44,6 +50,7 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void taskStarted(Task task) {
+        doneInTask = 0;
         out.println();
         out.println(banner("TASK [" + task.title() + "]"));
         out.flush();
@@ -61,6 +68,11 @@ public final class ConsoleListener implements RunListener {
         boolean showMsg = verbosity >= 1 || task.module().equals("debug");
         if (showMsg && (r.status() == Status.OK || r.status() == Status.CHANGED) && r.msg() != null && !r.msg().isEmpty()) {
             line += " => " + r.msg();
+        }
+        doneInTask++;
+        if (progress != null && hostsInPlay > 20) {
+            progress.print("\r  " + doneInTask + "/" + hostsInPlay + " hosts done" + (doneInTask == hostsInPlay ? "\n" : ""));
+            progress.flush();
         }
         out.println(redactor.redact(line));
         if (diff && !r.diff().isEmpty()) {

@@ -111,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         Redactor redactor = new Redactor();
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null && !json;
         ConsoleListener console = new ConsoleListener(json ? new PrintWriter(PrintWriter.nullWriter()) : out, verbose.length, diff, color,
-                redactor);
+                redactor, color ? spec.commandLine().getErr() : null);
         List<Path> templateDirs = List.of(playbook.toAbsolutePath().getParent().resolve("templates"), project.resolve("templates"));
         TemplateEngine templates = new TemplateEngine(templateDirs);
         Map<Class<?>, Object> services = new HashMap<>();

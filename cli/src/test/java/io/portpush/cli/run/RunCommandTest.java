@@ -227,4 +227,74 @@ class RunCommandTest {
         assertThat(doc.get("exit_code").asInt()).isEqualTo(2);
         assertThat(r2.personality().savedConfig()).doesNotContain("access-list 101");
     }
+
+    @Test
+    void serialBatchesStopWhenMaxFailPercentageIsPassed() throws Exception {
+        r1.faults(Faults.NONE.withRefusedCommand("access-list"));
+        Path play = playbook("""
+                - hosts: routers:firewalls
+                  serial: 1
+                  max_fail_percentage: 0
+                  tasks:
+                    - config: { lines: ["{{ 'access-list T extended permit tcp any any eq 1' if portpush_platform == 'cisco_asa' else 'access-list 101 permit tcp any any eq 1' }}"] }
+                """);
+        Result r = run("run", play.toString(), "-i", inventory().toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("fatal: [r1]", "more than 0% of the batch failed; stopping the play")
+                .doesNotContain("[r2]").doesNotContain("[fw1]");
+        assertThat(configLines(r2.log())).isZero();
+        assertThat(r2.log().entries()).isEmpty();
+    }
+
+    @Test
+    void tagsSkipTagsStartAtTaskAndExtraVarsFile() throws Exception {
+        Path vars = dir.resolve("extra.yml");
+        Files.writeString(vars, "greeting: from-file\n");
+        Path play = playbook("""
+                - hosts: r1
+                  tasks:
+                    - name: one
+                      debug: { msg: "one {{ greeting }}" }
+                      tags: [a]
+                    - name: two
+                      debug: { msg: "two" }
+                      tags: [b]
+                    - name: three
+                      debug: { msg: "three" }
+                      tags: [always]
+                """);
+        Result tagged = run("run", play.toString(), "-i", inventory().toString(), "--tags", "a", "-e", "@" + vars);
+        assertThat(tagged.out()).contains("one from-file", "three").doesNotContain("=> two");
+        Result skipped = run("run", play.toString(), "-i", inventory().toString(), "--skip-tags", "a", "-e", "greeting=x");
+        assertThat(skipped.out()).contains("=> two", "three").doesNotContain("one x");
+        Result started = run("run", play.toString(), "-i", inventory().toString(), "--start-at-task", "two", "-e", "greeting=x");
+        assertThat(started.out()).contains("TASK [two]", "TASK [three]").doesNotContain("TASK [one]");
+    }
+
+    @Test
+    void aBastionCarriesTheSessionToTheDevice() throws Exception {
+        org.apache.sshd.server.SshServer bastion = org.apache.sshd.server.SshServer.setUpDefaultServer();
+        bastion.setHost("127.0.0.1");
+        bastion.setPort(0);
+        bastion.setKeyPairProvider(new org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider(dir.resolve("bastion.key")));
+        bastion.setPasswordAuthenticator((u, p, s) -> "admin".equals(u) && "admin".equals(p));
+        bastion.setForwardingFilter(org.apache.sshd.server.forward.AcceptAllForwardingFilter.INSTANCE);
+        bastion.start();
+        try {
+            Path inv = dir.resolve("jump.yml");
+            Files.writeString(inv, ("all:\n  hosts:\n    r1: { ansible_host: 127.0.0.1, ansible_port: %d, ansible_user: admin, ansible_password: admin,"
+                    + " ansible_become_password: enable, ansible_network_os: ios,"
+                    + " ansible_ssh_common_args: '-o ProxyJump=admin@127.0.0.1:%d' }\n").formatted(r1.port(), bastion.getPort()));
+            Result r = run("run", playbook("- hosts: all\n  tasks:\n    - command: show privilege\n      register: p\n"
+                    + "    - assert: { that: [\"'15' in p.stdout[0]\"] }\n").toString(), "-i", inv.toString(), "--accept-new-host-keys");
+            assertThat(r.code()).as(r.out()).isZero();
+            for (int i = 0; i < 50 && !bastion.getActiveSessions().isEmpty(); i++) {
+                Thread.sleep(50); // the bastion learns of the disconnect a moment later
+            }
+            assertThat(bastion.getActiveSessions()).isEmpty();
+            assertThat(Files.readString(dir.resolve("state/known_hosts"))).contains("[127.0.0.1]:" + bastion.getPort());
+        } finally {
+            bastion.stop(true);
+        }
+    }
 }

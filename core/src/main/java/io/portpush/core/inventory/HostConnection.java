@@ -12,9 +12,11 @@ import java.util.Set;
  * {@code ansible_port}, {@code ansible_user}, {@code ansible_password},
  * {@code ansible_ssh_private_key_file}, {@code ansible_become_password},
  * {@code ansible_network_os}) or portpush's own ({@code platform}, {@code portpush_lab}).
+ * A bastion comes from {@code portpush_jump_host} or from {@code -J}/{@code -o ProxyJump=} in
+ * {@code ansible_ssh_common_args}, as {@code [user@]host[:port]}.
  */
 public record HostConnection(String name, String address, int port, String user, Secret password, Path keyFile,
-                             Secret keyPassphrase, Secret enableSecret, String platform, boolean lab) {
+                             Secret keyPassphrase, Secret enableSecret, String platform, boolean lab, String jump) {
 
     /** Platforms portpush drives. */
     public static final Set<String> PLATFORMS = Set.of("cisco_ios", "cisco_asa", "juniper_junos", "linux_nftables");
@@ -61,7 +63,24 @@ public record HostConnection(String name, String address, int port, String user,
                 Secret.of(first(vars, "ansible_ssh_private_key_passphrase", "key_passphrase")),
                 Secret.of(first(vars, "ansible_become_password", "ansible_become_pass", "ansible_enable_password", "enable_secret")),
                 platform, lab != null && (Boolean.TRUE.equals(lab) || "true".equalsIgnoreCase(String.valueOf(lab))
-                        || "yes".equalsIgnoreCase(String.valueOf(lab))));
+                        || "yes".equalsIgnoreCase(String.valueOf(lab))), jump(vars));
+    }
+
+    private static final java.util.regex.Pattern PROXY_JUMP = java.util.regex.Pattern.compile("(?:-J\\s*|ProxyJump=)(\\S+)");
+
+    private static String jump(Map<String, Object> vars) {
+        String j = str(vars, "portpush_jump_host");
+        if (j != null) {
+            return j;
+        }
+        String args = str(vars, "ansible_ssh_common_args");
+        if (args != null) {
+            java.util.regex.Matcher m = PROXY_JUMP.matcher(args);
+            if (m.find()) {
+                return m.group(1).replaceAll("[\"']", "");
+            }
+        }
+        return null;
     }
 
     private static String str(Map<String, Object> vars, String k) {

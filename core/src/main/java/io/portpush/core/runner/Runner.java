@@ -87,8 +87,21 @@ public final class Runner {
                 Path known = options.stateDir().resolve("known_hosts");
                 List<Path> files = List.of(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"), known);
                 KnownHostsVerifier v = new KnownHostsVerifier(files, options.acceptNewHostKeys(), known);
-                SshTarget t = new SshTarget(c.address(), c.port(), c.user() == null ? System.getProperty("user.name") : c.user(),
-                        c.password(), c.keyFile(), c.keyPassphrase(), options.connectTimeout(), options.commandTimeout(), null);
+                String user = c.user() == null ? System.getProperty("user.name") : c.user();
+                SshTarget jump = null;
+                if (c.jump() != null) {
+                    // [user@]host[:port]; the bastion takes the host's credentials unless it names its own user
+                    String j = c.jump();
+                    String ju = j.contains("@") ? j.substring(0, j.indexOf('@')) : user;
+                    String hp = j.contains("@") ? j.substring(j.indexOf('@') + 1) : j;
+                    int colon = hp.lastIndexOf(':');
+                    String jh = colon > 0 ? hp.substring(0, colon) : hp;
+                    int jp = colon > 0 ? Integer.parseInt(hp.substring(colon + 1)) : 22;
+                    jump = new SshTarget(jh, jp, ju, c.password(), c.keyFile(), c.keyPassphrase(), options.connectTimeout(),
+                            options.commandTimeout(), null);
+                }
+                SshTarget t = new SshTarget(c.address(), c.port(), user, c.password(), c.keyFile(), c.keyPassphrase(),
+                        options.connectTimeout(), options.commandTimeout(), jump);
                 ssh = SshConnection.open(t, v, options.retries(), Duration.ofMillis(500));
             }
             return ssh;
