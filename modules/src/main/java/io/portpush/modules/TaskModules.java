@@ -1,6 +1,7 @@
 package io.portpush.modules;
 
 import io.portpush.core.runner.TaskModule;
+import io.portpush.modules.acl.AclModule;
 import io.portpush.modules.command.CommandModule;
 import io.portpush.modules.config.ConfigModule;
 import io.portpush.modules.local.AssertModule;
@@ -19,7 +20,7 @@ public final class TaskModules {
 
     public static Map<String, TaskModule> all() {
         Map<String, TaskModule> m = new LinkedHashMap<>();
-        for (TaskModule t : List.of(new CommandModule(), new ConfigModule(), new TemplateModule(), new BackupModule(),
+        for (TaskModule t : List.of(new AclModule(), new CommandModule(), new ConfigModule(), new TemplateModule(), new BackupModule(),
                 new AssertModule(), new DebugModule(), new SetFactModule())) {
             m.put(t.name(), t);
         }

@@ -1,6 +1,8 @@
 package io.portpush.platform;
 
 import io.portpush.core.device.Dialect;
+import io.portpush.core.policy.AclDriver;
+import io.portpush.platform.ios.IosAclDriver;
 import io.portpush.platform.asa.AsaDialect;
 import io.portpush.platform.ios.IosDialect;
 import io.portpush.platform.junos.JunosDialect;
@@ -11,11 +13,18 @@ public final class Platforms {
     private static final Map<String, Dialect> DIALECTS = Map.of(
             "cisco_ios", new IosDialect(), "cisco_asa", new AsaDialect(), "juniper_junos", new JunosDialect());
 
+    private static final Map<String, AclDriver> ACL = Map.of("cisco_ios", new IosAclDriver());
+
     private Platforms() {
     }
 
     /** The dialect, or null for platforms driven without a CLI shell (linux_nftables). */
     public static Dialect dialect(String platform) {
         return DIALECTS.get(platform);
+    }
+
+    /** The ACL driver of a platform, or null where portpush has none. */
+    public static AclDriver aclDriver(String platform) {
+        return platform == null ? null : ACL.get(platform);
     }
 }

@@ -89,6 +89,20 @@ public interface Dialect {
         return List.of();
     }
 
+    /**
+     * Commands that activate the configuration but take it back by themselves unless confirmed
+     * within {@code minutes} (Junos {@code commit confirmed}); where the platform has no such
+     * net, a plain commit.
+     */
+    default List<String> commitConfirmed(int minutes, String comment) {
+        return commit(comment);
+    }
+
+    /** Commands (in configuration mode) that confirm a {@link #commitConfirmed}; empty where there is none. */
+    default List<String> confirm(String comment) {
+        return List.of();
+    }
+
     /** Commands that throw away uncommitted configuration before leaving (Junos: rollback 0). */
     default List<String> discard() {
         return List.of();

@@ -121,6 +121,13 @@ public final class Runner {
             return session;
         }
 
+        DeviceSession reopen() {
+            close();
+            session = null;
+            ssh = null;
+            return session();
+        }
+
         HostConnection connection() {
             return HostConnection.of(name, inventory.varsFor(name), inventory.source());
         }
@@ -355,7 +362,7 @@ public final class Runner {
         }
         Object args = templates.renderValue(task.args(), vars, where);
         TaskContext ctx = new TaskContext(hr.name, hr.connection(), vars, task, options, templates, hr::session, hr::ssh,
-                listener, redactor, services);
+                hr::reopen, listener, redactor, services);
         return module.run(ctx, args);
     }
 

@@ -22,13 +22,15 @@ public final class TaskContext {
     private final TemplateEngine templates;
     private final Supplier<DeviceSession> session;
     private final Supplier<SshConnection> ssh;
+    private final Supplier<DeviceSession> reopen;
     private final RunListener listener;
     private final Redactor redactor;
     private final Map<Class<?>, Object> services;
 
     public TaskContext(String host, HostConnection connection, Map<String, Object> vars, Task task, RunOptions options,
                        TemplateEngine templates, Supplier<DeviceSession> session, Supplier<SshConnection> ssh,
-                       RunListener listener, Redactor redactor, Map<Class<?>, Object> services) {
+                       Supplier<DeviceSession> reopen, RunListener listener, Redactor redactor, Map<Class<?>, Object> services) {
+        this.reopen = reopen;
         this.host = host;
         this.connection = connection;
         this.vars = vars;
@@ -78,6 +80,11 @@ public final class TaskContext {
     /** The CLI session on the device (network platforms), opened on first use. */
     public DeviceSession session() {
         return session.get();
+    }
+
+    /** Drops the current session (after a disconnect) and logs in again. */
+    public DeviceSession reopenSession() {
+        return reopen.get();
     }
 
     /** The SSH connection (for hosts driven through exec channels, such as Linux). */

@@ -61,6 +61,16 @@ public final class JunosDialect implements Dialect {
     }
 
     @Override
+    public List<String> commitConfirmed(int minutes, String comment) {
+        return List.of("commit confirmed " + minutes + " comment \"" + comment.replace("\"", "'") + "\"");
+    }
+
+    @Override
+    public List<String> confirm(String comment) {
+        return List.of("commit comment \"" + comment.replace("\"", "'") + "\"");
+    }
+
+    @Override
     public List<String> discard() {
         return List.of("rollback 0");
     }

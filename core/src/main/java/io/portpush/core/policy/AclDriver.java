@@ -1,0 +1,34 @@
+package io.portpush.core.policy;
+
+import io.portpush.core.device.DeviceSession;
+import io.portpush.core.template.TemplateEngine;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One platform's way with ACLs: the small fixed set of verbs every platform implements (as in
+ * NAPALM's driver contract). The acl module drives them in the same order everywhere: read,
+ * plan, apply (config mode + the dialect's commit), read again to verify, and restore the
+ * previous state with the same plan machinery when anything goes wrong.
+ */
+public interface AclDriver {
+    String platform();
+
+    /** Whether the platform tracks sessions (no return entries needed). */
+    boolean stateful();
+
+    /** Reads the named ACL and where it is bound; empty when the device has no such ACL. */
+    Optional<DeviceAcl> read(DeviceSession session, String name);
+
+    /** The intent in the device's own syntax, rendered by the platform's template. */
+    String render(AclIntent intent, TemplateEngine templates);
+
+    /**
+     * The configuration lines that take the device from {@code current} to {@code intent}; empty
+     * when it already matches. {@code strategy} is platform specific ("in-place", "swap").
+     */
+    List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, String strategy);
+
+    /** Lines that put back {@code previous} (or remove the ACL when there was none), given what the device holds now. */
+    List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates);
+}

@@ -1,0 +1,198 @@
+package io.portpush.modules.acl;
+
+import io.portpush.core.catalogue.Catalogue;
+import io.portpush.core.device.DeviceCommandException;
+import io.portpush.core.device.DeviceSession;
+import io.portpush.core.device.Dialect;
+import io.portpush.core.diff.UnifiedDiff;
+import io.portpush.core.error.PortpushException;
+import io.portpush.core.policy.AclDriver;
+import io.portpush.core.policy.AclEntries;
+import io.portpush.core.policy.AclIntent;
+import io.portpush.core.policy.AclIntentBuilder;
+import io.portpush.core.policy.AclLint;
+import io.portpush.core.policy.AclSpec;
+import io.portpush.core.policy.AddressSet;
+import io.portpush.core.policy.DeviceAcl;
+import io.portpush.core.policy.IntentException;
+import io.portpush.core.runner.ModuleArgs;
+import io.portpush.core.runner.Status;
+import io.portpush.core.runner.TaskContext;
+import io.portpush.core.runner.TaskModule;
+import io.portpush.core.runner.TaskResult;
+import io.portpush.core.transport.TransportException;
+import io.portpush.platform.Platforms;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code acl}: makes a device enforce the ACL a playbook describes with catalogue port groups.
+ * Builds the vendor-neutral intent, lints it, reads the device, plans the platform's commands,
+ * and (unless in check mode) applies them, reads the device again and compares entry by entry
+ * and binding by binding. Any refusal, disconnect or mismatch restores the state read before
+ * the change, and says whether that restore was verified.
+ */
+public final class AclModule implements TaskModule {
+    @Override
+    public String name() {
+        return "acl";
+    }
+
+    @Override
+    public boolean needsConnection() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public TaskResult run(TaskContext ctx, Object raw) {
+        ModuleArgs a = ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS);
+        AclSpec spec = AclSpecReader.read(a);
+        AclDriver driver = Platforms.aclDriver(ctx.platform());
+        if (driver == null) {
+            return TaskResult.failed("acl is not supported on platform " + ctx.platform());
+        }
+        Object rolesVar = a.has("roles") ? a.raw("roles") : ctx.vars().get("roles");
+        Map<String, AddressSet> roles = new LinkedHashMap<>();
+        if (rolesVar instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                List<String> l = new ArrayList<>();
+                for (Object o : v instanceof List<?> list ? list : List.of(v)) {
+                    l.add(String.valueOf(o));
+                }
+                try {
+                    roles.put(String.valueOf(k), AddressSet.parse(l));
+                } catch (IllegalArgumentException e) {
+                    throw a.error("roles." + k, e.getMessage());
+                }
+            });
+        }
+        AclIntent intent;
+        try {
+            intent = new AclIntentBuilder(ctx.service(Catalogue.class), roles).build(spec, driver.stateful());
+        } catch (IntentException | io.portpush.core.error.NotFoundException e) {
+            throw a.error("rules", e.getMessage());
+        }
+        List<AclLint.Finding> lint = AclLint.check(intent.entries());
+        lint.stream().filter(f -> !f.kind().equals("broad")).forEach(f -> ctx.warn("acl " + intent.name() + ": lint " + f));
+        DeviceSession s = ctx.session();
+        Optional<DeviceAcl> before = driver.read(s, intent.name());
+        String strategy = a.string("strategy", "swap");
+        List<String> plan = driver.plan(before, intent, ctx.templates(), strategy);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("acl", intent.name());
+        data.put("entries", AclEntries.flatten(intent.entries()).stream().map(e -> e.describe()).toList());
+        data.put("lint", lint.stream().map(AclLint.Finding::toString).toList());
+        before.ifPresent(b -> data.put("device_lint", AclLint.check(b.entries()).stream().map(AclLint.Finding::toString).toList()));
+        if (plan.isEmpty()) {
+            return TaskResult.ok(intent.name() + ": the device already enforces the intent (" + AclEntries.flatten(intent.entries()).size()
+                    + " entries, " + intent.bindings().size() + " bindings)", data);
+        }
+        String rendered = driver.render(intent, ctx.templates());
+        String diff = UnifiedDiff.of(ctx.host() + "/acl/" + intent.name(), before.map(DeviceAcl::text).orElse(""), rendered);
+        data.put("rendered", rendered);
+        if (ctx.check()) {
+            return TaskResult.changed(intent.name() + ": would send " + plan.size() + " lines (check mode: nothing sent)", data, diff, plan);
+        }
+        Dialect d = s.dialect();
+        String comment = "portpush acl " + intent.name();
+        int confirmMinutes = a.integer("confirm_minutes", 5);
+        try {
+            s.enterConfig();
+            for (String line : plan) {
+                s.config(line);
+            }
+            for (String c : d.commitConfirmed(confirmMinutes, comment)) {
+                s.config(c);
+            }
+            s.exitConfig();
+        } catch (DeviceCommandException | TransportException e) {
+            return failAndRestore(ctx, driver, intent, before, data, diff, plan, e.getMessage());
+        }
+        Optional<DeviceAcl> after;
+        try {
+            after = driver.read(s, intent.name());
+        } catch (PortpushException e) {
+            return failAndRestore(ctx, driver, intent, before, data, diff, plan, "verify could not read the device: " + e.getMessage());
+        }
+        List<String> drift = verify(after, intent);
+        if (!drift.isEmpty()) {
+            return failAndRestore(ctx, driver, intent, before, data, diff, plan, "verify failed, the device does not show what was sent: "
+                    + String.join("; ", drift));
+        }
+        List<String> confirm = d.confirm(comment + " (verified)");
+        if (!confirm.isEmpty()) {
+            s.enterConfig();
+            for (String c : confirm) {
+                s.config(c);
+            }
+            s.exitConfig();
+        }
+        data.put("device_text", after.map(DeviceAcl::text).orElse(""));
+        return TaskResult.changed(intent.name() + ": applied and verified (" + plan.size() + " lines)", data,
+                UnifiedDiff.of(ctx.host() + "/acl/" + intent.name(), before.map(DeviceAcl::text).orElse(""),
+                        after.map(DeviceAcl::text).orElse("")), plan);
+    }
+
+    /** Differences between what the device holds and the intent: entries in order, then bindings. */
+    static List<String> verify(Optional<DeviceAcl> device, AclIntent intent) {
+        if (device.isEmpty()) {
+            return List.of("the ACL " + intent.name() + " is missing");
+        }
+        List<String> out = new ArrayList<>(AclEntries.differences(device.get().entries(), intent.entries()));
+        if (!new HashSet<>(device.get().bindings()).equals(new HashSet<>(intent.bindings()))) {
+            out.add("bound to " + device.get().bindings() + ", intent wants " + intent.bindings());
+        }
+        return out;
+    }
+
+    private TaskResult failAndRestore(TaskContext ctx, AclDriver driver, AclIntent intent, Optional<DeviceAcl> before,
+                                      Map<String, Object> data, String diff, List<String> plan, String why) {
+        String outcome;
+        try {
+            DeviceSession s = ctx.session();
+            try {
+                if (s.inConfig()) {
+                    for (String c : s.dialect().discard()) {
+                        s.config(c);
+                    }
+                    s.exitConfig();
+                }
+            } catch (PortpushException e) {
+                s = ctx.reopenSession();
+            }
+            if (!s.connection().isConnected()) {
+                s = ctx.reopenSession();
+            }
+            Optional<DeviceAcl> now = driver.read(s, intent.name());
+            if (before.isPresent() ? now.isPresent() && AclEntries.sameEntries(now.get().entries(), before.get().entries())
+                    && new HashSet<>(now.get().bindings()).equals(new HashSet<>(before.get().bindings())) : now.isEmpty()) {
+                outcome = "the device still holds its previous state (nothing to restore)";
+            } else {
+                List<String> back = driver.restore(now, before, intent.name(), ctx.templates());
+                s.enterConfig();
+                for (String line : back) {
+                    s.config(line);
+                }
+                for (String c : s.dialect().commit("portpush restore " + intent.name())) {
+                    s.config(c);
+                }
+                s.exitConfig();
+                Optional<DeviceAcl> check = driver.read(s, intent.name());
+                boolean ok = before.isPresent() ? check.isPresent() && AclEntries.sameEntries(check.get().entries(), before.get().entries())
+                        : check.isEmpty();
+                outcome = ok ? "the previous state was restored and verified" : "RESTORE NOT VERIFIED: the device may hold a mix of old "
+                        + "and new entries; check it with 'portpush run --check' or restore from history";
+            }
+        } catch (PortpushException e) {
+            outcome = "COULD NOT RESTORE (" + e.getMessage() + "): the device may hold part of the change to " + intent.name()
+                    + "; when it is reachable again run the same playbook with --check --diff to see its state, then run it again"
+                    + " or roll back";
+        }
+        return new TaskResult(Status.FAILED, why + "; " + outcome, data, diff, plan);
+    }
+}

@@ -1,0 +1,163 @@
+package io.portpush.platform.ios;
+
+import io.portpush.core.device.DeviceSession;
+import io.portpush.core.policy.AclDriver;
+import io.portpush.core.policy.AclEntries;
+import io.portpush.core.policy.AclEntry;
+import io.portpush.core.policy.AclIntent;
+import io.portpush.core.policy.AclTemplateModel;
+import io.portpush.core.policy.Binding;
+import io.portpush.core.policy.DeviceAcl;
+import io.portpush.core.template.TemplateEngine;
+import io.portpush.core.error.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * IOS / IOS-XE named extended ACLs bound with {@code ip access-group}. IOS filters are
+ * stateless: the intent carries explicit {@code established} return entries.
+ *
+ * <p>Strategy {@code swap} (default): the new list is built complete under a temporary name,
+ * the interfaces are moved to it in one command each, the old list is rebuilt under its own
+ * name, the interfaces moved back, the temporary list removed; at every moment each interface
+ * points at a complete list (an interface bound to a missing list would permit everything).
+ * Strategy {@code in-place}: sequence-number edits, inserts before deletes, kept entries keep
+ * their numbers; falls back to swap when the gaps between numbers are too small.
+ */
+public final class IosAclDriver implements AclDriver {
+    static final String TEMPLATE = "cisco_ios/acl.j2";
+
+    @Override
+    public String platform() {
+        return "cisco_ios";
+    }
+
+    @Override
+    public boolean stateful() {
+        return false;
+    }
+
+    @Override
+    public Optional<DeviceAcl> read(DeviceSession session, String name) {
+        String running = session.show("show running-config");
+        IosAclParser.Running r = IosAclParser.runningConfig(running);
+        List<IosAclParser.Line> lines = r.acls().get(name);
+        if (lines == null) {
+            return Optional.empty();
+        }
+        List<AclEntry> entries = lines.stream().filter(l -> !l.remark()).map(IosAclParser.Line::entry).toList();
+        StringBuilder text = new StringBuilder("ip access-list extended " + name + "\n");
+        lines.forEach(l -> text.append(' ').append(l.seq()).append(' ').append(l.text()).append('\n'));
+        List<Binding> bindings = r.bindings().getOrDefault(name, List.of());
+        bindings.forEach(b -> text.append("interface ").append(b.target()).append("\n ip access-group ").append(name).append(' ')
+                .append(b.direction().word()).append('\n'));
+        return Optional.of(new DeviceAcl(name, entries, bindings, text.toString()));
+    }
+
+    @Override
+    public String render(AclIntent intent, TemplateEngine templates) {
+        StringBuilder sb = new StringBuilder(aclText(intent, templates));
+        for (Binding b : intent.bindings()) {
+            sb.append("interface ").append(b.target()).append("\n ip access-group ").append(intent.name()).append(' ')
+                    .append(b.direction().word()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String aclText(AclIntent intent, TemplateEngine templates) {
+        return templates.render(templates.load(TEMPLATE), Map.of("acl", AclTemplateModel.of(intent)),
+                new SourceLocation("templates/" + TEMPLATE, 0, "acl"));
+    }
+
+    /** The rendered ACL's lines below its header, stripped. */
+    private static List<String> body(AclIntent intent, TemplateEngine templates) {
+        return aclText(intent, templates).lines().skip(1).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    @Override
+    public List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, String strategy) {
+        List<Binding> now = current.map(DeviceAcl::bindings).orElse(List.of());
+        boolean sameEntries = current.isPresent() && AclEntries.sameEntries(current.get().entries(), intent.entries());
+        List<String> out = new ArrayList<>();
+        if (current.isEmpty()) {
+            out.add("ip access-list extended " + intent.name());
+            body(intent, templates).forEach(l -> out.add(" " + l));
+            out.add("exit");
+        } else if (!sameEntries) {
+            if ("in-place".equals(strategy)) {
+                Optional<List<String>> edits = IosInPlacePlan.edits(current.get(), intent, body(intent, templates));
+                if (edits.isPresent()) {
+                    out.addAll(edits.get());
+                } else {
+                    out.addAll(swap(intent, templates, now));
+                }
+            } else {
+                out.addAll(swap(intent, templates, now));
+            }
+        }
+        // a swap already points the interfaces it found back at the rebuilt list
+        for (Binding b : intent.bindings()) {
+            if (!now.contains(b)) {
+                out.add("interface " + b.target());
+                out.add(" ip access-group " + intent.name() + " " + b.direction().word());
+                out.add("exit");
+            }
+        }
+        for (Binding b : now) {
+            if (!intent.bindings().contains(b)) {
+                out.add("interface " + b.target());
+                out.add(" no ip access-group " + intent.name() + " " + b.direction().word());
+                out.add("exit");
+            }
+        }
+        return out;
+    }
+
+    private static List<String> swap(AclIntent intent, TemplateEngine templates, List<Binding> now) {
+        String tmp = intent.name() + "-PORTPUSH-NEW";
+        List<String> body = body(intent, templates);
+        List<String> out = new ArrayList<>();
+        out.add("ip access-list extended " + tmp);
+        body.forEach(l -> out.add(" " + l));
+        out.add("exit");
+        List<Binding> moved = new ArrayList<>(now);
+        for (Binding b : moved) {
+            out.add("interface " + b.target());
+            out.add(" ip access-group " + tmp + " " + b.direction().word());
+            out.add("exit");
+        }
+        out.add("no ip access-list extended " + intent.name());
+        out.add("ip access-list extended " + intent.name());
+        body.forEach(l -> out.add(" " + l));
+        out.add("exit");
+        for (Binding b : moved) {
+            out.add("interface " + b.target());
+            out.add(" ip access-group " + intent.name() + " " + b.direction().word());
+            out.add("exit");
+        }
+        out.add("no ip access-list extended " + tmp);
+        return out;
+    }
+
+    @Override
+    public List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates) {
+        if (previous.isPresent()) {
+            DeviceAcl p = previous.get();
+            AclIntent back = new AclIntent(name, p.entries(), p.bindings(), false);
+            return plan(now, back, templates, "swap");
+        }
+        List<String> out = new ArrayList<>();
+        for (Binding b : now.map(DeviceAcl::bindings).orElse(List.of())) {
+            out.add("interface " + b.target());
+            out.add(" no ip access-group " + name + " " + b.direction().word());
+            out.add("exit");
+        }
+        if (now.isPresent()) {
+            out.add("no ip access-list extended " + name);
+        }
+        out.add("no ip access-list extended " + name + "-PORTPUSH-NEW");
+        return out;
+    }
+}

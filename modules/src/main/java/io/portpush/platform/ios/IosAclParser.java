@@ -1,0 +1,274 @@
+package io.portpush.platform.ios;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import io.portpush.core.policy.Action;
+import io.portpush.core.policy.AclEntry;
+import io.portpush.core.policy.AddressSet;
+import io.portpush.core.policy.Binding;
+import io.portpush.core.policy.PortMatch;
+import io.portpush.core.policy.PortRange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Cisco IOS / IOS-XE ACLs back into the vendor-neutral model, from {@code show ip
+ * access-lists}, {@code show ipv6 access-list} and the running configuration: sequence numbers,
+ * remarks, hit counters, {@code host}/wildcard masks, {@code any}, {@code eq}/{@code neq}/
+ * {@code range}/{@code gt}/{@code lt} with port keywords, {@code established}, {@code log},
+ * IPv6 prefixes, and lines wrapped by a narrow terminal.
+ */
+public final class IosAclParser {
+    private static final Pattern MATCHES = Pattern.compile("\\s*\\(\\d+ match(es)?\\)\\s*$");
+    private static final Pattern SEQ_LINE = Pattern.compile("^\\s*(\\d+)\\s+(permit|deny|remark)\\b(.*)$");
+    private static final Map<String, String> PROTOCOL_NUMBERS = Map.of("0", "ip", "1", "icmp", "6", "tcp", "17", "udp",
+            "58", "icmp", "ipv6", "ip");
+
+    /** One line of an ACL as the device numbers it. */
+    public record Line(int seq, String text, AclEntry entry) {
+        public boolean remark() {
+            return entry == null;
+        }
+    }
+
+    /** An entry the model cannot hold (object-groups, non-contiguous wildcards): named, never guessed. */
+    public static final class UnsupportedEntry extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public UnsupportedEntry(String message) {
+            super(message);
+        }
+    }
+
+    private IosAclParser() {
+    }
+
+    /** Parses one ACE ({@code permit tcp host 192.0.2.1 any eq www log}); {@code origin} is kept. */
+    public static AclEntry ace(String text, String origin) {
+        String t = MATCHES.matcher(text).replaceAll("").strip();
+        List<String> w = new ArrayList<>(List.of(t.split("\\s+")));
+        int[] i = {0};
+        Action action = switch (next(w, i)) {
+            case "permit" -> Action.PERMIT;
+            case "deny" -> Action.DENY;
+            default -> throw new IllegalArgumentException("not an ACE: " + text);
+        };
+        String proto = next(w, i).toLowerCase(Locale.ROOT);
+        proto = PROTOCOL_NUMBERS.getOrDefault(proto, proto);
+        boolean ports = proto.equals("tcp") || proto.equals("udp");
+        AddressSet src = address(w, i, text);
+        PortMatch srcPorts = ports ? ports(w, i, proto, text) : PortMatch.ANY;
+        AddressSet dst = address(w, i, text);
+        PortMatch dstPorts = ports ? ports(w, i, proto, text) : PortMatch.ANY;
+        boolean established = false;
+        boolean log = false;
+        while (i[0] < w.size()) {
+            String k = w.get(i[0]++).toLowerCase(Locale.ROOT);
+            switch (k) {
+                case "established" -> established = true;
+                case "log", "log-input" -> log = true;
+                case "sequence", "dscp", "precedence", "tos", "time-range", "ttl" -> i[0]++; // value follows
+                default -> {
+                    // icmp type names and other qualifiers do not change what portpush models
+                }
+            }
+        }
+        return new AclEntry(action, proto, src, srcPorts, dst, dstPorts, established, log, origin);
+    }
+
+    private static String next(List<String> w, int[] i) {
+        if (i[0] >= w.size()) {
+            throw new IllegalArgumentException("entry ends too early: " + String.join(" ", w));
+        }
+        return w.get(i[0]++);
+    }
+
+    private static AddressSet address(List<String> w, int[] i, String text) {
+        String k = next(w, i);
+        switch (k.toLowerCase(Locale.ROOT)) {
+            case "any" -> {
+                return AddressSet.ANY;
+            }
+            case "host" -> {
+                return AddressSet.parse(List.of(next(w, i)));
+            }
+            case "object-group", "addrgroup" -> throw new UnsupportedEntry("object-group in '" + text + "': expand it before comparing");
+            default -> {
+                if (k.contains("/")) {
+                    return AddressSet.parse(List.of(k)); // IPv6 prefix
+                }
+                String wildcard = next(w, i);
+                IPAddress wc = new IPAddressString(wildcard).getAddress();
+                if (wc == null) {
+                    throw new IllegalArgumentException("bad wildcard '" + wildcard + "' in '" + text + "'");
+                }
+                long v = wc.getValue().longValue();
+                if (((v + 1) & v) != 0) {
+                    throw new UnsupportedEntry("non-contiguous wildcard " + wildcard + " in '" + text + "'");
+                }
+                return AddressSet.parse(List.of(k + "/" + (32 - Long.bitCount(v))));
+            }
+        }
+    }
+
+    private static PortMatch ports(List<String> w, int[] i, String proto, String text) {
+        if (i[0] >= w.size()) {
+            return PortMatch.ANY;
+        }
+        String op = w.get(i[0]).toLowerCase(Locale.ROOT);
+        switch (op) {
+            case "eq" -> {
+                i[0]++;
+                List<PortRange> r = new ArrayList<>();
+                r.add(PortRange.of(port(next(w, i), proto, text)));
+                while (i[0] < w.size() && IosPortNames.number(proto, w.get(i[0]).toLowerCase(Locale.ROOT)).isPresent()) {
+                    r.add(PortRange.of(port(next(w, i), proto, text)));
+                }
+                return new PortMatch(r);
+            }
+            case "range" -> {
+                i[0]++;
+                int a = port(next(w, i), proto, text);
+                int b = port(next(w, i), proto, text);
+                return new PortMatch(List.of(new PortRange(a, b)));
+            }
+            case "gt" -> {
+                i[0]++;
+                return new PortMatch(List.of(new PortRange(port(next(w, i), proto, text) + 1, 65535)));
+            }
+            case "lt" -> {
+                i[0]++;
+                return new PortMatch(List.of(new PortRange(0, port(next(w, i), proto, text) - 1)));
+            }
+            case "neq" -> {
+                i[0]++;
+                int p = port(next(w, i), proto, text);
+                return new PortMatch(List.of(new PortRange(0, p - 1), new PortRange(p + 1, 65535)));
+            }
+            default -> {
+                return PortMatch.ANY;
+            }
+        }
+    }
+
+    private static int port(String word, String proto, String text) {
+        OptionalInt n = IosPortNames.number(proto, word.toLowerCase(Locale.ROOT));
+        if (n.isEmpty()) {
+            throw new IllegalArgumentException("unknown port '" + word + "' in '" + text + "'");
+        }
+        return n.getAsInt();
+    }
+
+    /** Joins lines a narrow terminal wrapped: a line that starts neither a list nor an entry continues the previous one. */
+    static List<String> unwrap(String output) {
+        List<String> out = new ArrayList<>();
+        for (String raw : output.replace("\r", "").split("\n")) {
+            if (raw.isBlank()) {
+                continue;
+            }
+            boolean starts = raw.matches("^(Extended|Standard|IPv6|Reflexive|Role-based).*") || SEQ_LINE.matcher(raw).matches()
+                    || raw.matches("^\\s*(permit|deny|remark)\\b.*") || !raw.startsWith(" ");
+            if (!starts && !out.isEmpty()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + raw.strip());
+            } else {
+                out.add(raw);
+            }
+        }
+        return out;
+    }
+
+    /** {@code show ip access-lists} / {@code show ipv6 access-list}: list name to its numbered lines. */
+    public static Map<String, List<Line>> showAccessLists(String output) {
+        Map<String, List<Line>> out = new LinkedHashMap<>();
+        List<Line> current = null;
+        for (String l : unwrap(output)) {
+            Matcher head = Pattern.compile("^(?:Extended IP|Standard IP|IPv6) access list (\\S+)").matcher(l);
+            if (head.find()) {
+                current = out.computeIfAbsent(head.group(1), k -> new ArrayList<>());
+                continue;
+            }
+            if (current == null) {
+                continue;
+            }
+            String s = MATCHES.matcher(l).replaceAll("").strip();
+            Matcher seq = SEQ_LINE.matcher(s);
+            if (seq.matches()) {
+                String text = seq.group(2) + seq.group(3);
+                int n = Integer.parseInt(seq.group(1));
+                current.add(new Line(n, text, seq.group(2).equals("remark") ? null : ace(text, "")));
+            } else if (s.startsWith("permit") || s.startsWith("deny")) {
+                // IPv6 lists print "permit tcp any any eq www sequence 10"
+                Matcher v6 = Pattern.compile("^(.*) sequence (\\d+)$").matcher(s);
+                int n = v6.matches() ? Integer.parseInt(v6.group(2)) : (current.size() + 1) * 10;
+                String text = v6.matches() ? v6.group(1) : s;
+                current.add(new Line(n, text, ace(text, "")));
+            }
+        }
+        return out;
+    }
+
+    /** What the running configuration says about ACLs: named lists with remarks, and bindings. */
+    public record Running(Map<String, List<Line>> acls, Map<String, List<Binding>> bindings) {
+    }
+
+    /** Parses a {@code show running-config} for ACL blocks, numbered ACL lines and {@code ip access-group} bindings. */
+    public static Running runningConfig(String text) {
+        Map<String, List<Line>> acls = new LinkedHashMap<>();
+        Map<String, List<Binding>> bindings = new LinkedHashMap<>();
+        List<Line> current = null;
+        String iface = null;
+        String pendingRemark = "";
+        for (String raw : text.replace("\r", "").split("\n")) {
+            String line = raw.stripTrailing();
+            if (!line.startsWith(" ")) {
+                current = null;
+                iface = null;
+                pendingRemark = "";
+                Matcher acl = Pattern.compile("^(?:ip|ipv6) access-list (?:extended )?(\\S+)$").matcher(line);
+                Matcher numbered = Pattern.compile("^access-list (\\d+) (.*)$").matcher(line);
+                if (acl.matches()) {
+                    current = acls.computeIfAbsent(acl.group(1), k -> new ArrayList<>());
+                } else if (numbered.matches()) {
+                    List<Line> l = acls.computeIfAbsent(numbered.group(1), k -> new ArrayList<>());
+                    String body = numbered.group(2).strip();
+                    l.add(new Line((l.size() + 1) * 10, body, body.startsWith("remark") ? null : ace(body, "")));
+                } else if (line.startsWith("interface ")) {
+                    iface = line.substring(10).strip();
+                }
+                continue;
+            }
+            String s = line.strip();
+            if (current != null) {
+                Matcher seq = SEQ_LINE.matcher(s);
+                String body;
+                int n;
+                if (seq.matches()) {
+                    n = Integer.parseInt(seq.group(1));
+                    body = seq.group(2) + seq.group(3);
+                } else {
+                    n = (current.size() + 1) * 10;
+                    body = s;
+                }
+                if (body.startsWith("remark")) {
+                    pendingRemark = body.substring(6).strip().replaceFirst("^portpush ", "");
+                    current.add(new Line(n, body, null));
+                } else {
+                    current.add(new Line(n, body.replaceAll("\\s+", " "), ace(body, pendingRemark)));
+                }
+            } else if (iface != null) {
+                Matcher b = Pattern.compile("^(?:ip|ipv6) (?:access-group|traffic-filter) (\\S+) (in|out)$").matcher(s);
+                if (b.matches()) {
+                    bindings.computeIfAbsent(b.group(1), k -> new ArrayList<>())
+                            .add(new Binding(iface, b.group(2).equals("in") ? Binding.Direction.IN : Binding.Direction.OUT));
+                }
+            }
+        }
+        return new Running(acls, bindings);
+    }
+}
