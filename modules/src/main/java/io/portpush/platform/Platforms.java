@@ -2,7 +2,9 @@ package io.portpush.platform;
 
 import io.portpush.core.device.Dialect;
 import io.portpush.core.policy.AclDriver;
+import io.portpush.platform.asa.AsaAclDriver;
 import io.portpush.platform.ios.IosAclDriver;
+import io.portpush.platform.junos.JunosFilterDriver;
 import io.portpush.platform.asa.AsaDialect;
 import io.portpush.platform.ios.IosDialect;
 import io.portpush.platform.junos.JunosDialect;
@@ -13,7 +15,8 @@ public final class Platforms {
     private static final Map<String, Dialect> DIALECTS = Map.of(
             "cisco_ios", new IosDialect(), "cisco_asa", new AsaDialect(), "juniper_junos", new JunosDialect());
 
-    private static final Map<String, AclDriver> ACL = Map.of("cisco_ios", new IosAclDriver());
+    private static final Map<String, AclDriver> ACL = Map.of("cisco_ios", new IosAclDriver(), "juniper_junos", new JunosFilterDriver(),
+            "cisco_asa", new AsaAclDriver());
 
     private Platforms() {
     }

@@ -327,6 +327,16 @@ public final class JunosPersonality implements Personality {
             walked.add(sel.get(i));
             n = next;
         }
+        if (n == null && sel.size() == 1) {
+            // a keyword whose statements carry a name ("interfaces ge-0/0/0"): all of them
+            JunosTree.Node holder = new JunosTree.Node("", JunosSchema.Kind.CONTAINER);
+            root.children.values().stream().filter(c -> c.label.startsWith(sel.get(0) + " "))
+                    .forEach(c -> holder.children.put(c.label, c));
+            if (!holder.children.isEmpty()) {
+                n = holder;
+                walked.clear();
+            }
+        }
         if (n == null) {
             return Reply.NOTHING;
         }
@@ -335,7 +345,7 @@ public final class JunosPersonality implements Personality {
             String prefix = walked.isEmpty() ? "set" : "set " + String.join(" ", walked);
             List<String> lines = new ArrayList<>();
             if (walked.isEmpty()) {
-                lines.addAll(JunosTree.displaySet(root));
+                lines.addAll(JunosTree.displaySet(n));
             } else {
                 JunosTree.Node holder = new JunosTree.Node("", JunosSchema.Kind.CONTAINER);
                 holder.children.putAll(n.children);
@@ -343,7 +353,7 @@ public final class JunosPersonality implements Personality {
             }
             out = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
         } else {
-            out = (walked.isEmpty() ? "## Last commit: " + COMMIT_TIME.format(history.get(0).at()) + " by "
+            out = (n == root ? "## Last commit: " + COMMIT_TIME.format(history.get(0).at()) + " by "
                     + history.get(0).user() + "\nversion 22.4R1.10;\n" : "") + JunosTree.hierarchy(n);
         }
         return Reply.of(filter(out));

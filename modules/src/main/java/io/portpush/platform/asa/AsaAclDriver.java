@@ -1,0 +1,111 @@
+package io.portpush.platform.asa;
+
+import io.portpush.core.device.DeviceSession;
+import io.portpush.core.error.SourceLocation;
+import io.portpush.core.policy.AclDriver;
+import io.portpush.core.policy.AclEntries;
+import io.portpush.core.policy.AclEntry;
+import io.portpush.core.policy.AclIntent;
+import io.portpush.core.policy.AclTemplateModel;
+import io.portpush.core.policy.Binding;
+import io.portpush.core.policy.DeviceAcl;
+import io.portpush.core.template.TemplateEngine;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cisco ASA extended access-lists bound with {@code access-group}. ASA is stateful (no return
+ * entries). A change builds the new list complete under a temporary name, moves each
+ * {@code access-group} to it (ASA replaces a binding in one command), rebuilds the list under
+ * its own name, moves the bindings back and clears the temporary list.
+ */
+public final class AsaAclDriver implements AclDriver {
+    static final String TEMPLATE = "cisco_asa/acl.j2";
+
+    @Override
+    public String platform() {
+        return "cisco_asa";
+    }
+
+    @Override
+    public boolean stateful() {
+        return true;
+    }
+
+    @Override
+    public Optional<DeviceAcl> read(DeviceSession session, String name) {
+        String acl = session.show("show running-config access-list " + name);
+        List<AclEntry> entries = AsaAclParser.running(acl).get(name);
+        if (entries == null) {
+            return Optional.empty();
+        }
+        String groups = session.show("show running-config access-group");
+        List<Binding> bindings = AsaAclParser.groups(groups).getOrDefault(name, List.of());
+        StringBuilder text = new StringBuilder(acl.strip()).append('\n');
+        bindings.forEach(b -> text.append("access-group ").append(name).append(' ').append(b.direction().word())
+                .append(" interface ").append(b.target()).append('\n'));
+        return Optional.of(new DeviceAcl(name, entries, bindings, text.toString()));
+    }
+
+    @Override
+    public String render(AclIntent intent, TemplateEngine templates) {
+        return templates.render(templates.load(TEMPLATE), Map.of("acl", AclTemplateModel.of(intent)),
+                new SourceLocation("templates/" + TEMPLATE, 0, "acl"));
+    }
+
+    private List<String> lines(AclIntent intent, TemplateEngine templates) {
+        AclIntent noBindings = new AclIntent(intent.name(), intent.entries(), List.of(), true);
+        return render(noBindings, templates).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    @Override
+    public List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, String strategy) {
+        boolean same = current.isPresent() && AclEntries.sameEntries(current.get().entries(), intent.entries());
+        List<Binding> now = current.map(DeviceAcl::bindings).orElse(List.of());
+        if (same && new HashSet<>(now).equals(new HashSet<>(intent.bindings()))) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        String name = intent.name();
+        if (current.isEmpty()) {
+            out.addAll(lines(intent, templates));
+        } else if (!same) {
+            String tmp = name + "-PORTPUSH-NEW";
+            AclIntent temp = new AclIntent(tmp, intent.entries(), List.of(), true);
+            out.add("clear configure access-list " + tmp);
+            out.addAll(lines(temp, templates));
+            now.forEach(b -> out.add("access-group " + tmp + " " + b.direction().word() + " interface " + b.target()));
+            out.add("clear configure access-list " + name);
+            out.addAll(lines(intent, templates));
+            now.forEach(b -> out.add("access-group " + name + " " + b.direction().word() + " interface " + b.target()));
+            out.add("clear configure access-list " + tmp);
+        }
+        for (Binding b : intent.bindings()) {
+            if (!now.contains(b) || (!same && current.isPresent() && !now.contains(b))) {
+                out.add("access-group " + name + " " + b.direction().word() + " interface " + b.target());
+            }
+        }
+        for (Binding b : now) {
+            if (!intent.bindings().contains(b)) {
+                out.add("no access-group " + name + " " + b.direction().word() + " interface " + b.target());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates) {
+        if (previous.isPresent()) {
+            return plan(now, new AclIntent(name, previous.get().entries(), previous.get().bindings(), true), templates, "swap");
+        }
+        List<String> out = new ArrayList<>();
+        now.map(DeviceAcl::bindings).orElse(List.of()).forEach(b -> out.add("no access-group " + name + " " + b.direction().word()
+                + " interface " + b.target()));
+        out.add("clear configure access-list " + name);
+        out.add("clear configure access-list " + name + "-PORTPUSH-NEW");
+        return out;
+    }
+}
