@@ -29,6 +29,11 @@ public interface AclDriver {
      */
     List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, String strategy);
 
+    /** Lines that remove what an interrupted change may leave behind (a temporary list); may be empty. */
+    default List<String> cleanup(String name) {
+        return List.of();
+    }
+
     /** Lines that put back {@code previous} (or remove the ACL when there was none), given what the device holds now. */
     List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates);
 }

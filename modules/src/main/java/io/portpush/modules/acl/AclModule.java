@@ -169,11 +169,13 @@ public final class AclModule implements TaskModule {
                 s = ctx.reopenSession();
             }
             Optional<DeviceAcl> now = driver.read(s, intent.name());
-            if (before.isPresent() ? now.isPresent() && AclEntries.sameEntries(now.get().entries(), before.get().entries())
-                    && new HashSet<>(now.get().bindings()).equals(new HashSet<>(before.get().bindings())) : now.isEmpty()) {
-                outcome = "the device still holds its previous state (nothing to restore)";
-            } else {
-                List<String> back = driver.restore(now, before, intent.name(), ctx.templates());
+            boolean unchanged = before.isPresent()
+                    ? now.isPresent() && AclEntries.sameEntries(now.get().entries(), before.get().entries())
+                    && new HashSet<>(now.get().bindings()).equals(new HashSet<>(before.get().bindings()))
+                    : now.isEmpty();
+            List<String> back = new ArrayList<>(unchanged ? List.of() : driver.restore(now, before, intent.name(), ctx.templates()));
+            back.addAll(driver.cleanup(intent.name()));
+            if (!back.isEmpty()) {
                 s.enterConfig();
                 for (String line : back) {
                     s.config(line);
@@ -182,12 +184,13 @@ public final class AclModule implements TaskModule {
                     s.config(c);
                 }
                 s.exitConfig();
-                Optional<DeviceAcl> check = driver.read(s, intent.name());
-                boolean ok = before.isPresent() ? check.isPresent() && AclEntries.sameEntries(check.get().entries(), before.get().entries())
-                        : check.isEmpty();
-                outcome = ok ? "the previous state was restored and verified" : "RESTORE NOT VERIFIED: the device may hold a mix of old "
-                        + "and new entries; check it with 'portpush run --check' or restore from history";
             }
+            Optional<DeviceAcl> check = driver.read(s, intent.name());
+            boolean ok = before.isPresent() ? check.isPresent() && AclEntries.sameEntries(check.get().entries(), before.get().entries())
+                    && new HashSet<>(check.get().bindings()).equals(new HashSet<>(before.get().bindings())) : check.isEmpty();
+            outcome = !ok ? "RESTORE NOT VERIFIED: the device may hold a mix of old and new entries; check it with "
+                    + "'portpush run --check --diff' and run the playbook again or roll back"
+                    : unchanged ? "the device still holds its previous state (verified)" : "the previous state was restored and verified";
         } catch (PortpushException e) {
             outcome = "COULD NOT RESTORE (" + e.getMessage() + "): the device may hold part of the change to " + intent.name()
                     + "; when it is reachable again run the same playbook with --check --diff to see its state, then run it again"

@@ -97,6 +97,11 @@ public final class AsaAclDriver implements AclDriver {
     }
 
     @Override
+    public List<String> cleanup(String name) {
+        return List.of("clear configure access-list " + name + "-PORTPUSH-NEW");
+    }
+
+    @Override
     public List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates) {
         if (previous.isPresent()) {
             return plan(now, new AclIntent(name, previous.get().entries(), previous.get().bindings(), true), templates, "swap");

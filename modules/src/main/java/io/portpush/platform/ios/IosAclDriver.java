@@ -142,6 +142,11 @@ public final class IosAclDriver implements AclDriver {
     }
 
     @Override
+    public List<String> cleanup(String name) {
+        return List.of("no ip access-list extended " + name + "-PORTPUSH-NEW");
+    }
+
+    @Override
     public List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates) {
         if (previous.isPresent()) {
             DeviceAcl p = previous.get();

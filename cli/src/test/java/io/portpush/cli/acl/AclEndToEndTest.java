@@ -1,0 +1,182 @@
+package io.portpush.cli.acl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portpush.cli.PortpushCommand;
+import io.portpush.lab.CommandLog;
+import io.portpush.lab.DeviceSpec;
+import io.portpush.lab.Faults;
+import io.portpush.lab.LabDevice;
+import io.portpush.lab.LabFleet;
+import io.portpush.lab.LabInventory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The acl module end to end: the CLI, real SSH, lab devices of each platform, faults. */
+class AclEndToEndTest {
+    @TempDir
+    Path dir;
+    LabFleet fleet;
+    LabDevice r1;
+    LabDevice fw1;
+    LabDevice mx1;
+
+    record Result(int code, String out) {
+    }
+
+    @BeforeEach
+    void lab() {
+        fleet = new LabFleet(null);
+        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+        fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
+        mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
+        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+    }
+
+    @AfterEach
+    void stop() {
+        fleet.close();
+    }
+
+    private Path inventory() throws Exception {
+        Path inv = dir.resolve("inv.yml");
+        Files.writeString(inv, """
+                all:
+                  vars:
+                    ansible_host: 127.0.0.1
+                    ansible_user: admin
+                    ansible_password: admin
+                    ansible_become_password: enable
+                    roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24], sip-gateway: [192.0.2.0/28] }
+                  hosts:
+                    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios, edge_if: GigabitEthernet1 }
+                    fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa, edge_if: outside }
+                    mx1: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos, edge_if: ge-0/0/0.0 }
+                """.formatted(r1.port(), fw1.port(), mx1.port()));
+        return inv;
+    }
+
+    private Path playbook(String rules) throws Exception {
+        Path p = dir.resolve("acl.yml");
+        Files.writeString(p, """
+                - hosts: all
+                  tasks:
+                    - name: edge
+                      acl:
+                        name: EDGE
+                        bind: [{ interface: "{{ edge_if }}", direction: in }]
+                        rules:
+                %s
+                """.formatted(rules));
+        return p;
+    }
+
+    private static final String RULES = """
+                      - permit: [xcp.client-access, sip-proxy.tls-server-auth]
+            """;
+
+    private Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--state-dir", dir.resolve("state").toString(), "--timeout", "5"));
+        StringWriter out = new StringWriter();
+        int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), all.toArray(String[]::new));
+        return new Result(code, out.toString());
+    }
+
+    private static long configLines(LabDevice d) {
+        return d.log().entries().stream().filter(CommandLog.Entry::configMode).count();
+    }
+
+    @Test
+    void everyPlatformEnforcesTheCatalogueFlowsAndASecondRunIsOk() throws Exception {
+        Result first = run("run", playbook(RULES).toString(), "-i", inventory().toString());
+        assertThat(first.code()).as(first.out()).isZero();
+        assertThat(first.out()).contains("changed: [r1]", "changed: [fw1]", "changed: [mx1]");
+        assertThat(r1.personality().savedConfig()).contains("ip access-list extended EDGE\n")
+                .contains(" permit tcp 198.51.100.0 0.0.0.255 10.10.1.0 0.0.0.255 eq 5222\n")
+                .contains(" permit tcp 10.10.1.0 0.0.0.255 eq 5222 198.51.100.0 0.0.0.255 established\n")
+                .contains(" deny   ip any any\n").contains(" ip access-group EDGE in\n");
+        assertThat(fw1.personality().savedConfig())
+                .contains("access-list EDGE extended permit tcp 198.51.100.0 255.255.255.0 10.10.1.0 255.255.255.0 eq 5222\n")
+                .doesNotContain("established").contains("access-group EDGE in interface outside");
+        assertThat(mx1.personality().savedConfig())
+                .contains("set firewall family inet filter EDGE term t1-xcp-client-access from destination-port 5222")
+                .contains("set interfaces ge-0/0/0 unit 0 family inet filter input EDGE");
+        long before = configLines(r1) + configLines(fw1) + configLines(mx1);
+        Result second = run("run", playbook(RULES).toString(), "-i", inventory().toString());
+        assertThat(second.out()).contains("ok: [r1]", "ok: [fw1]", "ok: [mx1]").doesNotContain("changed:");
+        assertThat(configLines(r1) + configLines(fw1) + configLines(mx1)).isEqualTo(before);
+    }
+
+    @Test
+    void checkDiffShowsTheChangeAndSendsNothing() throws Exception {
+        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "--check", "--diff");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("+ip access-list extended EDGE", "+access-list EDGE extended permit tcp",
+                "+set firewall family inet filter EDGE term t1-xcp-client-access", "commands (not sent):");
+        for (LabDevice d : fleet.devices()) {
+            assertThat(configLines(d)).as(d.name()).isZero();
+        }
+    }
+
+    @Test
+    void localhostOnlyFlowsAreRefusedWithTheReason() throws Exception {
+        Result r = run("run", playbook("          - permit: [ids-database]\n").toString(), "-i", inventory().toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("flow ids-database.client (port 1500) is localhost-only");
+        assertThat(configLines(r1)).isZero();
+    }
+
+    @Test
+    void aChangeThatFailsHalfWayIsTakenBackOnEveryPlatform() throws Exception {
+        assertThat(run("run", playbook(RULES).toString(), "-i", inventory().toString()).code()).isZero();
+        String iosBefore = r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "");
+        String asaBefore = fw1.personality().savedConfig();
+        String junosBefore = mx1.personality().savedConfig();
+        // the third line of the new list is refused on IOS and ASA; Junos refuses the commit check
+        r1.faults(Faults.NONE.withRefusedCommand("eq 5061"));
+        fw1.faults(Faults.NONE.withRefusedCommand("eq 5061"));
+        mx1.faults(Faults.NONE.withRefusedCommand("destination-port 5061"));
+        Result r = run("run", playbook(RULES + "          - permit: [sip-proxy.default-listener]\n").toString(), "-i", inventory().toString(),
+                "--json");
+        assertThat(r.code()).isEqualTo(2);
+        JsonNode hosts = new ObjectMapper().readTree(r.out()).get("tasks").get(0).get("hosts");
+        for (String h : List.of("r1", "fw1", "mx1")) {
+            assertThat(hosts.get(h).get("status").asText()).as(h).isEqualTo("failed");
+            assertThat(hosts.get(h).get("msg").asText()).as(h).containsAnyOf("previous state was restored and verified",
+                    "still holds its previous state");
+        }
+        assertThat(r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "")).isEqualTo(iosBefore);
+        assertThat(fw1.personality().savedConfig()).isEqualTo(asaBefore);
+        assertThat(mx1.personality().savedConfig()).isEqualTo(junosBefore);
+    }
+
+    @Test
+    void aDeviceThatSilentlyIgnoresALineFailsVerifyAndIsRestored() throws Exception {
+        r1.faults(Faults.NONE.withIgnoredLine("eq 5061"));
+        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("verify failed, the device does not show what was sent", "missing on the device",
+                "previous state was restored and verified");
+        assertThat(r1.personality().savedConfig()).doesNotContain("ip access-list extended EDGE").doesNotContain("access-group EDGE");
+    }
+
+    @Test
+    void aDisconnectInTheMiddleIsRecoveredByLoggingInAgain() throws Exception {
+        r1.faults(Faults.NONE.withDropAfterConfigLines(4));
+        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("connection lost").contains("previous state was restored and verified");
+        assertThat(r1.personality().savedConfig()).doesNotContain("ip access-list extended EDGE");
+    }
+}
