@@ -81,7 +81,7 @@ class AclIntentBuilderTest {
         List<AclLint.Finding> f = AclLint.check(List.of(web, webNarrow, web, allTcp, any, late));
         assertThat(f).extracting(AclLint.Finding::kind).containsExactly("shadowed", "duplicate", "broad", "unreachable");
         assertThat(f.get(0).message()).contains("with the opposite action");
-        assertThat(AclLint.check(new AclIntentBuilder(catalogue, roles).build(spec(permit("xcp.client-access", "sip-proxy")), false)
+        assertThat(AclLint.check(new AclIntentBuilder(catalogue, roles).build(spec(permit("xcp.client-access", "sip-proxy.tls-server-auth")), false)
                 .entries())).isEmpty();
     }
 }
