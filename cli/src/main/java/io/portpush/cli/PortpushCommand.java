@@ -4,6 +4,7 @@ import io.portpush.cli.bench.BenchCommand;
 import io.portpush.cli.catalogue.CatalogueCommand;
 import io.portpush.cli.inventory.InventoryCommand;
 import io.portpush.cli.lab.LabCommand;
+import io.portpush.cli.run.AuditCommands;
 import io.portpush.cli.run.RunCommand;
 import io.portpush.core.error.ExitCodes;
 import io.portpush.core.error.PortpushException;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "portpush", mixinStandardHelpOptions = true, versionProvider = PortpushCommand.Version.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Agentless ACL and QoS pusher driven by a port catalogue.",
-        subcommands = {RunCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, AuditCommands.Verify.class, AuditCommands.Lint.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 a host failed, 3 drift found, 4 a host unreachable,",
                 "5 invalid input file, 6 not found, 64 usage error."})

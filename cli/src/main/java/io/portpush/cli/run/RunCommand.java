@@ -40,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code portpush run PLAYBOOK -i INVENTORY}: runs a playbook against devices. */
 @Command(name = "run", description = "Run a playbook against the hosts of an inventory.")
-public final class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -106,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
         Inventory inv = InventoryLoader.load(inventory);
         List<Play> plays = new PlaybookLoader(TaskModules.all().keySet()).load(playbook);
         Map<String, Object> extra = ExtraVars.parse(extraVars);
-        RunOptions options = new RunOptions(forks, limit, tags, skipTags, startAtTask, extra, check, diff, verbose.length, acceptNew,
+        RunOptions options = new RunOptions(forks, limit, tags, skipTags, startAtTask, extra, mode(), diff, verbose.length, acceptNew,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, project, state);
         Redactor redactor = new Redactor();
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null && !json;
@@ -120,7 +120,9 @@ public final class RunCommand implements Callable<Integer> {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
                 + Long.toHexString(ProcessHandle.current().pid());
         RunReport result;
-        try (LabFleet lab = LabInventory.labHosts(inv).isEmpty() ? null : new LabFleet(state.resolve("lab"))) {
+        // lint never connects, so it needs no lab
+        try (LabFleet lab = LabInventory.labHosts(inv).isEmpty() || mode() == RunOptions.Mode.LINT ? null
+                : new LabFleet(state.resolve("lab"))) {
             if (lab != null) {
                 LabInventory.start(lab, inv, state.resolve("known_hosts"));
             }
@@ -142,6 +144,16 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         }
+        return exitCode(result);
+    }
+
+    /** What this command may do to devices. */
+    protected RunOptions.Mode mode() {
+        return check ? RunOptions.Mode.CHECK : RunOptions.Mode.RUN;
+    }
+
+    /** The process exit code for a finished run. */
+    protected int exitCode(RunReport result) {
         return result.exitCode() == ExitCodes.OK ? ExitCodes.OK : result.exitCode();
     }
 }

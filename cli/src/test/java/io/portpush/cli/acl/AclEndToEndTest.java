@@ -179,4 +179,41 @@ class AclEndToEndTest {
         assertThat(r.out()).contains("connection lost").contains("previous state was restored and verified");
         assertThat(r1.personality().savedConfig()).doesNotContain("ip access-list extended EDGE");
     }
+
+    @Test
+    void verifyReportsDriftEntryByEntryAndLintNeedsNoDevice() throws Exception {
+        assertThat(run("run", playbook(RULES).toString(), "-i", inventory().toString()).code()).isZero();
+        Result clean = run("verify", playbook(RULES).toString(), "-i", inventory().toString());
+        assertThat(clean.code()).as(clean.out()).isZero();
+        // someone edits the router by hand at 2 a.m.
+        try (io.portpush.lab.LabClient c = new io.portpush.lab.LabClient(r1,
+                java.util.regex.Pattern.compile("r1(\\([\\w-]+\\))?[>#] ?$|Password: $"))) {
+            c.login();
+            c.raw("enable");
+            c.raw("enable");
+            c.cmd("configure terminal");
+            c.cmd("ip access-list extended EDGE");
+            c.cmd("25 permit tcp any any eq 23");
+            c.cmd("end");
+        }
+        long configBefore = configLines(r1);
+        Result drift = run("verify", playbook(RULES).toString(), "-i", inventory().toString());
+        assertThat(drift.code()).isEqualTo(3);
+        assertThat(drift.out()).contains("fatal: [r1]: FAILED! => EDGE: drift: #2 device has permit tcp any -> any:23")
+                .contains("ok: [fw1]", "ok: [mx1]");
+        assertThat(configLines(r1)).isEqualTo(configBefore);
+
+        int logged = r1.log().entries().size();
+        Result lint = run("lint", playbook(RULES + "          - permit: [xcp.client-access]\n").toString(), "-i", inventory().toString());
+        assertThat(lint.code()).isZero(); // the builder drops the repeated flow itself
+        Result shadow = run("lint", playbook("""
+                          - permit: [xcp]
+                            from: any
+                            to: any
+                          - deny: [xcp.client-access]
+                """).toString(), "-i", inventory().toString());
+        assertThat(shadow.code()).isEqualTo(3);
+        assertThat(shadow.out()).contains("shadowed").contains("with the opposite action");
+        assertThat(r1.log().entries()).hasSize(logged);
+    }
 }

@@ -9,14 +9,23 @@ import java.util.Map;
  * How to run a playbook: parallelism, limits, modes and where state lives.
  *
  * @param forks hosts worked on at once
- * @param check read devices, compute changes, send nothing that changes a device
+ * @param mode RUN changes devices; CHECK reads them and computes changes; VERIFY audits policy
+ *        modules against devices (drift); LINT checks policy without connecting
  * @param diff show per-device diffs of what changes
  * @param projectDir the project folder: templates/, .portpush/ state, known_hosts
  */
 public record RunOptions(int forks, String limit, List<String> tags, List<String> skipTags, String startAtTask,
-                         Map<String, Object> extraVars, boolean check, boolean diff, int verbosity,
+                         Map<String, Object> extraVars, Mode mode, boolean diff, int verbosity,
                          boolean acceptNewHostKeys, Duration connectTimeout, Duration commandTimeout, int retries,
                          Path projectDir, Path stateDir) {
+    /** What a run may do to devices. */
+    public enum Mode { RUN, CHECK, VERIFY, LINT }
+
+    /** True unless the run may change devices. */
+    public boolean check() {
+        return mode != Mode.RUN;
+    }
+
     public RunOptions {
         tags = List.copyOf(tags);
         skipTags = List.copyOf(skipTags);
@@ -24,12 +33,12 @@ public record RunOptions(int forks, String limit, List<String> tags, List<String
     }
 
     public static RunOptions defaults(Path projectDir) {
-        return new RunOptions(50, null, List.of(), List.of(), null, Map.of(), false, false, 0, false,
+        return new RunOptions(50, null, List.of(), List.of(), null, Map.of(), Mode.RUN, false, 0, false,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), 2, projectDir, projectDir.resolve(".portpush"));
     }
 
-    public RunOptions withCheck(boolean c, boolean d) {
-        return new RunOptions(forks, limit, tags, skipTags, startAtTask, extraVars, c, d, verbosity, acceptNewHostKeys,
+    public RunOptions withMode(Mode m, boolean d) {
+        return new RunOptions(forks, limit, tags, skipTags, startAtTask, extraVars, m, d, verbosity, acceptNewHostKeys,
                 connectTimeout, commandTimeout, retries, projectDir, stateDir);
     }
 }

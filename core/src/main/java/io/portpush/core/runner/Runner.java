@@ -357,6 +357,10 @@ public final class Runner {
     }
 
     private TaskResult once(Task task, TaskModule module, Map<String, Object> vars, HostRun hr, SourceLocation where) {
+        if ((options.mode() == RunOptions.Mode.VERIFY || options.mode() == RunOptions.Mode.LINT) && !module.audits()) {
+            return TaskResult.skipped(task.module() + " is not a policy module; " + options.mode().name().toLowerCase(java.util.Locale.ROOT)
+                    + " skips it");
+        }
         if (task.when() != null && !templates.condition(task.when(), vars, where)) {
             return TaskResult.skipped("condition false: " + task.when());
         }

@@ -12,6 +12,11 @@ public interface TaskModule {
     /** Whether the module needs a device session (false for debug, set_fact, template...). */
     boolean needsConnection();
 
+    /** Whether the module takes part in {@code verify} and {@code lint} runs (policy modules do). */
+    default boolean audits() {
+        return false;
+    }
+
     /** Runs on one host. Throwing a {@link io.portpush.core.error.PortpushException} fails the host with its message. */
     TaskResult run(TaskContext ctx, Object args);
 }

@@ -16,6 +16,7 @@ import io.portpush.core.policy.AddressSet;
 import io.portpush.core.policy.DeviceAcl;
 import io.portpush.core.policy.IntentException;
 import io.portpush.core.runner.ModuleArgs;
+import io.portpush.core.runner.RunOptions;
 import io.portpush.core.runner.Status;
 import io.portpush.core.runner.TaskContext;
 import io.portpush.core.runner.TaskModule;
@@ -44,6 +45,11 @@ public final class AclModule implements TaskModule {
 
     @Override
     public boolean needsConnection() {
+        return true;
+    }
+
+    @Override
+    public boolean audits() {
         return true;
     }
 
@@ -78,6 +84,13 @@ public final class AclModule implements TaskModule {
             throw a.error("rules", e.getMessage());
         }
         List<AclLint.Finding> lint = AclLint.check(intent.entries());
+        if (ctx.options().mode() == RunOptions.Mode.LINT) {
+            Map<String, Object> found = new LinkedHashMap<>();
+            found.put("findings", lint.stream().map(AclLint.Finding::toString).toList());
+            return lint.isEmpty() ? TaskResult.ok(intent.name() + ": " + AclEntries.flatten(intent.entries()).size() + " entries, no finding")
+                    : new TaskResult(Status.FAILED, intent.name() + ": " + lint.size() + " finding(s): " + lint.stream()
+                    .map(AclLint.Finding::toString).reduce((x, y) -> x + "; " + y).orElse(""), found, "", List.of());
+        }
         lint.stream().filter(f -> !f.kind().equals("broad")).forEach(f -> ctx.warn("acl " + intent.name() + ": lint " + f));
         DeviceSession s = ctx.session();
         Optional<DeviceAcl> before = driver.read(s, intent.name());
@@ -88,6 +101,15 @@ public final class AclModule implements TaskModule {
         data.put("entries", AclEntries.flatten(intent.entries()).stream().map(e -> e.describe()).toList());
         data.put("lint", lint.stream().map(AclLint.Finding::toString).toList());
         before.ifPresent(b -> data.put("device_lint", AclLint.check(b.entries()).stream().map(AclLint.Finding::toString).toList()));
+        if (ctx.options().mode() == RunOptions.Mode.VERIFY) {
+            List<String> drift = verify(before, intent);
+            if (drift.isEmpty()) {
+                return TaskResult.ok(intent.name() + ": no drift (" + AclEntries.flatten(intent.entries()).size() + " entries, "
+                        + intent.bindings().size() + " bindings)", data);
+            }
+            data.put("findings", drift);
+            return new TaskResult(Status.FAILED, intent.name() + ": drift: " + String.join("; ", drift), data, "", List.of());
+        }
         if (plan.isEmpty()) {
             return TaskResult.ok(intent.name() + ": the device already enforces the intent (" + AclEntries.flatten(intent.entries()).size()
                     + " entries, " + intent.bindings().size() + " bindings)", data);

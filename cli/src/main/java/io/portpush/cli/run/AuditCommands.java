@@ -1,0 +1,53 @@
+package io.portpush.cli.run;
+
+import io.portpush.core.error.ExitCodes;
+import io.portpush.core.runner.RunOptions;
+import io.portpush.core.runner.RunReport;
+import io.portpush.core.runner.Status;
+import picocli.CommandLine.Command;
+
+/** Read-only commands over a playbook's policy tasks: {@code verify} (devices) and {@code lint} (no devices). */
+public final class AuditCommands {
+    private AuditCommands() {
+    }
+
+    /** Exit 3 when any policy task found something, else the run's own code. */
+    static int findingsExit(RunReport r) {
+        boolean found = r.tasks().stream().flatMap(t -> t.results().values().stream()).anyMatch(x -> x.status() == Status.FAILED
+                && x.data().containsKey("findings"));
+        if (found && r.recap().values().stream().noneMatch(c -> c.unreachable > 0)) {
+            return ExitCodes.DRIFT;
+        }
+        return r.exitCode();
+    }
+
+    /** {@code portpush verify}: reads every device and compares it with the playbook's ACLs, entry by entry. */
+    @Command(name = "verify", description = {"Audit devices against a playbook's ACL intent; changes nothing.",
+            "Exit 0 when every device matches, 3 when drift was found (listed entry by entry), 4 when a host is unreachable."})
+    public static final class Verify extends RunCommand {
+        @Override
+        protected RunOptions.Mode mode() {
+            return RunOptions.Mode.VERIFY;
+        }
+
+        @Override
+        protected int exitCode(RunReport result) {
+            return findingsExit(result);
+        }
+    }
+
+    /** {@code portpush lint}: checks the playbook's ACL intent without connecting to any device. */
+    @Command(name = "lint", description = {"Check a playbook's ACLs without connecting: shadowed entries, duplicates, entries after a "
+            + "catch-all, permits broader than the catalogue.", "Exit 0 when clean, 3 when something was found."})
+    public static final class Lint extends RunCommand {
+        @Override
+        protected RunOptions.Mode mode() {
+            return RunOptions.Mode.LINT;
+        }
+
+        @Override
+        protected int exitCode(RunReport result) {
+            return findingsExit(result);
+        }
+    }
+}
