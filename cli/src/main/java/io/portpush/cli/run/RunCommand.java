@@ -3,6 +3,10 @@ package io.portpush.cli.run;
 import io.portpush.core.catalogue.Catalogue;
 import io.portpush.core.catalogue.CatalogueLoader;
 import io.portpush.core.error.ExitCodes;
+import io.portpush.core.history.HistoryStore;
+import io.portpush.core.history.Journal;
+import io.portpush.core.history.RunLock;
+import io.portpush.core.runner.RunListener;
 import io.portpush.core.inventory.Inventory;
 import io.portpush.core.inventory.InventoryLoader;
 import io.portpush.core.playbook.Play;
@@ -44,7 +48,7 @@ public class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PLAYBOOK", description = "The playbook (YAML list of plays).")
+    @Parameters(paramLabel = "PLAYBOOK", arity = "0..1", description = "The playbook (YAML list of plays).")
     Path playbook;
 
     @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "Inventory file or directory (Ansible INI or YAML).")
@@ -98,13 +102,29 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--catalogue", paramLabel = "PATH", description = "Extra catalogue file (repeatable).")
     List<Path> catalogues = new ArrayList<>();
 
+    @Option(names = "--push-history", description = "Push the history to its git remote after the run.")
+    boolean pushHistory;
+
+    /** The plays to run; {@code rollback} builds its own. */
+    protected List<Play> plays() {
+        if (playbook == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PLAYBOOK'");
+        }
+        return new PlaybookLoader(TaskModules.all().keySet()).load(playbook);
+    }
+
+    /** The file the plays came from (for messages, templates and vars_files). */
+    protected Path playbookPath() {
+        return playbook == null ? Path.of("rollback.yml").toAbsolutePath() : playbook;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path project = Path.of("").toAbsolutePath();
         Path state = stateDir == null ? project.resolve(".portpush") : stateDir.toAbsolutePath();
         Inventory inv = InventoryLoader.load(inventory);
-        List<Play> plays = new PlaybookLoader(TaskModules.all().keySet()).load(playbook);
+        List<Play> plays = plays();
         Map<String, Object> extra = ExtraVars.parse(extraVars);
         RunOptions options = new RunOptions(forks, limit, tags, skipTags, startAtTask, extra, mode(), diff, verbose.length, acceptNew,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, project, state);
@@ -112,7 +132,7 @@ public class RunCommand implements Callable<Integer> {
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null && !json;
         ConsoleListener console = new ConsoleListener(json ? new PrintWriter(PrintWriter.nullWriter()) : out, verbose.length, diff, color,
                 redactor, color ? spec.commandLine().getErr() : null);
-        List<Path> templateDirs = List.of(playbook.toAbsolutePath().getParent().resolve("templates"), project.resolve("templates"));
+        List<Path> templateDirs = List.of(playbookPath().toAbsolutePath().getParent().resolve("templates"), project.resolve("templates"));
         TemplateEngine templates = new TemplateEngine(templateDirs);
         Map<Class<?>, Object> services = new HashMap<>();
         Catalogue catalogue = new CatalogueLoader().load(catalogues);
@@ -120,14 +140,33 @@ public class RunCommand implements Callable<Integer> {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
                 + Long.toHexString(ProcessHandle.current().pid());
         RunReport result;
-        // lint never connects, so it needs no lab
-        try (LabFleet lab = LabInventory.labHosts(inv).isEmpty() || mode() == RunOptions.Mode.LINT ? null
-                : new LabFleet(state.resolve("lab"))) {
-            if (lab != null) {
-                LabInventory.start(lab, inv, state.resolve("known_hosts"));
+        RunOptions.Mode mode = mode();
+        // runs that may change devices or read history take the lock; lint touches nothing
+        try (RunLock lock = mode == RunOptions.Mode.LINT ? null : RunLock.acquire(state, runId);
+             HistoryStore history = mode == RunOptions.Mode.LINT || mode == RunOptions.Mode.VERIFY ? null
+                     : HistoryStore.open(state.resolve("history"))) {
+            for (String left : Journal.leftovers(state)) {
+                console.warning("a change was in flight when an earlier run stopped: " + left);
             }
-            Runner runner = new Runner(inv, TaskModules.all(), Platforms::dialect, options, console, templates, redactor, services);
-            result = runner.run(plays, playbook, runId);
+            RunListener listener = console;
+            if (history != null) {
+                services.put(HistoryStore.class, history);
+                listener = new HistoryRecorder(console, history, runId, playbookPath().toString());
+            }
+            if (mode == RunOptions.Mode.RUN) {
+                services.put(Journal.class, new Journal(state, runId));
+            }
+            try (LabFleet lab = LabInventory.labHosts(inv).isEmpty() || mode == RunOptions.Mode.LINT ? null
+                    : new LabFleet(state.resolve("lab"))) {
+                if (lab != null) {
+                    LabInventory.start(lab, inv, state.resolve("known_hosts"));
+                }
+                Runner runner = new Runner(inv, TaskModules.all(), Platforms::dialect, options, listener, templates, redactor, services);
+                result = runner.run(plays, playbookPath(), runId);
+            }
+            if (history != null && pushHistory) {
+                console.warning(history.push());
+            }
         }
         if (!json) {
             console.recap(result);

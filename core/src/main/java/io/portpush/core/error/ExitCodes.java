@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int INVALID_INPUT = 5;
     /** Something named on the command line does not exist (group, host, revision). */
     public static final int NOT_FOUND = 6;
+    /** Another portpush run holds the state directory (history, lab). */
+    public static final int LOCKED = 7;
     /** The command line itself is wrong (unknown option, missing argument). */
     public static final int USAGE = 64;
 

@@ -14,6 +14,10 @@ public interface RunListener {
     default void hostResult(Task task, String host, TaskResult result) {
     }
 
+    /** Every task of a batch has run (the place to record the batch in history). */
+    default void batchFinished(Play play, java.util.List<String> hosts) {
+    }
+
     /** A line for -vv: a command sent to a host (already redacted). */
     default void sent(String host, String line) {
     }

@@ -225,9 +225,11 @@ public final class Runner {
                         String w = "play '" + play.name() + "': more than " + maxFail(play) + "% of the batch failed; stopping the play";
                         report.warn(w);
                         listener.warning(w);
+                        listener.batchFinished(play, batch);
                         return;
                     }
                 }
+                listener.batchFinished(play, batch);
             } finally {
                 runs.values().forEach(HostRun::close);
             }

@@ -104,6 +104,11 @@ public final class TaskContext {
         return redactor;
     }
 
+    /** A run-wide service, when the CLI provided one. */
+    public <T> java.util.Optional<T> optionalService(Class<T> type) {
+        return java.util.Optional.ofNullable(services.get(type)).map(type::cast);
+    }
+
     /** A run-wide service the CLI provided (catalogue, history store...). */
     public <T> T service(Class<T> type) {
         Object s = services.get(type);

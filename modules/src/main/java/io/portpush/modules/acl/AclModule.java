@@ -6,10 +6,13 @@ import io.portpush.core.device.DeviceSession;
 import io.portpush.core.device.Dialect;
 import io.portpush.core.diff.UnifiedDiff;
 import io.portpush.core.error.PortpushException;
+import io.portpush.core.history.HistoryStore;
+import io.portpush.core.history.Journal;
 import io.portpush.core.policy.AclDriver;
 import io.portpush.core.policy.AclEntries;
 import io.portpush.core.policy.AclIntent;
 import io.portpush.core.policy.AclIntentBuilder;
+import io.portpush.core.policy.AclJson;
 import io.portpush.core.policy.AclLint;
 import io.portpush.core.policy.AclSpec;
 import io.portpush.core.policy.AddressSet;
@@ -92,9 +95,17 @@ public final class AclModule implements TaskModule {
                     .map(AclLint.Finding::toString).reduce((x, y) -> x + "; " + y).orElse(""), found, "", List.of());
         }
         lint.stream().filter(f -> !f.kind().equals("broad")).forEach(f -> ctx.warn("acl " + intent.name() + ": lint " + f));
+        return enforce(ctx, driver, intent, lint, a.string("strategy", "swap"), a.integer("confirm_minutes", 5));
+    }
+
+    /**
+     * Makes the device hold {@code intent}: read, plan, apply, verify, record; restore on any
+     * failure. Shared by {@code acl} and {@code rollback}.
+     */
+    static TaskResult enforce(TaskContext ctx, AclDriver driver, AclIntent intent, List<AclLint.Finding> lint, String strategy,
+                              int confirmMinutes) {
         DeviceSession s = ctx.session();
         Optional<DeviceAcl> before = driver.read(s, intent.name());
-        String strategy = a.string("strategy", "swap");
         List<String> plan = driver.plan(before, intent, ctx.templates(), strategy);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("acl", intent.name());
@@ -122,7 +133,18 @@ public final class AclModule implements TaskModule {
         }
         Dialect d = s.dialect();
         String comment = "portpush acl " + intent.name();
-        int confirmMinutes = a.integer("confirm_minutes", 5);
+        String object = "acl/" + intent.name();
+        Optional<Journal> journal = ctx.optionalService(Journal.class);
+        Optional<HistoryStore> history = ctx.optionalService(HistoryStore.class);
+        String path = HistoryStore.path(ctx.host(), object);
+        String runningBefore = ctx.redactor().redact(s.show(d.runningConfigCommand()));
+        journal.ifPresent(j -> j.begin(ctx.host(), object, before.map(DeviceAcl::text).orElse("(no " + object + ")")));
+        // the state before portpush's first change becomes a revision one can roll back to
+        history.ifPresent(h -> {
+            h.baseline(path + ".json", before.map(b -> AclJson.write(ctx.platform(), intent.name(), b.entries(), b.bindings()))
+                    .orElse(AclJson.absent(ctx.platform(), intent.name())), "baseline " + ctx.host() + " " + object
+                    + ": the state found before portpush's first change", user());
+        });
         try {
             s.enterConfig();
             for (String line : plan) {
@@ -155,9 +177,49 @@ public final class AclModule implements TaskModule {
             s.exitConfig();
         }
         data.put("device_text", after.map(DeviceAcl::text).orElse(""));
+        DeviceAcl now = after.get();
+        history.ifPresent(h -> {
+            h.stage(path, now.text());
+            h.stage(path + ".json", AclJson.write(ctx.platform(), intent.name(), now.entries(), now.bindings()));
+            h.stage(HistoryStore.path(ctx.host(), "backup/running-config"), runningBefore);
+        });
+        journal.ifPresent(j -> j.end(ctx.host(), object));
         return TaskResult.changed(intent.name() + ": applied and verified (" + plan.size() + " lines)", data,
                 UnifiedDiff.of(ctx.host() + "/acl/" + intent.name(), before.map(DeviceAcl::text).orElse(""),
                         after.map(DeviceAcl::text).orElse("")), plan);
+    }
+
+    /** Removes the ACL and its bindings (rolling back to "did not exist"), verified by reading again. */
+    static TaskResult remove(TaskContext ctx, AclDriver driver, String name) {
+        DeviceSession s = ctx.session();
+        Optional<DeviceAcl> before = driver.read(s, name);
+        if (before.isEmpty()) {
+            return TaskResult.ok(name + " is already absent, as in the chosen revision");
+        }
+        List<String> plan = driver.restore(before, Optional.empty(), name, ctx.templates());
+        String diff = UnifiedDiff.of(ctx.host() + "/acl/" + name, before.get().text(), "");
+        if (ctx.check()) {
+            return TaskResult.changed(name + ": would remove it (check mode: nothing sent)", Map.of(), diff, plan);
+        }
+        s.enterConfig();
+        for (String line : plan) {
+            s.config(line);
+        }
+        for (String c : s.dialect().commit("portpush rollback " + name)) {
+            s.config(c);
+        }
+        s.exitConfig();
+        if (driver.read(s, name).isPresent()) {
+            return new TaskResult(Status.FAILED, name + ": removal sent but the device still shows the ACL", Map.of(), diff, plan);
+        }
+        ctx.optionalService(HistoryStore.class).ifPresent(h -> h.stage(HistoryStore.path(ctx.host(), "acl/" + name) + ".json",
+                AclJson.absent(ctx.platform(), name)));
+        ctx.optionalService(HistoryStore.class).ifPresent(h -> h.stage(HistoryStore.path(ctx.host(), "acl/" + name), ""));
+        return TaskResult.changed(name + ": removed (verified), as in the chosen revision", Map.of(), diff, plan);
+    }
+
+    static String user() {
+        return System.getProperty("user.name", "portpush");
     }
 
     /** Differences between what the device holds and the intent: entries in order, then bindings. */
@@ -172,7 +234,7 @@ public final class AclModule implements TaskModule {
         return out;
     }
 
-    private TaskResult failAndRestore(TaskContext ctx, AclDriver driver, AclIntent intent, Optional<DeviceAcl> before,
+    private static TaskResult failAndRestore(TaskContext ctx, AclDriver driver, AclIntent intent, Optional<DeviceAcl> before,
                                       Map<String, Object> data, String diff, List<String> plan, String why) {
         String outcome;
         try {
@@ -210,6 +272,9 @@ public final class AclModule implements TaskModule {
             Optional<DeviceAcl> check = driver.read(s, intent.name());
             boolean ok = before.isPresent() ? check.isPresent() && AclEntries.sameEntries(check.get().entries(), before.get().entries())
                     && new HashSet<>(check.get().bindings()).equals(new HashSet<>(before.get().bindings())) : check.isEmpty();
+            if (ok) {
+                ctx.optionalService(Journal.class).ifPresent(j -> j.end(ctx.host(), "acl/" + intent.name()));
+            }
             outcome = !ok ? "RESTORE NOT VERIFIED: the device may hold a mix of old and new entries; check it with "
                     + "'portpush run --check --diff' and run the playbook again or roll back"
                     : unchanged ? "the device still holds its previous state (verified)" : "the previous state was restored and verified";

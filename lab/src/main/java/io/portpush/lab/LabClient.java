@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A raw SSHJ shell to a lab device, trusting exactly the device's own host key. */
+/** A plain SSHJ shell to a lab device, trusting exactly the device's own host key: for tests and benchmarks. */
 public final class LabClient implements AutoCloseable {
     public final SshConnection connection;
     public final InteractiveShell shell;

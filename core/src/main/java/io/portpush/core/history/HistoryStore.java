@@ -1,0 +1,239 @@
+package io.portpush.core.history;
+
+import io.portpush.core.error.NotFoundException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Revisions of device policy in a real git repository (JGit), one file per device and object:
+ * {@code devices/<host>/<kind>/<name>} in the device's own syntax beside
+ * {@code devices/<host>/<kind>/<name>.json} in the vendor-neutral model, and
+ * {@code devices/<host>/running-config} backups taken before a change. One commit per run
+ * batch, whose message says the playbook, user, time, run id and result; {@code git log} on the
+ * folder reads naturally. Changes are staged by several forks at once and committed together.
+ */
+public final class HistoryStore implements AutoCloseable {
+    /** A revision: commit id, time, subject, full message, the files it touched. */
+    public record Revision(String id, Instant time, String subject, String message, List<String> files) {
+        public String shortId() {
+            return id.substring(0, 10);
+        }
+    }
+
+    private final Path dir;
+    private final Git git;
+    private final Map<String, String> staged = new LinkedHashMap<>();
+
+    private HistoryStore(Path dir, Git git) {
+        this.dir = dir;
+        this.git = git;
+    }
+
+    /** Opens the history folder, creating the repository on first use; a clone of a team repository works as is. */
+    public static HistoryStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            // a run killed during a commit leaves git's own lock behind; only one portpush run writes here (RunLock)
+            Files.deleteIfExists(dir.resolve(".git/index.lock"));
+            Git git = Files.isDirectory(dir.resolve(".git")) ? Git.open(dir.toFile())
+                    : Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+            return new HistoryStore(dir, git);
+        } catch (IOException | GitAPIException e) {
+            throw new IllegalStateException("cannot open the history in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The path of an object's file: {@code devices/r1/acl/IMP-EDGE-IN}. */
+    public static String path(String host, String object) {
+        return "devices/" + host + "/" + object;
+    }
+
+    /** Stages a file's new content, to go into the next commit. */
+    public synchronized void stage(String relativePath, String content) {
+        staged.put(relativePath, content);
+    }
+
+    public synchronized boolean hasStaged() {
+        return !staged.isEmpty();
+    }
+
+    /**
+     * Commits {@code content} at once when the history has no version of the file yet, so that
+     * the state before portpush's first change is a revision one can go back to.
+     */
+    public synchronized void baseline(String relativePath, String content, String message, String user) {
+        try {
+            if (git.getRepository().resolve("HEAD") != null && read("HEAD", relativePath).isPresent()) {
+                return;
+            }
+            Map<String, String> keep = new LinkedHashMap<>(staged);
+            staged.clear();
+            staged.put(relativePath, content);
+            commit(message, user);
+            staged.putAll(keep);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes and commits everything staged; returns the new revision, or empty when nothing changed. */
+    public synchronized Optional<Revision> commit(String message, String user) {
+        if (staged.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            for (Map.Entry<String, String> e : staged.entrySet()) {
+                Path f = dir.resolve(e.getKey());
+                Files.createDirectories(f.getParent());
+                Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
+                git.add().addFilepattern(e.getKey()).call();
+            }
+            staged.clear();
+            if (git.status().call().isClean()) {
+                return Optional.empty();
+            }
+            PersonIdent who = new PersonIdent(user, user + "@portpush");
+            RevCommit c = git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
+            return Optional.of(revision(c));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException("history commit failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Revisions, newest first, optionally only those touching a path prefix ({@code devices/r1} or {@code devices/r1/acl/X}). */
+    public List<Revision> log(String pathPrefix) {
+        List<Revision> out = new ArrayList<>();
+        try {
+            if (git.getRepository().resolve("HEAD") == null) {
+                return out;
+            }
+            var cmd = git.log();
+            if (pathPrefix != null) {
+                cmd.addPath(pathPrefix);
+            }
+            for (RevCommit c : cmd.call()) {
+                out.add(revision(c));
+            }
+            return out;
+        } catch (IOException | GitAPIException e) {
+            throw new IllegalStateException("cannot read the history: " + e.getMessage(), e);
+        }
+    }
+
+    private Revision revision(RevCommit c) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (DiffFormatter f = new DiffFormatter(new ByteArrayOutputStream())) {
+            f.setRepository(git.getRepository());
+            ObjectId parent = c.getParentCount() > 0 ? c.getParent(0).getTree() : null;
+            for (DiffEntry d : f.scan(parent, c.getTree())) {
+                files.add(d.getChangeType() == DiffEntry.ChangeType.DELETE ? d.getOldPath() : d.getNewPath());
+            }
+        }
+        return new Revision(c.getName(), Instant.ofEpochSecond(c.getCommitTime()), c.getShortMessage(), c.getFullMessage(), files);
+    }
+
+    /** Resolves a revision name (id prefix, HEAD, HEAD~1, a tag) to its commit id. */
+    public String resolve(String rev) {
+        try {
+            ObjectId id = git.getRepository().resolve(rev);
+            if (id == null) {
+                throw new NotFoundException("no revision '" + rev + "' in the history at " + dir + " (see 'portpush history')");
+            }
+            return id.getName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file's content at a revision, if it existed there. */
+    public Optional<String> read(String rev, String relativePath) {
+        Repository repo = git.getRepository();
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(resolve(rev)));
+            try (TreeWalk tw = TreeWalk.forPath(repo, relativePath, c.getTree())) {
+                if (tw == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file's content in the revision before its latest change ("previous"), if any. */
+    public Optional<String> previous(String relativePath) {
+        List<Revision> revs = log(relativePath);
+        if (revs.size() < 2) {
+            return Optional.empty();
+        }
+        return read(revs.get(1).id(), relativePath);
+    }
+
+    /** A unified diff of the whole tree (or one path prefix) between two revisions. */
+    public String diff(String from, String to, String pathPrefix) {
+        Repository repo = git.getRepository();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader(); DiffFormatter f = new DiffFormatter(out)) {
+            f.setRepository(repo);
+            if (pathPrefix != null) {
+                f.setPathFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(pathPrefix));
+            }
+            CanonicalTreeParser a = new CanonicalTreeParser();
+            a.reset(reader, walk.parseCommit(ObjectId.fromString(resolve(from))).getTree());
+            CanonicalTreeParser b = new CanonicalTreeParser();
+            b.reset(reader, walk.parseCommit(ObjectId.fromString(resolve(to))).getTree());
+            f.format(a, b);
+            f.flush();
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Pushes to the history's remote (a team's shared repository), when it has one. */
+    public String push() {
+        try {
+            if (git.getRepository().getConfig().getSubsections("remote").isEmpty()) {
+                return "the history has no remote; nothing pushed";
+            }
+            git.push().call();
+            return "history pushed";
+        } catch (GitAPIException e) {
+            return "history push failed: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}

@@ -1,0 +1,61 @@
+package io.portpush.modules.acl;
+
+import io.portpush.core.history.HistoryStore;
+import io.portpush.core.policy.AclDriver;
+import io.portpush.core.policy.AclIntent;
+import io.portpush.core.policy.AclJson;
+import io.portpush.core.runner.ModuleArgs;
+import io.portpush.core.runner.TaskContext;
+import io.portpush.core.runner.TaskModule;
+import io.portpush.core.runner.TaskResult;
+import io.portpush.platform.Platforms;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code rollback}: puts an object of a device back to a revision from history
+ * ({@code to: previous}, or a revision id), through the same read / plan / apply / verify /
+ * restore path as a forward change, so check mode and diffs work for it too; the rollback is
+ * recorded as a new revision.
+ */
+public final class RollbackModule implements TaskModule {
+    @Override
+    public String name() {
+        return "rollback";
+    }
+
+    @Override
+    public boolean needsConnection() {
+        return true;
+    }
+
+    @Override
+    public TaskResult run(TaskContext ctx, Object raw) {
+        ModuleArgs a = ModuleArgs.of(ctx, raw, null, Set.of("object", "to", "strategy"));
+        String object = a.required("object");
+        if (!object.matches("acl/[A-Za-z][A-Za-z0-9_.-]*")) {
+            throw a.error("object", "object is acl/NAME (the kinds portpush records)");
+        }
+        String to = a.string("to", "previous");
+        HistoryStore history = ctx.optionalService(HistoryStore.class)
+                .orElseThrow(() -> a.error("object", "rollback needs the history (run through 'portpush run' or 'portpush rollback')"));
+        String path = HistoryStore.path(ctx.host(), object) + ".json";
+        Optional<String> json = to.equals("previous") ? history.previous(path) : history.read(to, path);
+        if (json.isEmpty()) {
+            return TaskResult.failed("the history has no " + (to.equals("previous") ? "previous revision" : "revision " + to) + " of "
+                    + object + " for " + ctx.host() + " (see 'portpush history " + ctx.host() + " --object " + object + "')");
+        }
+        AclDriver driver = Platforms.aclDriver(ctx.platform());
+        if (driver == null) {
+            return TaskResult.failed("rollback of acl is not supported on platform " + ctx.platform());
+        }
+        String name = object.substring(4);
+        if (AclJson.isAbsent(json.get())) {
+            // the ACL did not exist before portpush created it: going back means removing it
+            return AclModule.remove(ctx, driver, name);
+        }
+        AclIntent intent = AclJson.read(json.get(), driver.stateful());
+        return AclModule.enforce(ctx, driver, intent, List.of(), a.string("strategy", "swap"), 5);
+    }
+}
