@@ -5,7 +5,9 @@ import io.portpush.cli.catalogue.CatalogueCommand;
 import io.portpush.cli.inventory.InventoryCommand;
 import io.portpush.cli.lab.LabCommand;
 import io.portpush.cli.run.AuditCommands;
+import io.portpush.cli.run.RollbackCommand;
 import io.portpush.cli.run.RunCommand;
+import io.portpush.cli.history.HistoryCommand;
 import io.portpush.core.error.ExitCodes;
 import io.portpush.core.error.PortpushException;
 import java.io.IOException;
@@ -19,10 +21,10 @@ import picocli.CommandLine.Command;
 @Command(name = "portpush", mixinStandardHelpOptions = true, versionProvider = PortpushCommand.Version.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Agentless ACL and QoS pusher driven by a port catalogue.",
-        subcommands = {RunCommand.class, AuditCommands.Verify.class, AuditCommands.Lint.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, AuditCommands.Verify.class, AuditCommands.Lint.class, RollbackCommand.class, HistoryCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 a host failed, 3 drift found, 4 a host unreachable,",
-                "5 invalid input file, 6 not found, 64 usage error."})
+                "5 invalid input file, 6 not found, 7 another run holds the state directory, 64 usage error."})
 public final class PortpushCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -73,7 +73,7 @@ final class HistoryRecorder implements RunListener {
         StringBuilder msg = new StringBuilder("portpush " + (play.name().isEmpty() ? play.hosts() : play.name()) + ": " + changed
                 + " device(s) changed" + (failed > 0 ? ", " + failed + " failed" : "") + "\n\n");
         msg.append("run-id: ").append(runId).append('\n');
-        msg.append("playbook: ").append(playbook).append('\n');
+        msg.append("what: ").append(playbook).append('\n');
         msg.append("user: ").append(System.getProperty("user.name")).append('\n');
         msg.append("time: ").append(Instant.now()).append('\n');
         msg.append("result: ").append(failed > 0 ? "partial" : "ok").append('\n');

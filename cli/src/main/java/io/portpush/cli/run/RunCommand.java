@@ -113,6 +113,11 @@ public class RunCommand implements Callable<Integer> {
         return new PlaybookLoader(TaskModules.all().keySet()).load(playbook);
     }
 
+    /** What ran, for the history's commit messages. */
+    protected String describe() {
+        return "playbook " + playbookPath();
+    }
+
     /** The file the plays came from (for messages, templates and vars_files). */
     protected Path playbookPath() {
         return playbook == null ? Path.of("rollback.yml").toAbsolutePath() : playbook;
@@ -151,7 +156,7 @@ public class RunCommand implements Callable<Integer> {
             RunListener listener = console;
             if (history != null) {
                 services.put(HistoryStore.class, history);
-                listener = new HistoryRecorder(console, history, runId, playbookPath().toString());
+                listener = new HistoryRecorder(console, history, runId, describe());
             }
             if (mode == RunOptions.Mode.RUN) {
                 services.put(Journal.class, new Journal(state, runId));
