@@ -119,6 +119,8 @@ public final class IosAclDriver implements AclDriver {
         String tmp = intent.name() + "-PORTPUSH-NEW";
         List<String> body = body(intent, templates);
         List<String> out = new ArrayList<>();
+        // a list left by an interrupted run must not be appended to
+        out.add("no ip access-list extended " + tmp);
         out.add("ip access-list extended " + tmp);
         body.forEach(l -> out.add(" " + l));
         out.add("exit");
