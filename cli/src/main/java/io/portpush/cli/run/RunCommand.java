@@ -84,7 +84,7 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON report on stdout instead of the human output.")
     boolean json;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write a report (.json).")
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a report: FILE.html (one page for a change review board) or FILE.json.")
     Path report;
 
     @Option(names = "--accept-new-host-keys", description = "Trust unknown host keys on first use and record them (changed keys are never accepted).")
@@ -183,7 +183,10 @@ public class RunCommand implements Callable<Integer> {
         }
         if (report != null) {
             try {
-                Files.writeString(report, jsonText, StandardCharsets.UTF_8);
+                String text = report.getFileName().toString().endsWith(".html")
+                        ? HtmlReport.write(result, redactor, "portpush " + describe() + (options.check() ? " (check)" : ""))
+                        : jsonText;
+                Files.writeString(report, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

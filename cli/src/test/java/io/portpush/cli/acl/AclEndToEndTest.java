@@ -216,4 +216,26 @@ class AclEndToEndTest {
         assertThat(shadow.out()).contains("shadowed").contains("with the opposite action");
         assertThat(r1.log().entries()).hasSize(logged);
     }
+
+    @Test
+    void theHtmlReportRendersInHeadlessChromium() throws Exception {
+        Path html = dir.resolve("review.html");
+        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "--check", "--diff", "--report", html.toString());
+        assertThat(r.code()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("check mode: nothing was sent", "<span class=\"add\">+ip access-list extended EDGE",
+                "Commands a real run would send:", "data-host=\"mx1\"").doesNotContain("<script").doesNotContain("admin</td>");
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (!Files.isExecutable(chromium)) {
+            System.out.println("SKIPPED rendering check: /usr/bin/chromium is not installed (.ci/run installs Debian's chromium)");
+            return;
+        }
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("chrome-profile"), "--dump-dom", html.toUri().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        assertThat(dom).contains("<table id=\"recap\">").contains("mx1").contains("class=\"add\"");
+    }
 }

@@ -1,0 +1,83 @@
+package io.portpush.cli.run;
+
+import io.portpush.core.runner.Redactor;
+import io.portpush.core.runner.RunReport;
+import io.portpush.core.runner.Status;
+import io.portpush.core.runner.TaskResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One self-contained HTML page for a change review board: the run's summary, each device's
+ * diffs in colour, the commands that were (or would be) sent, lint findings, and the hosts that
+ * could not be reached. No scripts, no external files; secrets redacted.
+ */
+final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String write(RunReport report, Redactor redactor, String title) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n<style>\n")
+                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
+                .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}pre{background:#f6f8fa;padding:8px;overflow-x:auto}")
+                .append(".add{color:#116329;background:#dafbe1}.del{color:#82071e;background:#ffebe9}.hunk{color:#6639ba}")
+                .append(".ok{color:#116329}.changed{color:#9a6700}.failed,.unreachable{color:#cf222e;font-weight:bold}.skipped{color:#57606a}")
+                .append("\n</style></head><body>\n");
+        h.append("<h1>").append(esc(title)).append("</h1>\n");
+        h.append("<p>Run <code>").append(esc(report.runId())).append("</code>, started ").append(esc(report.started().toString()))
+                .append(report.check() ? ", <strong>check mode: nothing was sent to any device</strong>" : "").append(".</p>\n");
+        h.append("<h2>Summary</h2>\n<table id=\"recap\"><tr><th>host</th><th>ok</th><th>changed</th><th>unreachable</th><th>failed</th>")
+                .append("<th>skipped</th></tr>\n");
+        report.recap().forEach((host, c) -> h.append("<tr><td>").append(esc(host)).append("</td><td>").append(c.ok).append("</td><td>")
+                .append(c.changed).append("</td><td>").append(c.unreachable).append("</td><td>").append(c.failed).append("</td><td>")
+                .append(c.skipped).append("</td></tr>\n"));
+        h.append("</table>\n");
+        List<String> unreachable = report.recap().entrySet().stream().filter(e -> e.getValue().unreachable > 0).map(Map.Entry::getKey).toList();
+        h.append("<h2>Unreachable hosts</h2>\n<p id=\"unreachable\">")
+                .append(unreachable.isEmpty() ? "none" : esc(String.join(", ", unreachable))).append("</p>\n");
+        for (String w : report.warnings()) {
+            h.append("<p class=\"failed\">warning: ").append(esc(redactor.redact(w))).append("</p>\n");
+        }
+        h.append("<h2>Devices</h2>\n");
+        for (RunReport.TaskRecord t : report.tasks()) {
+            h.append("<h3>").append(esc(t.play())).append(" / ").append(esc(t.task())).append("</h3>\n");
+            for (Map.Entry<String, TaskResult> e : t.results().entrySet()) {
+                TaskResult r = e.getValue();
+                String cls = r.status().word();
+                h.append("<div class=\"host\" data-host=\"").append(esc(e.getKey())).append("\"><h4>").append(esc(e.getKey()))
+                        .append(": <span class=\"").append(cls).append("\">").append(cls).append("</span></h4>\n");
+                h.append("<p>").append(esc(redactor.redact(r.msg()))).append("</p>\n");
+                if (!r.diff().isEmpty()) {
+                    h.append("<pre class=\"diff\">");
+                    for (String line : redactor.redact(r.diff()).lines().toList()) {
+                        String c = line.startsWith("+") && !line.startsWith("+++") ? "add" : line.startsWith("-") && !line.startsWith("---")
+                                ? "del" : line.startsWith("@@") ? "hunk" : "";
+                        h.append(c.isEmpty() ? esc(line) : "<span class=\"" + c + "\">" + esc(line) + "</span>").append('\n');
+                    }
+                    h.append("</pre>\n");
+                }
+                if (!r.commands().isEmpty()) {
+                    h.append("<p>").append(r.status() == Status.CHANGED && report.check() ? "Commands a real run would send:" : "Commands sent:")
+                            .append("</p>\n<pre class=\"commands\">");
+                    r.commands().forEach(c -> h.append(esc(redactor.redact(c))).append('\n'));
+                    h.append("</pre>\n");
+                }
+                for (String key : List.of("lint", "device_lint", "findings")) {
+                    if (r.data().get(key) instanceof List<?> l && !l.isEmpty()) {
+                        h.append("<p>").append(key.replace('_', ' ')).append(":</p>\n<ul class=\"lint\">");
+                        l.forEach(x -> h.append("<li>").append(esc(redactor.redact(String.valueOf(x)))).append("</li>"));
+                        h.append("</ul>\n");
+                    }
+                }
+                h.append("</div>\n");
+            }
+        }
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+}
