@@ -2,6 +2,9 @@ package io.portpush.platform;
 
 import io.portpush.core.device.Dialect;
 import io.portpush.core.policy.AclDriver;
+import io.portpush.core.policy.QosDriver;
+import io.portpush.platform.ios.IosQosDriver;
+import io.portpush.platform.junos.JunosQosDriver;
 import io.portpush.platform.asa.AsaAclDriver;
 import io.portpush.platform.ios.IosAclDriver;
 import io.portpush.platform.junos.JunosFilterDriver;
@@ -29,5 +32,12 @@ public final class Platforms {
     /** The ACL driver of a platform, or null where portpush has none. */
     public static AclDriver aclDriver(String platform) {
         return platform == null ? null : ACL.get(platform);
+    }
+
+    private static final Map<String, QosDriver> QOS = Map.of("cisco_ios", new IosQosDriver(), "juniper_junos", new JunosQosDriver());
+
+    /** The DSCP marking driver of a platform, or null where portpush has none (ASA cannot mark DSCP). */
+    public static QosDriver qosDriver(String platform) {
+        return platform == null ? null : QOS.get(platform);
     }
 }

@@ -75,21 +75,27 @@ public final class TemplateEngine {
 
     /** Renders a value: a string that is one {@code {{ expr }}} keeps the expression's type (list, map, number). */
     public Object renderValue(Object value, Map<String, ?> vars, SourceLocation where) {
+        return renderValue(value, vars, where, 0);
+    }
+
+    /** Variables may hold templates themselves (Ansible renders them lazily): render until stable, a few levels deep. */
+    private Object renderValue(Object value, Map<String, ?> vars, SourceLocation where, int depth) {
         if (value instanceof String s) {
             Matcher m = WHOLE_EXPR.matcher(s);
-            if (m.matches() && !m.group(1).contains("{{")) {
-                return evaluate(m.group(1), vars, where);
+            Object out = m.matches() && !m.group(1).contains("{{") ? evaluate(m.group(1), vars, where) : render(s, vars, where);
+            if (out instanceof String o && o.contains("{{") && !o.equals(s) && depth < 5) {
+                return renderValue(o, vars, where, depth + 1);
             }
-            return render(s, vars, where);
+            return out;
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new java.util.LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), renderValue(v, vars, where)));
+            map.forEach((k, v) -> out.put(String.valueOf(k), renderValue(v, vars, where, depth)));
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
-            list.forEach(v -> out.add(renderValue(v, vars, where)));
+            list.forEach(v -> out.add(renderValue(v, vars, where, depth)));
             return out;
         }
         return value;

@@ -1,0 +1,70 @@
+package io.portpush.cli.acl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.cli.PortpushCommand;
+import io.portpush.lab.DeviceSpec;
+import io.portpush.lab.LabClient;
+import io.portpush.lab.LabDevice;
+import io.portpush.lab.LabFleet;
+import io.portpush.lab.LabInventory;
+import io.portpush.platform.ios.IosQosDriver;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DSCP marking from catalogue groups on IOS (MQC) and Junos (filter actions); ASA says it cannot. */
+class QosEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void marksCatalogueFlowsVerifiesAndIsIdempotent() throws Exception {
+        try (LabFleet fleet = new LabFleet(null)) {
+            LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+            LabDevice mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
+            LabDevice fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
+            LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+            Path inv = dir.resolve("inv.yml");
+            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
+                    + " ansible_become_password: enable,"
+                    + " roles: { imp-node: [10.10.1.0/24], sip-gateway: [192.0.2.0/28], xmpp-client: [198.51.100.0/24] } }\n"
+                    + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios, egress: GigabitEthernet2 }\n"
+                    + "    mx1: { ansible_port: %d, ansible_network_os: junos, egress: ge-0/0/1.0 }\n"
+                    + "    fw1: { ansible_port: %d, ansible_network_os: asa, egress: outside }\n").formatted(r1.port(), mx1.port(), fw1.port()));
+            Path play = dir.resolve("qos.yml");
+            Files.writeString(play, """
+                    - hosts: all
+                      tasks:
+                        - qos:
+                            name: IMP-QOS
+                            bind: [{ interface: "{{ egress }}", direction: out }]
+                            classes:
+                              - { name: IMP-SIGNALLING, match: [sip-proxy.tls-server-auth, xcp.client-access], dscp: cs3 }
+                    """);
+            String[] args = {"run", play.toString(), "-i", inv.toString(), "--state-dir", dir.resolve("state").toString()};
+            StringWriter out = new StringWriter();
+            int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), args);
+            assertThat(code).isEqualTo(2);
+            assertThat(out.toString()).contains("changed: [r1]", "changed: [mx1]",
+                    "fatal: [fw1]: FAILED! => qos: DSCP marking is not supported on platform cisco_asa");
+            try (LabClient c = new LabClient(r1, Pattern.compile("r1(\\([\\w-]+\\))?[>#] ?$|Password: $"))) {
+                c.login();
+                c.raw("enable");
+                c.raw("enable");
+                Map<String, String> op = IosQosDriver.operational(c.cmd("show policy-map interface GigabitEthernet2"));
+                assertThat(op).containsEntry("policy-output", "IMP-QOS").containsEntry("IMP-SIGNALLING", "cs3");
+            }
+            assertThat(mx1.personality().savedConfig()).contains("term IMP-SIGNALLING-1 then dscp cs3")
+                    .contains("set interfaces ge-0/0/1 unit 0 family inet filter output IMP-QOS");
+            StringWriter again = new StringWriter();
+            PortpushCommand.execute(new PrintWriter(again), new PrintWriter(new StringWriter()), args);
+            assertThat(again.toString()).contains("ok: [r1]", "ok: [mx1]").doesNotContain("changed:");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.portpush.modules.qos;
+
+import io.portpush.core.catalogue.Catalogue;
+import io.portpush.core.device.DeviceCommandException;
+import io.portpush.core.device.DeviceSession;
+import io.portpush.core.diff.UnifiedDiff;
+import io.portpush.core.policy.AclEntry;
+import io.portpush.core.policy.AclIntent;
+import io.portpush.core.policy.AclIntentBuilder;
+import io.portpush.core.policy.AclSpec;
+import io.portpush.core.policy.Action;
+import io.portpush.core.policy.AddressSet;
+import io.portpush.core.policy.Binding;
+import io.portpush.core.policy.IntentException;
+import io.portpush.core.policy.QosDriver;
+import io.portpush.core.policy.QosIntent;
+import io.portpush.core.runner.ModuleArgs;
+import io.portpush.core.runner.RunOptions;
+import io.portpush.core.runner.Status;
+import io.portpush.core.runner.TaskContext;
+import io.portpush.core.runner.TaskModule;
+import io.portpush.core.runner.TaskResult;
+import io.portpush.core.transport.TransportException;
+import io.portpush.platform.Platforms;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code qos}: DSCP marking per catalogue group (SIP signalling and XMPP as CS3, management as
+ * CS2: the mapping is the playbook's). Rendered as MQC on IOS and filter actions on Junos, read
+ * back and compared class by class; ASA answers with a clear "not supported" result.
+ */
+public final class QosModule implements TaskModule {
+    private static final Set<String> DSCP = Set.of("default", "ef", "af11", "af12", "af13", "af21", "af22", "af23", "af31", "af32",
+            "af33", "af41", "af42", "af43", "cs0", "cs1", "cs2", "cs3", "cs4", "cs5", "cs6", "cs7");
+
+    @Override
+    public String name() {
+        return "qos";
+    }
+
+    @Override
+    public boolean needsConnection() {
+        return true;
+    }
+
+    @Override
+    public boolean audits() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public TaskResult run(TaskContext ctx, Object raw) {
+        ModuleArgs a = ModuleArgs.of(ctx, raw, null, Set.of("name", "bind", "classes", "roles", "force"));
+        QosDriver driver = Platforms.qosDriver(ctx.platform());
+        if (driver == null) {
+            return TaskResult.failed("qos: DSCP marking is not supported on platform " + ctx.platform() + " (ASA's QoS queues traffic "
+                    + "by DSCP but does not set it on these flows; mark it on the routers next to the ASA)");
+        }
+        String name = a.required("name");
+        Map<String, AddressSet> roles = new LinkedHashMap<>();
+        Object rolesVar = a.has("roles") ? a.raw("roles") : ctx.vars().get("roles");
+        if (rolesVar instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> roles.put(String.valueOf(k), AddressSet.parse((v instanceof List<?> l ? l : List.of(v)).stream()
+                    .map(String::valueOf).toList())));
+        }
+        List<QosIntent.QosClass> classes = new ArrayList<>();
+        List<Object> rawClasses = a.list("classes");
+        if (rawClasses.isEmpty()) {
+            throw a.error("classes", "give at least one class: {name: IMP-SIGNALLING, match: [sip-proxy], dscp: cs3}");
+        }
+        for (int i = 0; i < rawClasses.size(); i++) {
+            if (!(rawClasses.get(i) instanceof Map<?, ?> cm) || !cm.containsKey("name") || !cm.containsKey("match") || !cm.containsKey("dscp")) {
+                throw a.error("classes[" + i + "]", "a class is {name: NAME, match: [catalogue refs], dscp: cs3}");
+            }
+            String dscp = String.valueOf(cm.get("dscp")).toLowerCase(Locale.ROOT);
+            if (!DSCP.contains(dscp) && !dscp.matches("\\d{1,2}")) {
+                throw a.error("classes[" + i + "].dscp", "'" + dscp + "' is not a DSCP name (ef, af11..af43, cs0..cs7, default) or 0..63");
+            }
+            Object match = cm.get("match");
+            List<String> refs = (match instanceof List<?> l ? l : List.of(match)).stream().map(String::valueOf).toList();
+            AclSpec spec = new AclSpec("QOS-" + cm.get("name"), List.of(new AclSpec.Rule(Action.PERMIT, refs, null, false, null, null)),
+                    List.of(), Action.DENY, false, AclSpec.ReturnTraffic.NONE, a.bool("force", false), Map.of());
+            AclIntent acl;
+            try {
+                acl = new AclIntentBuilder(ctx.service(Catalogue.class), roles).build(spec, true);
+            } catch (IntentException | io.portpush.core.error.NotFoundException e) {
+                throw a.error("classes[" + i + "].match", e.getMessage());
+            }
+            List<AclEntry> matches = acl.entries().subList(0, acl.entries().size() - 1); // no default in a class
+            classes.add(new QosIntent.QosClass(String.valueOf(cm.get("name")), matches, dscp));
+        }
+        List<Binding> bindings = new ArrayList<>();
+        for (Object b : a.list("bind")) {
+            Map<String, Object> bm = (Map<String, Object>) b;
+            bindings.add(new Binding(String.valueOf(bm.get("interface")), "in".equals(String.valueOf(bm.getOrDefault("direction", "out")))
+                    ? Binding.Direction.IN : Binding.Direction.OUT));
+        }
+        QosIntent intent = new QosIntent(name, classes, bindings, "");
+        DeviceSession s = ctx.session();
+        List<String> classNames = classes.stream().map(QosIntent.QosClass::name).toList();
+        Optional<QosIntent> before = driver.read(s, name, classNames);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("classes", classNames);
+        if (ctx.options().mode() == RunOptions.Mode.VERIFY) {
+            List<String> drift = before.map(intent::differences).orElse(List.of("policy " + name + " is missing"));
+            if (drift.isEmpty()) {
+                return TaskResult.ok(name + ": no drift", data);
+            }
+            data.put("findings", drift);
+            return new TaskResult(Status.FAILED, name + ": drift: " + String.join("; ", drift), data, "", List.of());
+        }
+        List<String> plan = driver.plan(before, intent, ctx.templates());
+        if (plan.isEmpty()) {
+            return TaskResult.ok(name + ": the device already marks as intended (" + classes.size() + " classes)", data);
+        }
+        String diff = UnifiedDiff.of(ctx.host() + "/qos/" + name, before.map(QosIntent::text).orElse(""),
+                driver.render(intent, ctx.templates()));
+        if (ctx.check()) {
+            return TaskResult.changed(name + ": would send " + plan.size() + " lines (check mode: nothing sent)", data, diff, plan);
+        }
+        try {
+            s.enterConfig();
+            for (String l : plan) {
+                s.config(l);
+            }
+            for (String c : s.dialect().commitConfirmed(5, "portpush qos " + name)) {
+                s.config(c);
+            }
+            s.exitConfig();
+            Optional<QosIntent> after = driver.read(s, name, classNames);
+            List<String> drift = after.map(intent::differences).orElse(List.of("policy " + name + " is missing"));
+            if (!drift.isEmpty()) {
+                return new TaskResult(Status.FAILED, name + ": verify failed: " + String.join("; ", drift)
+                        + (s.dialect().confirm("").isEmpty() ? "" : "; not confirmed, the device rolls back by itself"), data, diff, plan);
+            }
+            List<String> confirm = s.dialect().confirm("portpush qos " + name + " (verified)");
+            if (!confirm.isEmpty()) {
+                s.enterConfig();
+                for (String c : confirm) {
+                    s.config(c);
+                }
+                s.exitConfig();
+            }
+            return TaskResult.changed(name + ": applied and verified (" + plan.size() + " lines)", data,
+                    UnifiedDiff.of(ctx.host() + "/qos/" + name, before.map(QosIntent::text).orElse(""), after.get().text()), plan);
+        } catch (DeviceCommandException | TransportException e) {
+            return new TaskResult(Status.FAILED, name + ": " + e.getMessage(), data, diff, plan);
+        }
+    }
+}
