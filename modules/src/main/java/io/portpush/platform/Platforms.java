@@ -2,6 +2,8 @@ package io.portpush.platform;
 
 import io.portpush.core.device.Dialect;
 import io.portpush.core.policy.AclDriver;
+import io.portpush.core.policy.HostFirewallDriver;
+import io.portpush.platform.nftables.NftablesDriver;
 import io.portpush.core.policy.QosDriver;
 import io.portpush.platform.ios.IosQosDriver;
 import io.portpush.platform.junos.JunosQosDriver;
@@ -39,5 +41,12 @@ public final class Platforms {
     /** The DSCP marking driver of a platform, or null where portpush has none (ASA cannot mark DSCP). */
     public static QosDriver qosDriver(String platform) {
         return platform == null ? null : QOS.get(platform);
+    }
+
+    private static final Map<String, HostFirewallDriver> HOSTS = Map.of("linux_nftables", new NftablesDriver());
+
+    /** The host firewall driver (exec channel, atomic scripts) of a platform, or null. */
+    public static HostFirewallDriver hostFirewall(String platform) {
+        return platform == null ? null : HOSTS.get(platform);
     }
 }

@@ -62,7 +62,8 @@ public final class AclModule implements TaskModule {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS);
         AclSpec spec = AclSpecReader.read(a);
         AclDriver driver = Platforms.aclDriver(ctx.platform());
-        if (driver == null) {
+        io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
+        if (driver == null && host == null) {
             return TaskResult.failed("acl is not supported on platform " + ctx.platform());
         }
         Object rolesVar = a.has("roles") ? a.raw("roles") : ctx.vars().get("roles");
@@ -82,7 +83,7 @@ public final class AclModule implements TaskModule {
         }
         AclIntent intent;
         try {
-            intent = new AclIntentBuilder(ctx.service(Catalogue.class), roles).build(spec, driver.stateful());
+            intent = new AclIntentBuilder(ctx.service(Catalogue.class), roles).build(spec, driver != null ? driver.stateful() : host.stateful());
         } catch (IntentException | io.portpush.core.error.NotFoundException e) {
             throw a.error("rules", e.getMessage());
         }
@@ -95,6 +96,9 @@ public final class AclModule implements TaskModule {
                     .map(AclLint.Finding::toString).reduce((x, y) -> x + "; " + y).orElse(""), found, "", List.of());
         }
         lint.stream().filter(f -> !f.kind().equals("broad")).forEach(f -> ctx.warn("acl " + intent.name() + ": lint " + f));
+        if (host != null) {
+            return HostFirewallEnforce.enforce(ctx, host, intent);
+        }
         return enforce(ctx, driver, intent, lint, a.string("strategy", "swap"), a.integer("confirm_minutes", 5));
     }
 

@@ -46,11 +46,16 @@ public final class RollbackModule implements TaskModule {
             return TaskResult.failed("the history has no " + (to.equals("previous") ? "previous revision" : "revision " + to) + " of "
                     + object + " for " + ctx.host() + " (see 'portpush history " + ctx.host() + " --object " + object + "')");
         }
+        String name = object.substring(4);
+        io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
+        if (host != null) {
+            return AclJson.isAbsent(json.get()) ? HostFirewallEnforce.remove(ctx, host, name)
+                    : HostFirewallEnforce.enforce(ctx, host, AclJson.read(json.get(), true));
+        }
         AclDriver driver = Platforms.aclDriver(ctx.platform());
         if (driver == null) {
             return TaskResult.failed("rollback of acl is not supported on platform " + ctx.platform());
         }
-        String name = object.substring(4);
         if (AclJson.isAbsent(json.get())) {
             // the ACL did not exist before portpush created it: going back means removing it
             return AclModule.remove(ctx, driver, name);

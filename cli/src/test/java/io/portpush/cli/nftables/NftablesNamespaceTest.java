@@ -1,0 +1,179 @@
+package io.portpush.cli.nftables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.cli.PortpushCommand;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real target: OpenSSH and nftables inside a Linux network namespace, reached over SSH. After
+ * the push, TCP from a second namespace reaches an allowed catalogue port (5222) and not a
+ * localhost-only one (1500); after rollback the previous behaviour returns. Needs root.
+ */
+class NftablesNamespaceTest {
+    @TempDir
+    Path dir;
+    private final String fw = "ppfw" + ProcessHandle.current().pid() % 10000;
+    private final String client = "ppcl" + ProcessHandle.current().pid() % 10000;
+    private final List<Process> processes = new ArrayList<>();
+
+    private static int sh(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
+    }
+
+    private static void must(String... cmd) throws Exception {
+        if (sh(cmd) != 0) {
+            throw new IllegalStateException("failed: " + String.join(" ", cmd));
+        }
+    }
+
+    private boolean reachable(int port) throws Exception {
+        return sh("ip", "netns", "exec", client, "timeout", "2", "bash", "-c", "echo > /dev/tcp/10.98.0.1/" + port) == 0;
+    }
+
+    @BeforeEach
+    void namespaces() throws Exception {
+        String why = null;
+        if (!"root".equals(System.getProperty("user.name"))) {
+            why = "not running as root";
+        } else if (!Files.isExecutable(Path.of("/usr/sbin/sshd")) || !Files.isExecutable(Path.of("/usr/sbin/nft"))
+                || !Files.isExecutable(Path.of("/usr/sbin/ip"))) {
+            why = "openssh-server, nftables or iproute2 missing (.ci/run installs them)";
+        } else if (sh("ip", "netns", "add", fw) != 0) {
+            why = "network namespaces are not available here";
+        }
+        if (why != null) {
+            System.out.println("SKIPPED nftables end-to-end test: " + why);
+            Assumptions.assumeTrue(false, why);
+        }
+        must("ip", "netns", "add", client);
+        // management link: this JVM (10.99.0.254) <-> firewall (10.99.0.1); traffic link: client (10.98.0.2) <-> firewall (10.98.0.1)
+        must("ip", "link", "add", fw + "m", "type", "veth", "peer", "name", fw + "h");
+        must("ip", "link", "set", fw + "m", "netns", fw);
+        must("ip", "addr", "add", "10.99.0.254/24", "dev", fw + "h");
+        must("ip", "link", "set", fw + "h", "up");
+        must("ip", "netns", "exec", fw, "ip", "addr", "add", "10.99.0.1/24", "dev", fw + "m");
+        must("ip", "netns", "exec", fw, "ip", "link", "set", fw + "m", "up");
+        must("ip", "link", "add", fw + "t", "type", "veth", "peer", "name", client + "t");
+        must("ip", "link", "set", fw + "t", "netns", fw);
+        must("ip", "link", "set", client + "t", "netns", client);
+        must("ip", "netns", "exec", fw, "ip", "addr", "add", "10.98.0.1/24", "dev", fw + "t");
+        must("ip", "netns", "exec", fw, "ip", "link", "set", fw + "t", "up");
+        must("ip", "netns", "exec", fw, "ip", "link", "set", "lo", "up");
+        must("ip", "netns", "exec", client, "ip", "addr", "add", "10.98.0.2/24", "dev", client + "t");
+        must("ip", "netns", "exec", client, "ip", "link", "set", client + "t", "up");
+
+        must("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString());
+        KeyPair user = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        try (var out = Files.newOutputStream(dir.resolve("id_ecdsa"))) {
+            new OpenSSHKeyPairResourceWriter().writePrivateKey(user, "portpush-test", null, out);
+        }
+        Files.writeString(dir.resolve("authorized_keys"), PublicKeyEntry.toString(user.getPublic()) + "\n");
+        Files.createDirectories(Path.of("/run/sshd"));
+        Files.writeString(dir.resolve("sshd_config"), String.join("\n", "ListenAddress 10.99.0.1", "Port 22",
+                "HostKey " + dir.resolve("host_key"), "PidFile " + dir.resolve("sshd.pid"), "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                "PermitRootLogin prohibit-password", "PasswordAuthentication no", "StrictModes no", "UsePAM no", "") + "\n");
+        processes.add(new ProcessBuilder("ip", "netns", "exec", fw, "/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start());
+        Process listener = new ProcessBuilder("ip", "netns", "exec", fw, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PortListener.class.getName(), "5222", "1500").start();
+        processes.add(listener);
+        new BufferedReader(new InputStreamReader(listener.getInputStream())).readLine();
+        for (int i = 0; i < 100; i++) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("10.99.0.1", 22), 200);
+                break;
+            } catch (Exception e) {
+                Thread.sleep(100);
+            }
+        }
+        String hostKey = Files.readString(dir.resolve("host_key.pub")).strip();
+        Files.createDirectories(dir.resolve("state"));
+        Files.writeString(dir.resolve("state/known_hosts"), "10.99.0.1 " + hostKey.split(" ")[0] + " " + hostKey.split(" ")[1] + "\n");
+    }
+
+    @AfterEach
+    void cleanup() throws Exception {
+        processes.forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
+        processes.forEach(Process::destroyForcibly);
+        sh("ip", "netns", "del", client);
+        sh("ip", "netns", "del", fw);
+        sh("ip", "link", "del", fw + "h");
+    }
+
+    private String cli(String... args) {
+        StringWriter out = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--state-dir", dir.resolve("state").toString()));
+        int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(out), all.toArray(String[]::new));
+        return code + "\n" + out;
+    }
+
+    @Test
+    void pushOpensTheCatalogueFlowClosesTheRestAndRollbackUndoesIt() throws Exception {
+        Path inv = dir.resolve("inv.yml");
+        Files.writeString(inv, """
+                all:
+                  hosts:
+                    fw:
+                      ansible_host: 10.99.0.1
+                      ansible_user: root
+                      ansible_ssh_private_key_file: %s
+                      platform: linux_nftables
+                      roles: { imp-node: [10.98.0.1/32], xmpp-client: [10.98.0.0/24] }
+                """.formatted(dir.resolve("id_ecdsa")));
+        Path play = dir.resolve("edge.yml");
+        Files.writeString(play, """
+                - hosts: fw
+                  tasks:
+                    - acl:
+                        name: EDGE
+                        bind: [{ interface: input }]
+                        rules:
+                          - permit: [xcp.client-access]
+                          - permit: { protocol: tcp, source: 10.99.0.0/24, ports: [22], remark: management }
+                        default: deny
+                """);
+        assertThat(reachable(5222)).isTrue();
+        assertThat(reachable(1500)).isTrue();
+
+        String check = cli("run", play.toString(), "-i", inv.toString(), "--check", "--diff");
+        assertThat(check).startsWith("0\n").contains("changed: [fw]", "+add rule inet portpush EDGE ip saddr 10.98.0.0/24 ip daddr 10.98.0.1/32 tcp dport 5222 accept");
+        assertThat(reachable(1500)).isTrue();
+
+        String run = cli("run", play.toString(), "-i", inv.toString());
+        assertThat(run).startsWith("0\n").contains("changed: [fw]");
+        assertThat(reachable(5222)).isTrue();
+        assertThat(reachable(1500)).isFalse();
+
+        String again = cli("run", play.toString(), "-i", inv.toString());
+        assertThat(again).contains("ok: [fw]");
+        assertThat(cli("verify", play.toString(), "-i", inv.toString())).startsWith("0\n");
+
+        String back = cli("rollback", "-i", inv.toString(), "--object", "acl/EDGE");
+        assertThat(back).startsWith("0\n").contains("changed: [fw]");
+        assertThat(reachable(1500)).isTrue();
+        assertThat(reachable(5222)).isTrue();
+    }
+}

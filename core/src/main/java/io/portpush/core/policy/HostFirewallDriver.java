@@ -1,0 +1,29 @@
+package io.portpush.core.policy;
+
+import io.portpush.core.template.TemplateEngine;
+import io.portpush.core.transport.SshConnection;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A host firewall driven through SSH exec channels rather than a CLI shell (Linux nftables):
+ * read the ACL back, render a whole replacement as one script, apply it as one atomic
+ * transaction. The acl module uses it with the same read / apply / verify / restore steps as
+ * network devices.
+ */
+public interface HostFirewallDriver {
+    String platform();
+
+    boolean stateful();
+
+    Optional<DeviceAcl> read(SshConnection connection, String name, Duration timeout);
+
+    /** A script that makes the host hold exactly {@code intent}, applied as one transaction. */
+    String render(AclIntent intent, TemplateEngine templates);
+
+    /** A script that removes the ACL. */
+    String removal(String name);
+
+    /** Applies a script atomically; a refusal throws and leaves the host as it was. */
+    void apply(SshConnection connection, String script, Duration timeout);
+}

@@ -1,0 +1,177 @@
+package io.portpush.platform.nftables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portpush.core.device.DeviceCommandException;
+import io.portpush.core.error.SourceLocation;
+import io.portpush.core.policy.AclEntry;
+import io.portpush.core.policy.AclIntent;
+import io.portpush.core.policy.AclTemplateModel;
+import io.portpush.core.policy.Action;
+import io.portpush.core.policy.AddressSet;
+import io.portpush.core.policy.Binding;
+import io.portpush.core.policy.DeviceAcl;
+import io.portpush.core.policy.HostFirewallDriver;
+import io.portpush.core.policy.PortMatch;
+import io.portpush.core.policy.PortRange;
+import io.portpush.core.template.TemplateEngine;
+import io.portpush.core.transport.SshConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Linux nftables over SSH: each ACL is a base chain of the portpush-owned table
+ * {@code inet portpush}, written with one {@code nft -f -} transaction (all or nothing, by
+ * the kernel) and read back with {@code nft -j list chain}.
+ */
+public final class NftablesDriver implements HostFirewallDriver {
+    static final String TEMPLATE = "linux_nftables/acl.j2";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String platform() {
+        return "linux_nftables";
+    }
+
+    @Override
+    public boolean stateful() {
+        return true;
+    }
+
+    @Override
+    public Optional<DeviceAcl> read(SshConnection c, String name, Duration timeout) {
+        SshConnection.ExecResult r = c.exec("nft -j list chain inet portpush " + name, null, timeout);
+        if (r.status() != 0) {
+            if (r.stderr().contains("No such file or directory") || r.stderr().contains("does not exist")) {
+                return Optional.empty();
+            }
+            throw new DeviceCommandException(c.target().host(), "nft -j list chain inet portpush " + name, r.stderr().strip());
+        }
+        String text = c.exec("nft list chain inet portpush " + name, null, timeout).stdout();
+        return Optional.of(parse(r.stdout(), name, text));
+    }
+
+    /** Parses {@code nft -j list chain} output into the model (the conntrack rule portpush adds is left out). */
+    public static DeviceAcl parse(String json, String name, String text) {
+        try {
+            List<AclEntry> entries = new ArrayList<>();
+            List<Binding> bindings = new ArrayList<>();
+            for (JsonNode item : JSON.readTree(json).path("nftables")) {
+                if (item.has("chain") && item.get("chain").has("hook")) {
+                    bindings.add(new Binding(item.get("chain").get("hook").asText(), Binding.Direction.IN));
+                }
+                if (item.has("rule")) {
+                    rule(item.get("rule")).ifPresent(entries::add);
+                }
+            }
+            return new DeviceAcl(name, entries, bindings, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<AclEntry> rule(JsonNode rule) {
+        String proto = "ip";
+        List<String> src = new ArrayList<>();
+        List<String> dst = new ArrayList<>();
+        PortMatch sp = PortMatch.ANY;
+        PortMatch dp = PortMatch.ANY;
+        boolean log = false;
+        Action action = null;
+        for (JsonNode e : rule.path("expr")) {
+            if (e.has("match")) {
+                JsonNode left = e.get("match").get("left");
+                JsonNode right = e.get("match").get("right");
+                if (left.has("ct")) {
+                    return Optional.empty(); // the conntrack rule: return traffic, not an entry of the intent
+                }
+                if (left.has("meta") && "l4proto".equals(left.get("meta").path("key").asText())) {
+                    proto = right.asText();
+                } else if (left.has("payload")) {
+                    String p = left.get("payload").get("protocol").asText();
+                    String field = left.get("payload").get("field").asText();
+                    switch (field) {
+                        case "saddr" -> src.add(address(right));
+                        case "daddr" -> dst.add(address(right));
+                        case "sport" -> {
+                            proto = p;
+                            sp = ports(right);
+                        }
+                        case "dport" -> {
+                            proto = p;
+                            dp = ports(right);
+                        }
+                        default -> {
+                            // other matches do not change what portpush models
+                        }
+                    }
+                }
+            } else if (e.has("log")) {
+                log = true;
+            } else if (e.has("accept")) {
+                action = Action.PERMIT;
+            } else if (e.has("drop") || e.has("reject")) {
+                action = Action.DENY;
+            }
+        }
+        if (action == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AclEntry(action, proto, AddressSet.parse(src), sp, AddressSet.parse(dst), dp, false, log,
+                rule.path("comment").asText("")));
+    }
+
+    private static String address(JsonNode right) {
+        if (right.has("prefix")) {
+            return right.get("prefix").get("addr").asText() + "/" + right.get("prefix").get("len").asInt();
+        }
+        return right.asText();
+    }
+
+    private static PortMatch ports(JsonNode right) {
+        List<PortRange> r = new ArrayList<>();
+        if (right.isInt()) {
+            r.add(PortRange.of(right.asInt()));
+        } else if (right.has("range")) {
+            r.add(new PortRange(right.get("range").get(0).asInt(), right.get("range").get(1).asInt()));
+        } else if (right.has("set")) {
+            for (JsonNode x : right.get("set")) {
+                if (x.isInt()) {
+                    r.add(PortRange.of(x.asInt()));
+                } else if (x.has("range")) {
+                    r.add(new PortRange(x.get("range").get(0).asInt(), x.get("range").get(1).asInt()));
+                }
+            }
+        }
+        return new PortMatch(r);
+    }
+
+    @Override
+    public String render(AclIntent intent, TemplateEngine templates) {
+        if (intent.bindings().size() > 1 || intent.bindings().stream().anyMatch(b -> !List.of("input", "forward", "output")
+                .contains(b.target()))) {
+            throw new io.portpush.core.policy.IntentException("on linux_nftables an ACL is one chain: bind it to one hook "
+                    + "(interface: input, forward or output), not " + intent.bindings());
+        }
+        return templates.render(templates.load(TEMPLATE), Map.of("acl", AclTemplateModel.of(intent)),
+                new SourceLocation("templates/" + TEMPLATE, 0, "acl"));
+    }
+
+    @Override
+    public String removal(String name) {
+        return "flush chain inet portpush " + name + "\ndelete chain inet portpush " + name + "\n";
+    }
+
+    @Override
+    public void apply(SshConnection c, String script, Duration timeout) {
+        SshConnection.ExecResult r = c.exec("nft -f -", script, timeout);
+        if (r.status() != 0) {
+            throw new DeviceCommandException(c.target().host(), "nft -f -", r.stderr().strip());
+        }
+    }
+}
