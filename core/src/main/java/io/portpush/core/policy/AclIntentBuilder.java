@@ -63,7 +63,8 @@ public final class AclIntentBuilder {
         }
         List<AclEntry> all = new ArrayList<>(dedupe(entries));
         for (AclEntry r : dedupe(returns)) {
-            if (!all.contains(r)) {
+            // a return entry can be covered by a forward entry of the opposite flow (8500 <-> 8500): keep the forward one
+            if (all.stream().noneMatch(x -> x.action() == Action.PERMIT && x.covers(r))) {
                 all.add(r);
             }
         }

@@ -54,6 +54,18 @@ class AclIntentBuilderTest {
     }
 
     @Test
+    void aReturnEntryEqualToAForwardEntryIsKeptOnce() {
+        AddressSet a = AddressSet.parse(List.of("10.10.1.0/24"));
+        AddressSet b = AddressSet.parse(List.of("10.10.2.0/24"));
+        AclIntentBuilder builder = new AclIntentBuilder(catalogue, roles);
+        AclIntent i = builder.build(new AclSpec("T", List.of(new AclSpec.Rule(Action.PERMIT, List.of("ipsec-manager"), null, false, a, b),
+                new AclSpec.Rule(Action.PERMIT, List.of("ipsec-manager"), null, false, b, a)), List.of(), Action.DENY, false,
+                AclSpec.ReturnTraffic.AUTO, false, Map.of()), false);
+        assertThat(AclLint.check(i.entries())).isEmpty();
+        assertThat(i.entries().stream().map(AclEntry::matchPart).distinct().count()).isEqualTo(i.entries().size());
+    }
+
+    @Test
     void refusalsSayWhatToChange() {
         AclIntentBuilder b = new AclIntentBuilder(catalogue, roles);
         assertThatThrownBy(() -> b.build(spec(permit("sip-proxy.internal")), true)).isInstanceOf(IntentException.class)

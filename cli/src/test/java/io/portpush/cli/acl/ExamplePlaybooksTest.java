@@ -1,0 +1,58 @@
+package io.portpush.cli.acl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.cli.PortpushCommand;
+import io.portpush.lab.DeviceSpec;
+import io.portpush.lab.LabDevice;
+import io.portpush.lab.LabFleet;
+import io.portpush.lab.LabInventory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundled example playbooks run against lab devices of every platform, with the lab inventory's roles. */
+class ExamplePlaybooksTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyExamplePlaybookAppliesOnEveryLabPlatformAndIsIdempotent() throws Exception {
+        Path project = Path.of("..").toAbsolutePath().normalize();
+        try (LabFleet fleet = new LabFleet(null)) {
+            LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+            LabDevice fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
+            LabDevice mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
+            LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+            // the lab inventory, pointed at this test's devices
+            Path inv = dir.resolve("lab");
+            Files.createDirectories(inv.resolve("group_vars"));
+            Files.copy(project.resolve("inventories/lab/group_vars/all.yml"), inv.resolve("group_vars/all.yml"));
+            Files.writeString(inv.resolve("hosts.yml"), """
+                    all:
+                      vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin, ansible_become_password: enable }
+                      children:
+                        routers: { hosts: { r1: { ansible_port: %d } }, vars: { ansible_network_os: cisco.ios.ios } }
+                        firewalls: { hosts: { fw1: { ansible_port: %d } }, vars: { ansible_network_os: cisco.asa.asa } }
+                        junos: { hosts: { mx1: { ansible_port: %d } }, vars: { ansible_network_os: junipernetworks.junos.junos } }
+                    """.formatted(r1.port(), fw1.port(), mx1.port()));
+            for (String play : new String[] {"imp-edge.yml", "imp-cluster.yml", "imp-outbound.yml", "imp-qos.yml"}) {
+                String[] args = {"run", project.resolve("playbooks/" + play).toString(), "-i", inv.toString(), "--state-dir",
+                        dir.resolve("state").toString()};
+                StringWriter out = new StringWriter();
+                int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(out), args);
+                assertThat(code).as(play + "\n" + out).isZero();
+                assertThat(out.toString()).as(play).contains("changed: [r1]", "changed: [mx1]");
+                StringWriter again = new StringWriter();
+                PortpushCommand.execute(new PrintWriter(again), new PrintWriter(again), args);
+                assertThat(again.toString()).as(play).doesNotContain("changed:").doesNotContain("fatal:");
+            }
+            assertThat(r1.personality().savedConfig()).contains("ip access-list extended IMP-CLUSTER", "ip access-list extended IMP-OUTBOUND",
+                    "eq 6603", "eq 5432", "policy-map IMP-QOS");
+            assertThat(fw1.personality().savedConfig()).contains("access-list IMP-CLUSTER", "access-group IMP-OUTBOUND in interface inside");
+        }
+    }
+}
