@@ -27,6 +27,14 @@ import java.util.regex.Pattern;
 public final class IosAclParser {
     private static final Pattern MATCHES = Pattern.compile("\\s*\\(\\d+ match(es)?\\)\\s*$");
     private static final Pattern SEQ_LINE = Pattern.compile("^\\s*(\\d+)\\s+(permit|deny|remark)\\b(.*)$");
+    private static final Pattern LIST_HEAD = Pattern.compile("^(?:Extended IP|Standard IP|IPv6) access list (\\S+)");
+    private static final Pattern V6_SEQUENCE = Pattern.compile("^(.*) sequence (\\d+)$");
+    private static final Pattern STARTS_LIST = Pattern.compile("^(Extended|Standard|IPv6|Reflexive|Role-based).*");
+    private static final Pattern STARTS_ENTRY = Pattern.compile("^\\s*(permit|deny|remark)\\b.*");
+    private static final Pattern NAMED_ACL = Pattern.compile("^(?:ip|ipv6) access-list (?:extended )?(\\S+)$");
+    private static final Pattern NUMBERED_ACL = Pattern.compile("^access-list (\\d+) (.*)$");
+    private static final Pattern BINDING = Pattern.compile("^(?:ip|ipv6) (?:access-group|traffic-filter) (\\S+) (in|out)$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Map<String, String> PROTOCOL_NUMBERS = Map.of("0", "ip", "1", "icmp", "6", "tcp", "17", "udp",
             "58", "icmp", "ipv6", "ip");
 
@@ -52,7 +60,7 @@ public final class IosAclParser {
     /** Parses one ACE ({@code permit tcp host 192.0.2.1 any eq www log}); {@code origin} is kept. */
     public static AclEntry ace(String text, String origin) {
         String t = MATCHES.matcher(text).replaceAll("").strip();
-        List<String> w = new ArrayList<>(List.of(t.split("\\s+")));
+        List<String> w = new ArrayList<>(List.of(SPACES.split(t)));
         int[] i = {0};
         Action action = switch (next(w, i)) {
             case "permit" -> Action.PERMIT;
@@ -172,8 +180,8 @@ public final class IosAclParser {
             if (raw.isBlank()) {
                 continue;
             }
-            boolean starts = raw.matches("^(Extended|Standard|IPv6|Reflexive|Role-based).*") || SEQ_LINE.matcher(raw).matches()
-                    || raw.matches("^\\s*(permit|deny|remark)\\b.*") || !raw.startsWith(" ");
+            boolean starts = !raw.startsWith(" ") || SEQ_LINE.matcher(raw).matches() || STARTS_ENTRY.matcher(raw).matches()
+                    || STARTS_LIST.matcher(raw).matches();
             if (!starts && !out.isEmpty()) {
                 out.set(out.size() - 1, out.get(out.size() - 1) + " " + raw.strip());
             } else {
@@ -188,7 +196,7 @@ public final class IosAclParser {
         Map<String, List<Line>> out = new LinkedHashMap<>();
         List<Line> current = null;
         for (String l : unwrap(output)) {
-            Matcher head = Pattern.compile("^(?:Extended IP|Standard IP|IPv6) access list (\\S+)").matcher(l);
+            Matcher head = LIST_HEAD.matcher(l);
             if (head.find()) {
                 current = out.computeIfAbsent(head.group(1), k -> new ArrayList<>());
                 continue;
@@ -204,7 +212,7 @@ public final class IosAclParser {
                 current.add(new Line(n, text, seq.group(2).equals("remark") ? null : ace(text, "")));
             } else if (s.startsWith("permit") || s.startsWith("deny")) {
                 // IPv6 lists print "permit tcp any any eq www sequence 10"
-                Matcher v6 = Pattern.compile("^(.*) sequence (\\d+)$").matcher(s);
+                Matcher v6 = V6_SEQUENCE.matcher(s);
                 int n = v6.matches() ? Integer.parseInt(v6.group(2)) : (current.size() + 1) * 10;
                 String text = v6.matches() ? v6.group(1) : s;
                 current.add(new Line(n, text, ace(text, "")));
@@ -230,8 +238,8 @@ public final class IosAclParser {
                 current = null;
                 iface = null;
                 pendingRemark = "";
-                Matcher acl = Pattern.compile("^(?:ip|ipv6) access-list (?:extended )?(\\S+)$").matcher(line);
-                Matcher numbered = Pattern.compile("^access-list (\\d+) (.*)$").matcher(line);
+                Matcher acl = NAMED_ACL.matcher(line);
+                Matcher numbered = NUMBERED_ACL.matcher(line);
                 if (acl.matches()) {
                     current = acls.computeIfAbsent(acl.group(1), k -> new ArrayList<>());
                 } else if (numbered.matches()) {
@@ -262,7 +270,7 @@ public final class IosAclParser {
                     current.add(new Line(n, body.replaceAll("\\s+", " "), ace(body, pendingRemark)));
                 }
             } else if (iface != null) {
-                Matcher b = Pattern.compile("^(?:ip|ipv6) (?:access-group|traffic-filter) (\\S+) (in|out)$").matcher(s);
+                Matcher b = BINDING.matcher(s);
                 if (b.matches()) {
                     bindings.computeIfAbsent(b.group(1), k -> new ArrayList<>())
                             .add(new Binding(iface, b.group(2).equals("in") ? Binding.Direction.IN : Binding.Direction.OUT));
