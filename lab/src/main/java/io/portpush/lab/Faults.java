@@ -17,47 +17,65 @@ import java.util.regex.Pattern;
  * @param ignoreLines configuration lines matching any of these are accepted but silently not
  *        applied (a device whose show output disagrees with what was configured)
  * @param refuseLogins every login is refused
+ * @param stallCommands lines matching any of these never get an answer (a device that hangs)
+ * @param stallAfter how many matching lines are answered normally before the device hangs
  */
 public record Faults(long commandLatencyMillis, long loginDelayMillis, int dropAfterCommands, int dropAfterConfigLines,
-                     List<Pattern> refuseCommands, List<Pattern> ignoreLines, boolean refuseLogins) {
+                     List<Pattern> refuseCommands, List<Pattern> ignoreLines, boolean refuseLogins, List<Pattern> stallCommands,
+                     java.util.concurrent.atomic.AtomicInteger stallAfter) {
 
-    public static final Faults NONE = new Faults(0, 0, 0, 0, List.of(), List.of(), false);
+    public static final Faults NONE = new Faults(0, 0, 0, 0, List.of(), List.of(), false, List.of(),
+            new java.util.concurrent.atomic.AtomicInteger());
 
     public Faults {
         refuseCommands = List.copyOf(refuseCommands);
         ignoreLines = List.copyOf(ignoreLines);
+        stallCommands = List.copyOf(stallCommands);
+    }
+
+    /** The device hangs once on a line matching {@code regex}, after answering {@code answered} of them normally. */
+    public Faults withStalledCommand(String regex, int answered) {
+        List<Pattern> l = new java.util.ArrayList<>(stallCommands);
+        l.add(Pattern.compile(regex));
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines,
+                refuseLogins, l, new java.util.concurrent.atomic.AtomicInteger(answered));
+    }
+
+    /** Whether the device hangs on this line now (counts down the lines still answered). */
+    public boolean stalls(String line) {
+        return stallCommands.stream().anyMatch(p -> p.matcher(line).find()) && stallAfter.getAndDecrement() == 0;
     }
 
     public Faults withCommandLatency(long millis) {
-        return new Faults(millis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins);
+        return new Faults(millis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter);
     }
 
     public Faults withLoginDelay(long millis) {
-        return new Faults(commandLatencyMillis, millis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins);
+        return new Faults(commandLatencyMillis, millis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter);
     }
 
     public Faults withDropAfterCommands(int n) {
-        return new Faults(commandLatencyMillis, loginDelayMillis, n, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins);
+        return new Faults(commandLatencyMillis, loginDelayMillis, n, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter);
     }
 
     public Faults withDropAfterConfigLines(int n) {
-        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, n, refuseCommands, ignoreLines, refuseLogins);
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, n, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter);
     }
 
     public Faults withRefusedCommand(String regex) {
         List<Pattern> l = new java.util.ArrayList<>(refuseCommands);
         l.add(Pattern.compile(regex));
-        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, l, ignoreLines, refuseLogins);
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, l, ignoreLines, refuseLogins, stallCommands, stallAfter);
     }
 
     public Faults withIgnoredLine(String regex) {
         List<Pattern> l = new java.util.ArrayList<>(ignoreLines);
         l.add(Pattern.compile(regex));
-        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, l, refuseLogins);
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, l, refuseLogins, stallCommands, stallAfter);
     }
 
     public Faults withRefuseLogins(boolean refuse) {
-        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuse);
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuse, stallCommands, stallAfter);
     }
 
     public boolean refuses(String line) {

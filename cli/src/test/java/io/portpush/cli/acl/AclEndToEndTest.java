@@ -238,4 +238,55 @@ class AclEndToEndTest {
         p.waitFor();
         assertThat(dom).contains("<table id=\"recap\">").contains("mx1").contains("class=\"add\"");
     }
+
+    @Test
+    void aDisconnectMidConfigOnAsaAndJunosLeavesThePreviousState() throws Exception {
+        assertThat(run("run", playbook(RULES).toString(), "-i", inventory().toString()).code()).isZero();
+        String asaBefore = fw1.personality().savedConfig();
+        String junosBefore = mx1.personality().savedConfig();
+        fw1.faults(Faults.NONE.withDropAfterConfigLines(3));
+        mx1.faults(Faults.NONE.withDropAfterConfigLines(3));
+        Result r = run("run", playbook(RULES + "          - permit: [sip-proxy.default-listener]\n").toString(), "-i", inventory().toString(),
+                "-l", "fw1:mx1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("fatal: [fw1]", "fatal: [mx1]").contains("connection lost");
+        assertThat(r.out().lines().filter(l -> l.startsWith("fatal:")))
+                .allMatch(l -> l.contains("restored and verified") || l.contains("still holds its previous state (verified)"));
+        assertThat(fw1.personality().savedConfig()).isEqualTo(asaBefore);
+        assertThat(mx1.personality().savedConfig()).isEqualTo(junosBefore);
+    }
+
+    @Test
+    void aVerifyThatTimesOutRestoresThePreviousState() throws Exception {
+        assertThat(run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1").code()).isZero();
+        String before = r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "");
+        // the device answers the reads before the change, then hangs on the verify read
+        r1.faults(Faults.NONE.withStalledCommand("^show running-config$", 2));
+        List<String> args = new ArrayList<>(List.of("run", playbook(RULES + "          - permit: [sip-proxy.default-listener]\n").toString(),
+                "-i", inventory().toString(), "-l", "r1", "--state-dir", dir.resolve("state").toString(), "--timeout", "2"));
+        StringWriter out = new StringWriter();
+        int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), args.toArray(String[]::new));
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).contains("no prompt within 2000 ms", "previous state was restored and verified");
+        assertThat(r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "")).isEqualTo(before);
+    }
+
+    @Test
+    void theHistoryIsPushedToATeamRepository() throws Exception {
+        Path team = dir.resolve("team.git");
+        try (org.eclipse.jgit.api.Git bare = org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(team.toFile())
+                .setInitialBranch("main").call()) {
+            bare.getRepository();
+        }
+        try (org.eclipse.jgit.api.Git clone = org.eclipse.jgit.api.Git.cloneRepository().setURI(team.toUri().toString())
+                .setDirectory(dir.resolve("state/history").toFile()).call()) {
+            clone.getRepository();
+        }
+        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1", "--push-history");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("history pushed");
+        try (org.eclipse.jgit.api.Git bare = org.eclipse.jgit.api.Git.open(team.toFile())) {
+            assertThat(bare.log().all().call().iterator().next().getShortMessage()).contains("1 device(s) changed");
+        }
+    }
 }

@@ -225,7 +225,7 @@ public final class HistoryStore implements AutoCloseable {
             if (git.getRepository().getConfig().getSubsections("remote").isEmpty()) {
                 return "the history has no remote; nothing pushed";
             }
-            git.push().call();
+            git.push().setPushAll().call();
             return "history pushed";
         } catch (GitAPIException e) {
             return "history push failed: " + e.getMessage();

@@ -149,6 +149,17 @@ public final class CliShell implements Command, Runnable {
             return;
         }
         sleep(f.commandLatencyMillis());
+        if (!secret && f.stalls(line)) {
+            // a hung device: nothing comes back for this line until the client gives up
+            if (reply.length() > 0) {
+                write(reply.toString());
+                reply.setLength(0);
+            }
+            while (!closed) {
+                sleep(50);
+            }
+            return;
+        }
         Reply r = personality.handle(session, line);
         reply.append(crlf(r.output()));
         if (r.close()) {

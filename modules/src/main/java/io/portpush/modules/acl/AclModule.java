@@ -256,7 +256,14 @@ public final class AclModule implements TaskModule {
             if (!s.connection().isConnected()) {
                 s = ctx.reopenSession();
             }
-            Optional<DeviceAcl> now = driver.read(s, intent.name());
+            Optional<DeviceAcl> now;
+            try {
+                now = driver.read(s, intent.name());
+            } catch (TransportException e) {
+                // the shell died (a timeout closes it): log in again and read afresh
+                s = ctx.reopenSession();
+                now = driver.read(s, intent.name());
+            }
             boolean unchanged = before.isPresent()
                     ? now.isPresent() && AclEntries.sameEntries(now.get().entries(), before.get().entries())
                     && new HashSet<>(now.get().bindings()).equals(new HashSet<>(before.get().bindings()))
