@@ -37,16 +37,21 @@ final class IosAce {
             "host-unreachable", "net-unreachable", "port-unreachable", "administratively-prohibited");
 
     private final List<String> w;
+    private final java.util.function.BiPredicate<String, String> groups;
     private int i;
     private final List<String> out = new ArrayList<>();
 
-    private IosAce(List<String> words) {
+    private IosAce(List<String> words, java.util.function.BiPredicate<String, String> groups) {
         this.w = words;
+        this.groups = groups;
     }
 
-    /** {@code words} start at the action ({@code permit} or {@code deny}). */
-    static Result parse(List<String> words) {
-        return new IosAce(words).run();
+    /**
+     * {@code words} start at the action ({@code permit} or {@code deny}); {@code groups} says
+     * whether an object-group of a type ({@code network}, {@code service}) exists.
+     */
+    static Result parse(List<String> words, java.util.function.BiPredicate<String, String> groups) {
+        return new IosAce(words, groups).run();
     }
 
     private Result run() {
@@ -54,8 +59,20 @@ final class IosAce {
             String action = keyword(Set.of("permit", "deny"));
             // IOS pads 'deny' so that entries line up in show output
             out.add(action);
-            String proto = protocol();
-            out.add(proto);
+            String proto;
+            if (i < w.size() && lower(i).equals("object-group")) {
+                // a service object-group stands for protocol and ports
+                i++;
+                need();
+                if (!groups.test("service", w.get(i))) {
+                    throw new BadWord(i);
+                }
+                proto = "object-group";
+                out.add("object-group " + w.get(i++));
+            } else {
+                proto = protocol();
+                out.add(proto);
+            }
             address();
             boolean ports = proto.equals("tcp") || proto.equals("udp");
             if (ports) {
@@ -178,6 +195,9 @@ final class IosAce {
         if (k.equals("object-group")) {
             i++;
             need();
+            if (!groups.test("network", w.get(i))) {
+                throw new BadWord(i);
+            }
             out.add("object-group " + w.get(i++));
             return;
         }

@@ -73,6 +73,17 @@ final class IosConfig {
         }
     }
 
+    /** An object-group: network (hosts, subnets) or service (protocol and ports). */
+    static final class ObjectGroup {
+        final String type;
+        final List<String> members = new ArrayList<>();
+
+        ObjectGroup(String type) {
+            this.type = type;
+        }
+    }
+
+    final Map<String, ObjectGroup> objectGroups = new LinkedHashMap<>();
     String hostname;
     final Map<String, Acl> acls = new LinkedHashMap<>();
     final Map<String, Interface> interfaces = new LinkedHashMap<>();

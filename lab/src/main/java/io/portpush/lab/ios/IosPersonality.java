@@ -48,6 +48,8 @@ public final class IosPersonality implements Personality {
     private final CommandTree cmap = new CommandTree();
     private final CommandTree pmap = new CommandTree();
     private final CommandTree pmapc = new CommandTree();
+    private final CommandTree netgroup = new CommandTree();
+    private final CommandTree svcgroup = new CommandTree();
 
     public IosPersonality(DeviceContext ctx) {
         this.ctx = ctx;
@@ -135,6 +137,8 @@ public final class IosPersonality implements Personality {
             case "config-cmap" -> cmap;
             case "config-pmap" -> pmap;
             case "config-pmap-c" -> pmapc;
+            case "config-network-group" -> netgroup;
+            case "config-service-group" -> svcgroup;
             default -> global;
         };
     }
@@ -268,7 +272,7 @@ public final class IosPersonality implements Personality {
     // ---------------------------------------------------------------- configuration commands
 
     private void buildConfig() {
-        for (CommandTree t : List.of(global, nacl, iface, cmap, pmap, pmapc)) {
+        for (CommandTree t : List.of(global, nacl, iface, cmap, pmap, pmapc, netgroup, svcgroup)) {
             t.add("end", inv -> {
                 current.leaveAll();
                 return Reply.NOTHING;
@@ -312,6 +316,30 @@ public final class IosPersonality implements Personality {
             return Reply.NOTHING;
         });
         global.add("access-list <n>", true, inv -> numberedAce(inv));
+        for (String type : List.of("network", "service")) {
+            global.add("object-group " + type + " <word>", inv -> {
+                IosConfig.ObjectGroup g = cfg.objectGroups.get(inv.word(2));
+                if (g != null && !g.type.equals(type)) {
+                    return Reply.of("% object-group " + inv.word(2) + " exists with another type\n");
+                }
+                cfg.objectGroups.computeIfAbsent(inv.word(2), k -> new IosConfig.ObjectGroup(type));
+                current.put("group", inv.word(2));
+                current.enter(type.equals("network") ? "config-network-group" : "config-service-group");
+                return Reply.NOTHING;
+            });
+            global.add("no object-group " + type + " <word>", inv -> {
+                cfg.objectGroups.remove(inv.word(3));
+                return Reply.NOTHING;
+            });
+        }
+        netgroup.add("host <word>", inv -> groupMember(inv, 1, true));
+        netgroup.add("<word> <word>", inv -> groupMember(inv, 0, false));
+        netgroup.add("no host <word>", inv -> removeGroupMember("host " + inv.word(2)));
+        for (String proto : List.of("tcp", "udp", "tcp-udp")) {
+            svcgroup.add(proto + " eq", true, inv -> servicePorts(inv, proto, "eq"));
+            svcgroup.add(proto + " range", true, inv -> servicePorts(inv, proto, "range"));
+            svcgroup.add("no " + proto + " eq", true, inv -> removeGroupMember(proto + " eq " + inv.rest(0)));
+        }
         global.add("no access-list <n>", inv -> {
             cfg.acls.remove(inv.word(2));
             return Reply.NOTHING;
@@ -445,6 +473,60 @@ public final class IosPersonality implements Personality {
         pmapc.add("no priority percent <n>", inv -> pclassAction(inv, "priority percent " + inv.word(3), true, -1));
     }
 
+    private Reply groupMember(Invocation inv, int first, boolean host) {
+        String addrWord = inv.word(first);
+        inet.ipaddr.IPAddress a = new inet.ipaddr.IPAddressString(addrWord).getAddress();
+        if (a == null || !a.isIPv4() || !addrWord.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
+            return invalid(current, inv.offsets().get(first));
+        }
+        String member;
+        if (host) {
+            member = "host " + a;
+        } else {
+            inet.ipaddr.IPAddress mask = new inet.ipaddr.IPAddressString(inv.word(1)).getAddress();
+            if (mask == null || mask.getBlockMaskPrefixLength(true) == null) {
+                return invalid(current, inv.offsets().get(1));
+            }
+            member = a.mask(mask) + " " + mask;
+        }
+        List<String> m = cfg.objectGroups.get((String) current.get("group")).members;
+        if (!m.contains(member) && !ignored(member)) {
+            m.add(member);
+        }
+        return Reply.NOTHING;
+    }
+
+    private Reply servicePorts(Invocation inv, String proto, String op) {
+        List<String> ports = new ArrayList<>();
+        String table = proto.equals("udp") ? "udp" : "tcp";
+        for (int i = 0; i < inv.args().size(); i++) {
+            java.util.OptionalInt n = io.portpush.platform.ios.IosPortNames.number(table, inv.args().get(i).toLowerCase(Locale.ROOT));
+            if (n.isEmpty()) {
+                return invalid(current, inv.argOffset(i));
+            }
+            ports.add(io.portpush.platform.ios.IosPortNames.display(table, n.getAsInt()));
+        }
+        if (ports.isEmpty() || (op.equals("range") && ports.size() != 2)) {
+            return Reply.of("% Incomplete command.\n\n");
+        }
+        List<String> m = cfg.objectGroups.get((String) current.get("group")).members;
+        String member = proto + " " + op + " " + String.join(" ", ports);
+        if (!m.contains(member)) {
+            m.add(member);
+        }
+        return Reply.NOTHING;
+    }
+
+    private Reply removeGroupMember(String member) {
+        cfg.objectGroups.get((String) current.get("group")).members.remove(member);
+        return Reply.NOTHING;
+    }
+
+    private boolean hasGroup(String type, String name) {
+        IosConfig.ObjectGroup g = cfg.objectGroups.get(name);
+        return g != null && g.type.equals(type);
+    }
+
     private Reply classMap(String name, String type) {
         IosConfig.ClassMap c = cfg.classMaps.computeIfAbsent(name, k -> new IosConfig.ClassMap(k, type));
         c.matchType = type;
@@ -459,7 +541,7 @@ public final class IosPersonality implements Personality {
 
     private Reply aclEntry(Invocation inv, int seq, int actionWord) {
         List<String> words = inv.words().subList(actionWord, inv.words().size());
-        IosAce.Result r = IosAce.parse(words);
+        IosAce.Result r = IosAce.parse(words, this::hasGroup);
         if (r instanceof IosAce.Result.Bad b) {
             return invalid(current, inv.offsets().get(actionWord + b.word()));
         }
@@ -495,7 +577,7 @@ public final class IosPersonality implements Personality {
     }
 
     private Reply removeByText(Invocation inv) {
-        IosAce.Result r = IosAce.parse(inv.words().subList(1, inv.words().size()));
+        IosAce.Result r = IosAce.parse(inv.words().subList(1, inv.words().size()), this::hasGroup);
         if (r instanceof IosAce.Result.Ok ok) {
             IosConfig.Acl acl = cfg.acls.get((String) current.get("acl"));
             acl.entries.values().removeIf(e -> e.text.equals(ok.text()));
@@ -517,7 +599,7 @@ public final class IosPersonality implements Personality {
             acl.entries.put(acl.nextSeq(), new IosConfig.Ace(acl.nextSeq(), "remark " + inv.rest(1)));
             return Reply.NOTHING;
         }
-        IosAce.Result r = IosAce.parse(inv.args());
+        IosAce.Result r = IosAce.parse(inv.args(), this::hasGroup);
         if (r instanceof IosAce.Result.Bad b) {
             return invalid(current, inv.argOffset(b.word()));
         }
@@ -877,6 +959,11 @@ public final class IosPersonality implements Personality {
         sb.append("hostname ").append(cfg.hostname).append("\n!\nboot-start-marker\nboot-end-marker\n!\n!\n");
         sb.append("enable secret 9 ").append(secretHash()).append("\n!\nno aaa new-model\n!\n!\n");
         sb.append("login on-success log\n!\nsubscriber templating\n!\n!\nmultilink bundle-name authenticated\n!\n!\n");
+        for (Map.Entry<String, IosConfig.ObjectGroup> g : cfg.objectGroups.entrySet()) {
+            sb.append("object-group ").append(g.getValue().type).append(' ').append(g.getKey()).append('\n');
+            g.getValue().members.forEach(m -> sb.append(' ').append(m).append('\n'));
+            sb.append("!\n");
+        }
         for (IosConfig.ClassMap c : cfg.classMaps.values()) {
             sb.append("class-map ").append(c.matchType).append(' ').append(c.name).append('\n');
             for (String m : c.matches) {
@@ -984,7 +1071,7 @@ public final class IosPersonality implements Personality {
                         boot.leave();
                     }
                     // fixed boilerplate of the rendering, with its children
-                    skipping = !line.matches("^(hostname|ip access-list|access-list|interface|class-map|policy-map) .*");
+                    skipping = !line.matches("^(hostname|ip access-list|access-list|interface|class-map|policy-map|object-group) .*");
                     if (skipping) {
                         continue;
                     }

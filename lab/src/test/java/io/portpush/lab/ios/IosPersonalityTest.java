@@ -193,4 +193,27 @@ class IosPersonalityTest {
             r1.faults(Faults.NONE);
         }
     }
+
+    @Test
+    void objectGroupsForNetworksAndServices() throws Exception {
+        try (LabClient c = enabled()) {
+            c.cmd("conf t");
+            assertThat(c.raw("object-group network IMP-NODES")).endsWith("R1(config-network-group)#");
+            c.cmd("host 10.10.1.5");
+            c.cmd("10.10.2.77 255.255.255.0");
+            c.cmd("exit");
+            assertThat(c.raw("object-group service IMP-XMPP")).endsWith("R1(config-service-group)#");
+            c.cmd("tcp eq 5222");
+            c.cmd("tcp-udp eq 5060");
+            c.cmd("exit");
+            c.cmd("ip access-list extended OG");
+            c.cmd("10 permit object-group IMP-XMPP any object-group IMP-NODES");
+            assertThat(c.cmd("20 permit tcp any object-group NOPE eq 22")).contains("% Invalid input detected");
+            c.cmd("end");
+            assertThat(c.cmd("show running-config | section object-group network IMP-NODES"))
+                    .isEqualTo("object-group network IMP-NODES\n host 10.10.1.5\n 10.10.2.0 255.255.255.0\n");
+            assertThat(c.cmd("show running-config | section object-group service")).contains(" tcp eq 5222\n tcp-udp eq 5060\n");
+            assertThat(c.cmd("show ip access-lists OG")).contains("    10 permit object-group IMP-XMPP any object-group IMP-NODES\n");
+        }
+    }
 }

@@ -1,0 +1,71 @@
+package io.portpush.cli.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.cli.PortpushCommand;
+import io.portpush.core.transport.InteractiveShell;
+import io.portpush.core.transport.KnownHostsVerifier;
+import io.portpush.core.transport.SshConnection;
+import io.portpush.core.transport.SshTarget;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 'portpush lab up' in its own process, a plain SSH client to it, then 'portpush lab down'. */
+class LabCommandTest {
+    @TempDir
+    Path dir;
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void labUpServesTheInventoryAndLabDownStopsItKeepingTheConfiguration() throws Exception {
+        int port = freePort();
+        Path inv = dir.resolve("lab.yml");
+        Files.writeString(inv, ("all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
+                + " ansible_become_password: enable }\n  hosts:\n    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }\n").formatted(port));
+        Path state = dir.resolve("state");
+        Process up = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), PortpushCommand.class.getName(), "lab", "up", "-i", inv.toString(), "--state-dir",
+                state.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("up.log").toFile()).start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (!Files.exists(state.resolve("lab/lab.json")) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.readString(dir.resolve("up.log"))).contains("1 lab devices up", "ssh -p " + port + " admin@127.0.0.1");
+            KnownHostsVerifier v = new KnownHostsVerifier(List.of(state.resolve("known_hosts")), false, null);
+            Pattern prompt = Pattern.compile("r1(\\([\\w-]+\\))?[>#] ?$|Password: $");
+            try (SshConnection c = SshConnection.open(SshTarget.password("127.0.0.1", port, "admin", "admin"), v, 0, Duration.ZERO);
+                 InteractiveShell sh = c.shell()) {
+                assertThat(sh.readUntil(prompt, Duration.ofSeconds(10))).endsWith("r1>");
+                sh.command("enable", prompt, Duration.ofSeconds(5));
+                sh.command("enable", prompt, Duration.ofSeconds(5));
+                sh.command("configure terminal", prompt, Duration.ofSeconds(5));
+                sh.command("ip access-list extended KEPT", prompt, Duration.ofSeconds(5));
+                sh.command("10 permit tcp any any eq 5222", prompt, Duration.ofSeconds(5));
+                sh.command("end", prompt, Duration.ofSeconds(5));
+                assertThat(sh.command("show version", prompt, Duration.ofSeconds(5))).contains("Cisco IOS XE Software");
+            }
+            StringWriter out = new StringWriter();
+            int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(out), "lab", "down", "--state-dir", state.toString());
+            assertThat(code).as(out.toString()).isZero();
+            assertThat(up.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(state.resolve("lab/r1/running-config.txt"))).contains("ip access-list extended KEPT");
+        } finally {
+            up.destroyForcibly();
+        }
+    }
+}
