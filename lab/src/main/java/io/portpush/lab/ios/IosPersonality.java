@@ -770,15 +770,9 @@ public final class IosPersonality implements Personality {
     }
 
     private Reply showIpInterface(Invocation inv) {
-        List<IosConfig.Interface> list = new ArrayList<>();
-        if (inv.args().isEmpty()) {
-            list.addAll(cfg.interfaces.values());
-        } else {
-            String name = ifName(String.join("", inv.args()));
-            if (name == null || !cfg.interfaces.containsKey(name)) {
-                return invalid(current, inv.argOffset(0));
-            }
-            list.add(cfg.interfaces.get(name));
+        List<IosConfig.Interface> list = interfaces(inv);
+        if (list == null) {
+            return invalid(current, inv.argOffset(0));
         }
         StringBuilder sb = new StringBuilder();
         for (IosConfig.Interface i : list) {
@@ -811,6 +805,15 @@ public final class IosPersonality implements Personality {
             sb.append("  IP CEF switching is enabled\n");
         }
         return Reply.of(sb.toString());
+    }
+
+    /** The interfaces a show command names (all without an argument); null when the name is unknown. */
+    private List<IosConfig.Interface> interfaces(Invocation inv) {
+        if (inv.args().isEmpty()) {
+            return new ArrayList<>(cfg.interfaces.values());
+        }
+        String name = ifName(String.join("", inv.args()));
+        return name == null || !cfg.interfaces.containsKey(name) ? null : List.of(cfg.interfaces.get(name));
     }
 
     private static int prefix(String mask) {
@@ -867,15 +870,9 @@ public final class IosPersonality implements Personality {
     }
 
     private Reply showPolicyMapInterface(Invocation inv) {
-        List<IosConfig.Interface> list = new ArrayList<>();
-        if (inv.args().isEmpty()) {
-            list.addAll(cfg.interfaces.values());
-        } else {
-            String name = ifName(String.join("", inv.args()));
-            if (name == null || !cfg.interfaces.containsKey(name)) {
-                return invalid(current, inv.argOffset(0));
-            }
-            list.add(cfg.interfaces.get(name));
+        List<IosConfig.Interface> list = interfaces(inv);
+        if (list == null) {
+            return invalid(current, inv.argOffset(0));
         }
         StringBuilder sb = new StringBuilder();
         for (IosConfig.Interface i : list) {

@@ -62,13 +62,7 @@ public final class JunosFilterDriver implements AclDriver {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (Binding b : current.map(DeviceAcl::bindings).orElse(List.of())) {
-            if (!intent.bindings().contains(b)) {
-                String[] iu = b.target().split("\\.");
-                out.add("delete interfaces " + iu[0] + " unit " + (iu.length > 1 ? iu[1] : "0") + " family inet filter "
-                        + (b.direction() == Binding.Direction.IN ? "input" : "output"));
-            }
-        }
+        out.addAll(JunosBindings.removed(current.map(DeviceAcl::bindings).orElse(List.of()), intent.bindings()));
         if (current.isPresent()) {
             out.add("delete firewall family inet filter " + intent.name());
         }
@@ -82,11 +76,7 @@ public final class JunosFilterDriver implements AclDriver {
             return plan(now, new AclIntent(name, previous.get().entries(), previous.get().bindings(), false), templates, "replace");
         }
         List<String> out = new ArrayList<>();
-        for (Binding b : now.map(DeviceAcl::bindings).orElse(List.of())) {
-            String[] iu = b.target().split("\\.");
-            out.add("delete interfaces " + iu[0] + " unit " + (iu.length > 1 ? iu[1] : "0") + " family inet filter "
-                    + (b.direction() == Binding.Direction.IN ? "input" : "output"));
-        }
+        out.addAll(JunosBindings.removed(now.map(DeviceAcl::bindings).orElse(List.of()), List.of()));
         if (now.isPresent()) {
             out.add("delete firewall family inet filter " + name);
         }

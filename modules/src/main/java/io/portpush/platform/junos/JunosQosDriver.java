@@ -62,13 +62,7 @@ public final class JunosQosDriver implements QosDriver {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (Binding b : current.map(QosIntent::bindings).orElse(List.of())) {
-            if (!intent.bindings().contains(b)) {
-                String[] iu = b.target().split("\\.");
-                out.add("delete interfaces " + iu[0] + " unit " + (iu.length > 1 ? iu[1] : "0") + " family inet filter "
-                        + (b.direction() == Binding.Direction.IN ? "input" : "output"));
-            }
-        }
+        out.addAll(JunosBindings.removed(current.map(QosIntent::bindings).orElse(List.of()), intent.bindings()));
         if (current.isPresent()) {
             out.add("delete firewall family inet filter " + intent.name());
         }
