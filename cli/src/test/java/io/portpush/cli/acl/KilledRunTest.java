@@ -65,4 +65,35 @@ class KilledRunTest {
             assertThat(List.of(Files.readString(dir.resolve("state/history/devices/r1/acl/EDGE")))).allMatch(t -> t.contains("eq 5222"));
         }
     }
+
+    @Test
+    void twoRunsInTwoProcessesDoNotInterleave() throws Exception {
+        try (LabFleet fleet = new LabFleet(null)) {
+            LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+            LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+            Path inv = dir.resolve("inv.yml");
+            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
+                    + " ansible_become_password: enable, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
+                    + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios }\n").formatted(r1.port()));
+            Path play = dir.resolve("acl.yml");
+            Files.writeString(play, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, rules: [{ permit: [xcp.client-access] }] }\n");
+            r1.faults(Faults.NONE.withCommandLatency(100));
+            Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), PortpushCommand.class.getName(), "run", play.toString(), "-i", inv.toString(),
+                    "--state-dir", dir.resolve("state").toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("first.log").toFile()).start();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (r1.log().entries().isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            StringWriter out = new StringWriter();
+            int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(out), "run", play.toString(), "-i", inv.toString(),
+                    "--state-dir", dir.resolve("state").toString());
+            assertThat(code).isEqualTo(7);
+            assertThat(out.toString()).contains("another portpush run is using", "pid " + first.pid());
+            assertThat(first.waitFor()).isZero();
+            r1.faults(Faults.NONE);
+            assertThat(r1.personality().savedConfig()).contains("ip access-list extended EDGE");
+        }
+    }
 }
