@@ -49,4 +49,49 @@ public final class Platforms {
     public static HostFirewallDriver hostFirewall(String platform) {
         return platform == null ? null : HOSTS.get(platform);
     }
+
+    /**
+     * Structured data for a show command's output where portpush has a parser: ACLs as lists
+     * of entries ({@code show ip access-lists}, {@code show access-list}, Junos
+     * {@code show configuration ... | display set}, {@code nft -j list ...}).
+     */
+    public static java.util.Optional<Object> parse(String platform, String command, String output) {
+        String c = command.strip().replaceAll("\\s+", " ");
+        java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>> acls = null;
+        try {
+            if ("cisco_ios".equals(platform) && c.matches("sh(ow)? (ip )?access-lists?( \\S+)?")) {
+                acls = new java.util.LinkedHashMap<>();
+                for (var e : io.portpush.platform.ios.IosAclParser.showAccessLists(output).entrySet()) {
+                    acls.put(e.getKey(), e.getValue().stream().filter(l -> !l.remark()).map(io.portpush.platform.ios.IosAclParser.Line::entry)
+                            .toList());
+                }
+            } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? access-list( \\S+)?")) {
+                acls = io.portpush.platform.asa.AsaAclParser.show(output);
+            } else if ("juniper_junos".equals(platform) && c.contains("display set")) {
+                acls = io.portpush.platform.junos.JunosFilterParser.filters(output);
+            } else if ("linux_nftables".equals(platform) && c.startsWith("nft -j list chain inet portpush ")) {
+                var acl = io.portpush.platform.nftables.NftablesDriver.parse(output, c.substring(c.lastIndexOf(' ') + 1), "");
+                acls = java.util.Map.of(acl.name(), acl.entries());
+            }
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty(); // output the parser does not model: text only
+        }
+        if (acls == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        acls.forEach((name, entries) -> out.put(name, entries.stream().map(e -> {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("action", e.action().word());
+            m.put("protocol", e.protocol());
+            m.put("source", e.source().toString());
+            m.put("source_ports", e.sourcePorts().toString());
+            m.put("destination", e.destination().toString());
+            m.put("destination_ports", e.destinationPorts().toString());
+            m.put("established", e.established());
+            m.put("log", e.log());
+            return m;
+        }).toList()));
+        return java.util.Optional.of(out);
+    }
 }

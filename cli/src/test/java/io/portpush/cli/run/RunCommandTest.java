@@ -297,4 +297,21 @@ class RunCommandTest {
             bastion.stop(true);
         }
     }
+
+    @Test
+    void commandOutputIsAlsoRegisteredAsDataWhereAParserExists() throws Exception {
+        Path play = playbook("""
+                - hosts: r1
+                  tasks:
+                    - config: { lines: ["access-list 120 permit tcp any host 10.1.1.1 eq 443"] }
+                    - command: [show ip access-lists, show version]
+                      register: acls
+                    - assert:
+                        that:
+                          - "acls.parsed[0]['120'][0].destination_ports == '443'"
+                          - "acls.parsed[1] is none"
+                """);
+        Result r = run("run", play.toString(), "-i", inventory().toString());
+        assertThat(r.code()).as(r.out()).isZero();
+    }
 }

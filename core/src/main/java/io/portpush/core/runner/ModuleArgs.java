@@ -32,9 +32,9 @@ public final class ModuleArgs {
         Map<String, Object> m;
         if (raw instanceof Map<?, ?> map) {
             m = new LinkedHashMap<>((Map<String, Object>) map);
-        } else if (raw instanceof String s && freeForm != null) {
+        } else if ((raw instanceof String || raw instanceof java.util.List) && freeForm != null) {
             m = new LinkedHashMap<>();
-            m.put(freeForm, s);
+            m.put(freeForm, raw);
         } else {
             throw new InvalidInputException(at(where, module), module + " takes a mapping of arguments (" + String.join(", ",
                     new TreeSet<>(allowed)) + ")");

@@ -67,6 +67,12 @@ public final class CommandModule implements TaskModule {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("stdout", out);
         data.put("stdout_lines", lines);
+        // where a parser exists, the output also comes as data: parsed[i] for commands[i] (null when none)
+        List<Object> parsed = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            parsed.add(io.portpush.platform.Platforms.parse(ctx.platform(), commands.get(i), out.get(i)).orElse(null));
+        }
+        data.put("parsed", parsed);
         return TaskResult.ok(commands.size() + " command" + (commands.size() == 1 ? "" : "s"), data);
     }
 }
