@@ -3,6 +3,7 @@ package io.portpush.modules;
 import io.portpush.core.runner.TaskModule;
 import io.portpush.modules.acl.AclModule;
 import io.portpush.modules.acl.RollbackModule;
+import io.portpush.modules.acl.VerifyModule;
 import io.portpush.modules.qos.QosModule;
 import io.portpush.modules.command.CommandModule;
 import io.portpush.modules.config.ConfigModule;
@@ -22,7 +23,7 @@ public final class TaskModules {
 
     public static Map<String, TaskModule> all() {
         Map<String, TaskModule> m = new LinkedHashMap<>();
-        for (TaskModule t : List.of(new AclModule(), new RollbackModule(), new QosModule(), new CommandModule(), new ConfigModule(), new TemplateModule(), new BackupModule(),
+        for (TaskModule t : List.of(new AclModule(), new RollbackModule(), new QosModule(), new VerifyModule(), new CommandModule(), new ConfigModule(), new TemplateModule(), new BackupModule(),
                 new AssertModule(), new DebugModule(), new SetFactModule())) {
             m.put(t.name(), t);
         }

@@ -289,4 +289,22 @@ class AclEndToEndTest {
             assertThat(bare.log().all().call().iterator().next().getShortMessage()).contains("1 device(s) changed");
         }
     }
+
+    @Test
+    void theVerifyModuleAuditsInsideAPlayAndSendsNothing() throws Exception {
+        Path play = dir.resolve("audit.yml");
+        Files.writeString(play, """
+                - hosts: r1
+                  tasks:
+                    - verify:
+                        acl: { name: EDGE, bind: [{ interface: GigabitEthernet1, direction: in }], rules: [{ permit: [xcp.client-access] }] }
+                """);
+        Result missing = run("run", play.toString(), "-i", inventory().toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.out()).contains("fatal: [r1]: FAILED! => EDGE: drift: the ACL EDGE is missing");
+        assertThat(configLines(r1)).isZero();
+        assertThat(run("run", playbook(RULES.replace(", sip-proxy.tls-server-auth", "")).toString(), "-i", inventory().toString(), "-l", "r1")
+                .code()).isZero();
+        assertThat(run("run", play.toString(), "-i", inventory().toString()).out()).contains("ok: [r1]");
+    }
 }

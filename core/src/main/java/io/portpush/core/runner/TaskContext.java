@@ -44,6 +44,12 @@ public final class TaskContext {
         this.services = services;
     }
 
+    /** The same context in another run mode (the verify module audits inside a normal run). */
+    public TaskContext withMode(RunOptions.Mode mode) {
+        return new TaskContext(host, connection, vars, task, options.withMode(mode, options.diff()), templates, session, ssh, reopen,
+                listener, redactor, services);
+    }
+
     public String host() {
         return host;
     }
