@@ -171,6 +171,22 @@ class NftablesNamespaceTest {
         assertThat(again).contains("ok: [fw]");
         assertThat(cli("verify", play.toString(), "-i", inv.toString())).startsWith("0\n");
 
+        Path qos = dir.resolve("qos.yml");
+        Files.writeString(qos, """
+                - hosts: fw
+                  tasks:
+                    - qos:
+                        name: IMP-QOS
+                        bind: [{ interface: postrouting, direction: out }]
+                        classes:
+                          - { name: IMP-SIGNALLING, match: [xcp.client-access], dscp: cs3 }
+                """);
+        assertThat(cli("run", qos.toString(), "-i", inv.toString())).startsWith("0\n").contains("changed: [fw]");
+        Process list = new ProcessBuilder("ip", "netns", "exec", fw, "nft", "list", "chain", "inet", "portpush", "IMP-QOS").start();
+        String chain = new String(list.getInputStream().readAllBytes());
+        assertThat(chain).contains("hook postrouting").contains("tcp dport 5222 ip dscp set cs3 comment \"IMP-SIGNALLING\"");
+        assertThat(cli("run", qos.toString(), "-i", inv.toString())).contains("ok: [fw]");
+
         String back = cli("rollback", "-i", inv.toString(), "--object", "acl/EDGE");
         assertThat(back).startsWith("0\n").contains("changed: [fw]");
         assertThat(reachable(1500)).isTrue();

@@ -54,12 +54,42 @@ public final class QosModule implements TaskModule {
         return true;
     }
 
+    /** Linux: read, compare, one atomic nft transaction, read again (the whole chain is replaced, so nothing is half-done). */
+    private static TaskResult linux(TaskContext ctx, QosIntent intent) {
+        io.portpush.platform.nftables.NftablesQos nft = new io.portpush.platform.nftables.NftablesQos();
+        java.time.Duration t = ctx.options().commandTimeout();
+        Optional<QosIntent> before = nft.read(ctx.ssh(), intent.name(), t);
+        List<String> drift = before.map(intent::differences).orElse(List.of("policy " + intent.name() + " is missing"));
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (ctx.options().mode() == RunOptions.Mode.VERIFY) {
+            data.put("findings", drift);
+            return drift.isEmpty() ? TaskResult.ok(intent.name() + ": no drift")
+                    : new TaskResult(Status.FAILED, intent.name() + ": drift: " + String.join("; ", drift), data, "", List.of());
+        }
+        if (drift.isEmpty()) {
+            return TaskResult.ok(intent.name() + ": the host already marks as intended");
+        }
+        String script = nft.render(intent, ctx.templates());
+        List<String> lines = script.lines().filter(l -> !l.isBlank()).toList();
+        String diff = UnifiedDiff.of(ctx.host() + "/qos/" + intent.name(), before.map(QosIntent::text).orElse(""), script);
+        if (ctx.check()) {
+            return TaskResult.changed(intent.name() + ": would apply one nft transaction (check mode: nothing sent)", data, diff, lines);
+        }
+        nft.apply(ctx.ssh(), script, t);
+        List<String> after = nft.read(ctx.ssh(), intent.name(), t).map(intent::differences).orElse(List.of("policy missing"));
+        if (!after.isEmpty()) {
+            return new TaskResult(Status.FAILED, intent.name() + ": verify failed: " + String.join("; ", after), data, diff, lines);
+        }
+        return TaskResult.changed(intent.name() + ": applied in one nft transaction and verified", data, diff, lines);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public TaskResult run(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, Set.of("name", "bind", "classes", "roles", "force"));
         QosDriver driver = Platforms.qosDriver(ctx.platform());
-        if (driver == null) {
+        boolean linux = "linux_nftables".equals(ctx.platform());
+        if (driver == null && !linux) {
             return TaskResult.failed("qos: DSCP marking is not supported on platform " + ctx.platform() + " (ASA's QoS queues traffic "
                     + "by DSCP but does not set it on these flows; mark it on the routers next to the ASA)");
         }
@@ -103,6 +133,9 @@ public final class QosModule implements TaskModule {
                     ? Binding.Direction.IN : Binding.Direction.OUT));
         }
         QosIntent intent = new QosIntent(name, classes, bindings, "");
+        if (linux) {
+            return linux(ctx, intent);
+        }
         DeviceSession s = ctx.session();
         List<String> classNames = classes.stream().map(QosIntent.QosClass::name).toList();
         Optional<QosIntent> before = driver.read(s, name, classNames);

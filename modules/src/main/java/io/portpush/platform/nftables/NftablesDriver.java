@@ -75,7 +75,8 @@ public final class NftablesDriver implements HostFirewallDriver {
         }
     }
 
-    private static Optional<AclEntry> rule(JsonNode rule) {
+    /** One rule as an entry: its matches and verdict (a marking rule without verdict reads as permit). */
+    static Optional<AclEntry> rule(JsonNode rule) {
         String proto = "ip";
         List<String> src = new ArrayList<>();
         List<String> dst = new ArrayList<>();
@@ -117,6 +118,8 @@ public final class NftablesDriver implements HostFirewallDriver {
                 action = Action.PERMIT;
             } else if (e.has("drop") || e.has("reject")) {
                 action = Action.DENY;
+            } else if (e.has("mangle") && action == null) {
+                action = Action.PERMIT;
             }
         }
         if (action == null) {
