@@ -307,4 +307,25 @@ class AclEndToEndTest {
                 .code()).isZero();
         assertThat(run("run", play.toString(), "-i", inventory().toString()).out()).contains("ok: [r1]");
     }
+
+    @Test
+    void asaUsesServiceObjectGroupsWhenAsked() throws Exception {
+        Files.writeString(inventory(), Files.readString(inventory()).replace("sip-gateway: [192.0.2.0/28] }",
+                "sip-gateway: [192.0.2.0/28], snmp-manager: [10.30.0.10] }"));
+        Path play = dir.resolve("og.yml");
+        String rules = "[{ permit: [snmp.agent, xcp.client-access] }]";
+        Files.writeString(play, ("- hosts: fw1\n  tasks:\n    - acl: { name: EDGE, object_groups: true, bind: [{ interface: outside }],"
+                + " rules: %s }\n").formatted(rules));
+        Result first = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
+        assertThat(first.code()).as(first.out()).isZero();
+        assertThat(fw1.personality().savedConfig()).contains("object-group service EDGE-P1 udp\n port-object eq snmp\n port-object eq 8161\n")
+                .contains("access-list EDGE extended permit udp host 10.30.0.10 10.10.1.0 255.255.255.0 object-group EDGE-P1");
+        assertThat(run("run", play.toString(), "-i", dir.resolve("inv.yml").toString()).out()).contains("ok: [fw1]");
+        // a change rebuilds the list and its groups through the swap
+        Files.writeString(play, Files.readString(play).replace("xcp.client-access", "xcp.client-access, sip-proxy.tls-server-auth"));
+        Result second = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
+        assertThat(second.code()).as(second.out()).isZero();
+        assertThat(fw1.personality().savedConfig()).doesNotContain("PORTPUSH-NEW").contains("object-group service EDGE-P1 udp")
+                .contains("eq 5061");
+    }
 }

@@ -8,9 +8,14 @@ import java.util.List;
  * entries needed). Built from the catalogue by {@link AclIntentBuilder}; rendered by platform
  * templates; compared with what parsers read back from the device.
  */
-public record AclIntent(String name, List<AclEntry> entries, List<Binding> bindings, boolean stateful) {
+public record AclIntent(String name, List<AclEntry> entries, List<Binding> bindings, boolean stateful, boolean objectGroups) {
     public AclIntent {
         entries = List.copyOf(entries);
         bindings = List.copyOf(bindings);
+    }
+
+    /** An intent written without object-groups. */
+    public AclIntent(String name, List<AclEntry> entries, List<Binding> bindings, boolean stateful) {
+        this(name, entries, bindings, stateful, false);
     }
 }

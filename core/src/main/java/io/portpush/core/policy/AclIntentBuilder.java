@@ -70,7 +70,7 @@ public final class AclIntentBuilder {
         }
         all.add(new AclEntry(spec.defaultAction(), "ip", AddressSet.ANY, PortMatch.ANY, AddressSet.ANY, PortMatch.ANY, false,
                 spec.defaultLog(), "default"));
-        return new AclIntent(spec.name(), all, spec.bindings(), stateful);
+        return new AclIntent(spec.name(), all, spec.bindings(), stateful, spec.objectGroups());
     }
 
     private static List<AclEntry> dedupe(List<AclEntry> in) {

@@ -10,7 +10,13 @@ import java.util.Map;
  * @param force open localhost-only flows anyway (refused otherwise)
  */
 public record AclSpec(String name, List<Rule> rules, List<Binding> bindings, Action defaultAction, boolean defaultLog,
-                      ReturnTraffic returnTraffic, boolean force, Map<String, List<Integer>> portOverrides) {
+                      ReturnTraffic returnTraffic, boolean force, Map<String, List<Integer>> portOverrides, boolean objectGroups) {
+
+    /** A spec without object-groups. */
+    public AclSpec(String name, List<Rule> rules, List<Binding> bindings, Action defaultAction, boolean defaultLog,
+                   ReturnTraffic returnTraffic, boolean force, Map<String, List<Integer>> portOverrides) {
+        this(name, rules, bindings, defaultAction, defaultLog, returnTraffic, force, portOverrides, false);
+    }
 
     /** How return traffic of permitted sessions gets through a stateless filter. */
     public enum ReturnTraffic {

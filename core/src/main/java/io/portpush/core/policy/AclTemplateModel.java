@@ -26,6 +26,7 @@ public final class AclTemplateModel {
         Map<String, Object> acl = new LinkedHashMap<>();
         acl.put("name", intent.name());
         acl.put("stateful", intent.stateful());
+        acl.put("object_groups", intent.objectGroups());
         List<Map<String, Object>> lines = new ArrayList<>();
         String lastOrigin = null;
         int seq = 10;

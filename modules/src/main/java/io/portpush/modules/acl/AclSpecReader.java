@@ -18,7 +18,7 @@ import java.util.Set;
 /** Reads an {@code acl} task's arguments into an {@link AclSpec}; mistakes name the task and the field. */
 final class AclSpecReader {
     static final Set<String> KEYS = Set.of("name", "bind", "rules", "default", "default_log", "return_traffic", "force", "ports",
-            "strategy", "roles", "confirm_minutes");
+            "strategy", "roles", "confirm_minutes", "object_groups");
     private static final Set<String> RULE_KEYS = Set.of("permit", "deny", "log", "from", "to");
     private static final Set<String> LITERAL_KEYS = Set.of("protocol", "source", "destination", "ports", "source_ports",
             "established", "remark");
@@ -80,7 +80,7 @@ final class AclSpecReader {
             ports.put(k, l);
         });
         return new AclSpec(name, rules, bindings, def.equals("deny") ? Action.DENY : Action.PERMIT, a.bool("default_log", false),
-                rt, a.bool("force", false), ports);
+                rt, a.bool("force", false), ports, a.bool("object_groups", false));
     }
 
     @SuppressWarnings("unchecked")

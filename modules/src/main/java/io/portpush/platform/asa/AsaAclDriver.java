@@ -38,7 +38,12 @@ public final class AsaAclDriver implements AclDriver {
     @Override
     public Optional<DeviceAcl> read(DeviceSession session, String name) {
         String acl = session.show("show running-config access-list " + name);
-        List<AclEntry> entries = AsaAclParser.running(acl).get(name);
+        List<AclEntry> entries = acl.contains(" object-group ") ? null : AsaAclParser.running(acl).get(name);
+        if (entries == null && acl.contains(" object-group ")) {
+            // object-groups: read what the ASA evaluates, with the groups expanded
+            entries = AsaAclParser.show(session.show("show access-list " + name)).get(name);
+            acl = session.show("show running-config object-group") + acl;
+        }
         if (entries == null) {
             return Optional.empty();
         }
@@ -57,7 +62,7 @@ public final class AsaAclDriver implements AclDriver {
     }
 
     private List<String> lines(AclIntent intent, TemplateEngine templates) {
-        AclIntent noBindings = new AclIntent(intent.name(), intent.entries(), List.of(), true);
+        AclIntent noBindings = new AclIntent(intent.name(), intent.entries(), List.of(), true, intent.objectGroups());
         return render(noBindings, templates).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
@@ -74,14 +79,18 @@ public final class AsaAclDriver implements AclDriver {
             out.addAll(lines(intent, templates));
         } else if (!same) {
             String tmp = name + "-PORTPUSH-NEW";
-            AclIntent temp = new AclIntent(tmp, intent.entries(), List.of(), true);
+            AclIntent temp = new AclIntent(tmp, intent.entries(), List.of(), true, intent.objectGroups());
             out.add("clear configure access-list " + tmp);
+            out.addAll(groupsOf(current.get().text(), tmp).stream().map(g -> "no object-group service " + g).toList());
             out.addAll(lines(temp, templates));
             now.forEach(b -> out.add("access-group " + tmp + " " + b.direction().word() + " interface " + b.target()));
             out.add("clear configure access-list " + name);
+            // the old list's groups go with it, so that the rebuilt list's groups start empty
+            out.addAll(groupsOf(current.get().text(), name).stream().map(g -> "no object-group service " + g).toList());
             out.addAll(lines(intent, templates));
             now.forEach(b -> out.add("access-group " + name + " " + b.direction().word() + " interface " + b.target()));
             out.add("clear configure access-list " + tmp);
+            out.addAll(groupsOf(String.join("\n", lines(temp, templates)), tmp).stream().map(g -> "no object-group service " + g).toList());
         }
         for (Binding b : intent.bindings()) {
             if (!now.contains(b) || (!same && current.isPresent() && !now.contains(b))) {
@@ -91,6 +100,19 @@ public final class AsaAclDriver implements AclDriver {
         for (Binding b : now) {
             if (!intent.bindings().contains(b)) {
                 out.add("no access-group " + name + " " + b.direction().word() + " interface " + b.target());
+            }
+        }
+        return out;
+    }
+
+    /** Names of the service object-groups portpush made for list {@code acl} ({@code ACL-P<n>}) in some text. */
+    static List<String> groupsOf(String text, String acl) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("object-group service (" + java.util.regex.Pattern.quote(acl)
+                + "-P\\d+)").matcher(text);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            if (!out.contains(m.group(1))) {
+                out.add(m.group(1));
             }
         }
         return out;
@@ -110,6 +132,7 @@ public final class AsaAclDriver implements AclDriver {
         now.map(DeviceAcl::bindings).orElse(List.of()).forEach(b -> out.add("no access-group " + name + " " + b.direction().word()
                 + " interface " + b.target()));
         out.add("clear configure access-list " + name);
+        now.ifPresent(n -> groupsOf(n.text(), name).forEach(g -> out.add("no object-group service " + g)));
         out.add("clear configure access-list " + name + "-PORTPUSH-NEW");
         return out;
     }
