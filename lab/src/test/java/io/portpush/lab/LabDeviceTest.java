@@ -51,6 +51,51 @@ class LabDeviceTest {
     }
 
     @Test
+    void aKeyHeldByTheUsersSshAgentLogsIn() throws Exception {
+        Path sock = dir.resolve("agent.sock");
+        Process agent;
+        try {
+            agent = new ProcessBuilder("ssh-agent", "-D", "-a", sock.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            System.out.println("SKIPPED agent test: ssh-agent is not installed");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no ssh-agent");
+            return;
+        }
+        try {
+            for (int i = 0; i < 50 && !Files.exists(sock); i++) {
+                Thread.sleep(50);
+            }
+            KeyPair user = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+            Path keyFile = dir.resolve("id_agent");
+            try (var out = Files.newOutputStream(keyFile)) {
+                new OpenSSHKeyPairResourceWriter().writePrivateKey(user, "agent-key", null, out);
+            }
+            Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            ProcessBuilder pb = new ProcessBuilder("ssh-add", keyFile.toString()).redirectErrorStream(true);
+            pb.environment().put("SSH_AUTH_SOCK", sock.toString());
+            assertThat(pb.start().waitFor()).isZero();
+            try (LabFleet fleet = new LabFleet(null)) {
+                LabDevice d = fleet.start(DeviceSpec.of("r1", "cisco_ios").withCredentials("admin", "not-this-one", "enable")
+                        .withAuthorizedKeys(List.of(user.getPublic())));
+                Path kh = dir.resolve("kh");
+                Files.writeString(kh, d.knownHostsLine() + "\n");
+                KnownHostsVerifier v = new KnownHostsVerifier(List.of(kh), false, null);
+                SshTarget noSecrets = new SshTarget(d.host(), d.port(), "admin", null, null, null, Duration.ofSeconds(5),
+                        Duration.ofSeconds(5), null);
+                System.setProperty("portpush.ssh.agent", sock.toString());
+                try (SshConnection c = SshConnection.open(noSecrets, v, 0, Duration.ZERO)) {
+                    assertThat(c.isConnected()).isTrue();
+                } finally {
+                    System.clearProperty("portpush.ssh.agent");
+                }
+                assertThatThrownBy(() -> SshConnection.open(noSecrets, v, 0, Duration.ZERO)).hasMessageContaining("authentication failed");
+            }
+        } finally {
+            agent.destroy();
+        }
+    }
+
+    @Test
     void dropInTheMiddleOfAConfigSessionKeepsWhatWasEnteredAsIosDoes() throws Exception {
         try (LabFleet fleet = new LabFleet(null)) {
             LabDevice d = fleet.start(DeviceSpec.of("r1", "cisco_ios").withFaults(Faults.NONE.withDropAfterConfigLines(2)));

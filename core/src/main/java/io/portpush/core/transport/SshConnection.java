@@ -133,6 +133,7 @@ public final class SshConnection implements AutoCloseable {
                     : c.loadKeys(t.privateKey().toString(), PasswordUtils.createOneOff(t.passphrase().reveal().toCharArray()));
             methods.add(new AuthPublickey(kp));
         }
+        methods.addAll(agentMethods());
         if (t.password() != null) {
             methods.add(new AuthPassword(PasswordUtils.createOneOff(t.password().reveal().toCharArray())));
         }
@@ -140,6 +141,28 @@ public final class SshConnection implements AutoCloseable {
             throw new UserAuthException("no credentials");
         }
         c.auth(t.user(), methods);
+    }
+
+    /**
+     * One method per key the user's ssh-agent holds, when SSH_AUTH_SOCK (or the system property
+     * {@code portpush.ssh.agent}) names a running agent's socket.
+     */
+    private static List<AuthMethod> agentMethods() {
+        String sock = System.getProperty("portpush.ssh.agent", System.getenv("SSH_AUTH_SOCK"));
+        if (sock == null || sock.isBlank() || !java.nio.file.Files.exists(java.nio.file.Path.of(sock))) {
+            return List.of();
+        }
+        List<AuthMethod> out = new ArrayList<>();
+        try {
+            com.jcraft.jsch.agentproxy.AgentProxy agent = new com.jcraft.jsch.agentproxy.AgentProxy(
+                    new com.jcraft.jsch.agentproxy.connector.SSHAgentConnector(new com.jcraft.jsch.agentproxy.usocket.JNAUSocketFactory(), sock));
+            for (com.jcraft.jsch.agentproxy.Identity id : agent.getIdentities()) {
+                out.add(new com.jcraft.jsch.agentproxy.sshj.AuthAgent(agent, id));
+            }
+        } catch (Exception | LinkageError e) {
+            // no usable agent: keys and passwords still work
+        }
+        return out;
     }
 
     private static void closeQuietly(SSHClient c, SSHClient b) {
