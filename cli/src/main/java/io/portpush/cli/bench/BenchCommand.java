@@ -192,7 +192,7 @@ public final class BenchCommand implements Runnable {
                         };
                         List<Play> plays = new PlaybookLoader(TaskModules.all().keySet()).load(work.resolve(play));
                         RunOptions o = new RunOptions(forks, null, List.of(), List.of(), null, Map.of("run", r), RunOptions.Mode.RUN, false, 0,
-                                false, Duration.ofSeconds(30), Duration.ofSeconds(60), 2, work, work.resolve("state"));
+                                false, Duration.ofSeconds(30), Duration.ofSeconds(60), 2, null, work, work.resolve("state"));
                         Redactor red = new Redactor();
                         Catalogue cat = new CatalogueLoader().load(List.of());
                         Runner runner = new Runner(inventory, TaskModules.all(), Platforms::dialect, o, timing,

@@ -96,6 +96,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--connect-timeout", defaultValue = "10", description = "Seconds to wait for a connection (default: ${DEFAULT-VALUE}).")
     int connectTimeout;
 
+    @Option(names = "--host-timeout", paramLabel = "SECONDS", description = "The most one host may take over a play; its session is then closed and it fails (default: no limit).")
+    Integer hostTimeout;
+
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where history, known_hosts and the lab live (default: .portpush).")
     Path stateDir;
 
@@ -132,7 +135,8 @@ public class RunCommand implements Callable<Integer> {
         List<Play> plays = plays();
         Map<String, Object> extra = ExtraVars.parse(extraVars);
         RunOptions options = new RunOptions(forks, limit, tags, skipTags, startAtTask, extra, mode(), diff, verbose.length, acceptNew,
-                Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, project, state);
+                Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, hostTimeout == null ? null : Duration.ofSeconds(hostTimeout),
+                project, state);
         Redactor redactor = new Redactor();
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null && !json;
         ConsoleListener console = new ConsoleListener(json ? new PrintWriter(PrintWriter.nullWriter()) : out, verbose.length, diff, color,

@@ -314,4 +314,20 @@ class RunCommandTest {
         Result r = run("run", play.toString(), "-i", inventory().toString());
         assertThat(r.code()).as(r.out()).isZero();
     }
+
+    @Test
+    void aHostThatTakesTooLongFailsWithTheHostTimeoutAndTheOthersFinish() throws Exception {
+        mx1.faults(Faults.NONE.withCommandLatency(800));
+        Path play = playbook("""
+                - hosts: all
+                  tasks:
+                    - command: show version
+                    - command: show version
+                    - command: show version
+                """);
+        Result r = run("run", play.toString(), "-i", inventory().toString(), "--host-timeout", "2");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("fatal: [mx1]: FAILED! => host timeout: mx1 used its 2 s (--host-timeout)")
+                .containsPattern("r1 +: ok=3").containsPattern("fw1 +: ok=3");
+    }
 }

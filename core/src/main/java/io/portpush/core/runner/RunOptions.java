@@ -12,12 +12,13 @@ import java.util.Map;
  * @param mode RUN changes devices; CHECK reads them and computes changes; VERIFY audits policy
  *        modules against devices (drift); LINT checks policy without connecting
  * @param diff show per-device diffs of what changes
+ * @param hostTimeout the most one host may take over a play (its session is closed then); null for no limit
  * @param projectDir the project folder: templates/, .portpush/ state, known_hosts
  */
 public record RunOptions(int forks, String limit, List<String> tags, List<String> skipTags, String startAtTask,
                          Map<String, Object> extraVars, Mode mode, boolean diff, int verbosity,
                          boolean acceptNewHostKeys, Duration connectTimeout, Duration commandTimeout, int retries,
-                         Path projectDir, Path stateDir) {
+                         Duration hostTimeout, Path projectDir, Path stateDir) {
     /** What a run may do to devices. */
     public enum Mode { RUN, CHECK, VERIFY, LINT }
 
@@ -34,11 +35,11 @@ public record RunOptions(int forks, String limit, List<String> tags, List<String
 
     public static RunOptions defaults(Path projectDir) {
         return new RunOptions(50, null, List.of(), List.of(), null, Map.of(), Mode.RUN, false, 0, false,
-                Duration.ofSeconds(10), Duration.ofSeconds(30), 2, projectDir, projectDir.resolve(".portpush"));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 2, null, projectDir, projectDir.resolve(".portpush"));
     }
 
     public RunOptions withMode(Mode m, boolean d) {
         return new RunOptions(forks, limit, tags, skipTags, startAtTask, extraVars, m, d, verbosity, acceptNewHostKeys,
-                connectTimeout, commandTimeout, retries, projectDir, stateDir);
+                connectTimeout, commandTimeout, retries, hostTimeout, projectDir, stateDir);
     }
 }

@@ -76,6 +76,9 @@ public final class Runner {
         SshConnection ssh;
         boolean failed;
         boolean unreachable;
+        volatile boolean expired;
+        /** Time this host has spent in its own tasks (waiting for the rest of the batch does not count). */
+        long spentNanos;
 
         HostRun(String name) {
             this.name = name;
@@ -132,7 +135,7 @@ public final class Runner {
             return HostConnection.of(name, inventory.varsFor(name), inventory.source());
         }
 
-        void close() {
+        synchronized void close() {
             if (session != null) {
                 session.close();
             } else if (ssh != null) {
@@ -149,17 +152,24 @@ public final class Runner {
             t.setDaemon(true);
             return t;
         });
+        java.util.concurrent.ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "portpush-host-timeout");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             for (Play play : plays) {
-                runPlay(play, base, report, pool);
+                runPlay(play, base, report, pool, deadlines);
             }
         } finally {
             pool.shutdownNow();
+            deadlines.shutdownNow();
         }
         return report;
     }
 
-    private void runPlay(Play play, Path base, RunReport report, ExecutorService pool) {
+    private void runPlay(Play play, Path base, RunReport report, ExecutorService pool,
+                         java.util.concurrent.ScheduledExecutorService deadlines) {
         List<String> hosts = new ArrayList<>(inventory.selectOrFail(play.hosts()));
         if (options.limit() != null) {
             Set<String> lim = new LinkedHashSet<>(inventory.select(options.limit()));
@@ -174,6 +184,7 @@ public final class Runner {
         for (List<String> batch : batches(hosts, play.serial())) {
             Map<String, HostRun> runs = new LinkedHashMap<>();
             batch.forEach(h -> runs.put(h, new HostRun(h)));
+
             try {
                 boolean started = options.startAtTask() == null;
                 for (Task task : play.tasks()) {
@@ -195,7 +206,18 @@ public final class Runner {
                     List<Future<?>> futures = new ArrayList<>();
                     for (HostRun hr : live) {
                         futures.add(pool.submit(() -> {
+                            // past its time a host's session is closed: what it is doing fails, later tasks do not start
+                            java.util.concurrent.ScheduledFuture<?> watchdog = options.hostTimeout() == null ? null
+                                    : deadlines.schedule(() -> {
+                                        hr.expired = true;
+                                        hr.close();
+                                    }, Math.max(0, options.hostTimeout().toNanos() - hr.spentNanos), java.util.concurrent.TimeUnit.NANOSECONDS);
+                            long taskStart = System.nanoTime();
                             TaskResult r = runTask(play, playVars, task, hr);
+                            hr.spentNanos += System.nanoTime() - taskStart;
+                            if (watchdog != null) {
+                                watchdog.cancel(false);
+                            }
                             results.put(hr.name, r);
                             boolean ignored = r.status() == Status.FAILED && task.ignoreErrors();
                             if (r.status() == Status.FAILED && !ignored) {
@@ -290,6 +312,19 @@ public final class Runner {
     }
 
     private TaskResult runTask(Play play, Map<String, Object> playVars, Task task, HostRun hr) {
+        TaskResult r = runTaskOnce(playVars, task, hr);
+        if (hr.expired && r.status() == Status.FAILED) {
+            return r.withStatus(Status.FAILED, "host timeout: " + hr.name + " used its " + options.hostTimeout().toSeconds()
+                    + " s (--host-timeout); " + r.msg());
+        }
+        return r;
+    }
+
+    private TaskResult runTaskOnce(Map<String, Object> playVars, Task task, HostRun hr) {
+        if (hr.expired) {
+            return TaskResult.failed("host timeout: " + hr.name + " used its " + options.hostTimeout().toSeconds()
+                    + " s (--host-timeout) before this task");
+        }
         try {
             Map<String, Object> vars = varsFor(hr, playVars, task);
             TaskModule module = modules.get(task.module());
