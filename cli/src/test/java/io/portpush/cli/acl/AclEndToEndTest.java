@@ -328,4 +328,23 @@ class AclEndToEndTest {
         assertThat(fw1.personality().savedConfig()).doesNotContain("PORTPUSH-NEW").contains("object-group service EDGE-P1 udp")
                 .contains("eq 5061");
     }
+
+    @Test
+    void iosUsesServiceObjectGroupsWhenAsked() throws Exception {
+        Files.writeString(inventory(), Files.readString(inventory()).replace("sip-gateway: [192.0.2.0/28] }",
+                "sip-gateway: [192.0.2.0/28], snmp-manager: [10.30.0.10] }"));
+        Path play = dir.resolve("og-ios.yml");
+        Files.writeString(play, "- hosts: r1\n  tasks:\n    - acl: { name: EDGE, object_groups: true, bind: [{ interface: GigabitEthernet1 }],"
+                + " rules: [{ permit: [snmp.agent, xcp.client-access] }] }\n");
+        Result first = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
+        assertThat(first.code()).as(first.out()).isZero();
+        assertThat(r1.personality().savedConfig()).contains("object-group service EDGE-P1\n udp eq snmp\n udp eq 8161\n")
+                .contains("permit object-group EDGE-P1 host 10.30.0.10 10.10.1.0 0.0.0.255");
+        assertThat(run("run", play.toString(), "-i", dir.resolve("inv.yml").toString()).out()).contains("ok: [r1]");
+        Files.writeString(play, Files.readString(play).replace("xcp.client-access", "xcp.client-access, sip-proxy.tls-server-auth"));
+        Result second = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
+        assertThat(second.code()).as(second.out()).isZero();
+        assertThat(r1.personality().savedConfig()).doesNotContain("PORTPUSH-NEW").contains("object-group service EDGE-P1").contains("eq 5061");
+        assertThat(run("verify", play.toString(), "-i", dir.resolve("inv.yml").toString()).code()).isZero();
+    }
 }

@@ -45,6 +45,9 @@ public final class AclTemplateModel {
             seq += 10;
         }
         acl.put("lines", lines);
+        if (intent.objectGroups()) {
+            groupedLines(intent, acl);
+        }
         List<Map<String, Object>> entries = new ArrayList<>();
         int n = 1;
         for (AclEntry e : intent.entries()) {
@@ -67,6 +70,48 @@ public final class AclTemplateModel {
         }
         acl.put("bindings", bindings);
         return acl;
+    }
+
+    /**
+     * With object-groups: {@code groups} (service groups {@code NAME-P<n>} of an entry's several
+     * destination ports, with {@code members} {protocol, from, to}) and {@code grouped_lines}, like
+     * {@code lines} but with {@code group} set on lines whose ports the group stands for.
+     */
+    private static void groupedLines(AclIntent intent, Map<String, Object> acl) {
+        List<Map<String, Object>> groups = new ArrayList<>();
+        List<Map<String, Object>> lines = new ArrayList<>();
+        int seq = 10;
+        int index = 0;
+        for (AclEntry e : intent.entries()) {
+            index++;
+            boolean grouped = e.ports() && e.destinationPorts().ranges().size() > 1 && e.sourcePorts().any() && !e.established();
+            String group = grouped ? intent.name() + "-P" + index : null;
+            if (grouped) {
+                Map<String, Object> g = new LinkedHashMap<>();
+                g.put("name", group);
+                g.put("protocol", e.protocol());
+                g.put("members", e.destinationPorts().ranges().stream().map(AclTemplateModel::range).toList());
+                groups.add(g);
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("seq", seq);
+            r.put("remark", "portpush " + e.origin());
+            lines.add(r);
+            seq += 10;
+            AclEntry shape = grouped ? new AclEntry(e.action(), e.protocol(), e.source(), e.sourcePorts(), e.destination(), PortMatch.ANY,
+                    e.established(), e.log(), e.origin()) : e;
+            for (AclEntry atom : AclEntries.flatten(List.of(shape))) {
+                Map<String, Object> m = entry(atom);
+                m.put("seq", seq);
+                if (grouped) {
+                    m.put("group", group);
+                }
+                lines.add(m);
+                seq += 10;
+            }
+        }
+        acl.put("groups", groups);
+        acl.put("grouped_lines", lines);
     }
 
     private static Map<String, Object> entry(AclEntry e) {

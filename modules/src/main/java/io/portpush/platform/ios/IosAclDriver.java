@@ -48,7 +48,14 @@ public final class IosAclDriver implements AclDriver {
             return Optional.empty();
         }
         List<AclEntry> entries = lines.stream().filter(l -> !l.remark()).map(IosAclParser.Line::entry).toList();
-        StringBuilder text = new StringBuilder("ip access-list extended " + name + "\n");
+        StringBuilder text = new StringBuilder();
+        IosAclParser.objectGroups(running).forEach((g, members) -> {
+            if (g.matches(java.util.regex.Pattern.quote(name) + "(-PORTPUSH-NEW)?-P\\d+")) {
+                text.append("object-group service ").append(g).append('\n');
+                members.forEach(m -> text.append(' ').append(m.substring(m.indexOf(' ') + 1)).append('\n'));
+            }
+        });
+        text.append("ip access-list extended ").append(name).append('\n');
         lines.forEach(l -> text.append(' ').append(l.seq()).append(' ').append(l.text()).append('\n'));
         List<Binding> bindings = r.bindings().getOrDefault(name, List.of());
         bindings.forEach(b -> text.append("interface ").append(b.target()).append("\n ip access-group ").append(name).append(' ')
@@ -73,7 +80,28 @@ public final class IosAclDriver implements AclDriver {
 
     /** The rendered ACL's lines below its header, stripped. */
     private static List<String> body(AclIntent intent, TemplateEngine templates) {
-        return aclText(intent, templates).lines().skip(1).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return aclText(intent, templates).lines().dropWhile(l -> !l.startsWith("ip access-list extended ")).skip(1).map(String::strip)
+                .filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** The rendered object-group definitions that come before the list (empty without object-groups). */
+    private static List<String> groupLines(AclIntent intent, TemplateEngine templates) {
+        return aclText(intent, templates).lines().takeWhile(l -> !l.startsWith("ip access-list extended ")).filter(l -> !l.isBlank())
+                .toList();
+    }
+
+    /** {@code no object-group} lines for the groups portpush made for list {@code acl} found in {@code text}. */
+    private static List<String> dropGroups(String text, String acl) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("object-group service (" + java.util.regex.Pattern.quote(acl)
+                + "-P\\d+)").matcher(text);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            String line = "no object-group service " + m.group(1);
+            if (!out.contains(line)) {
+                out.add(line);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -82,6 +110,7 @@ public final class IosAclDriver implements AclDriver {
         boolean sameEntries = current.isPresent() && AclEntries.sameEntries(current.get().entries(), intent.entries());
         List<String> out = new ArrayList<>();
         if (current.isEmpty()) {
+            out.addAll(groupLines(intent, templates));
             out.add("ip access-list extended " + intent.name());
             body(intent, templates).forEach(l -> out.add(" " + l));
             out.add("exit");
@@ -91,10 +120,10 @@ public final class IosAclDriver implements AclDriver {
                 if (edits.isPresent()) {
                     out.addAll(edits.get());
                 } else {
-                    out.addAll(swap(intent, templates, now));
+                    out.addAll(swap(intent, templates, now, current.get().text()));
                 }
             } else {
-                out.addAll(swap(intent, templates, now));
+                out.addAll(swap(intent, templates, now, current.get().text()));
             }
         }
         // a swap already points the interfaces it found back at the rebuilt list
@@ -115,14 +144,17 @@ public final class IosAclDriver implements AclDriver {
         return out;
     }
 
-    private static List<String> swap(AclIntent intent, TemplateEngine templates, List<Binding> now) {
+    private static List<String> swap(AclIntent intent, TemplateEngine templates, List<Binding> now, String currentText) {
         String tmp = intent.name() + "-PORTPUSH-NEW";
         List<String> body = body(intent, templates);
         List<String> out = new ArrayList<>();
         // a list left by an interrupted run must not be appended to
         out.add("no ip access-list extended " + tmp);
+        AclIntent temp = new AclIntent(tmp, intent.entries(), List.of(), false, intent.objectGroups());
+        out.addAll(dropGroups(currentText, tmp));
+        out.addAll(groupLines(temp, templates));
         out.add("ip access-list extended " + tmp);
-        body.forEach(l -> out.add(" " + l));
+        body(temp, templates).forEach(l -> out.add(" " + l));
         out.add("exit");
         List<Binding> moved = new ArrayList<>(now);
         for (Binding b : moved) {
@@ -131,6 +163,9 @@ public final class IosAclDriver implements AclDriver {
             out.add("exit");
         }
         out.add("no ip access-list extended " + intent.name());
+        // the old list's groups go with it, so that the rebuilt list's groups start empty
+        out.addAll(dropGroups(currentText, intent.name()));
+        out.addAll(groupLines(intent, templates));
         out.add("ip access-list extended " + intent.name());
         body.forEach(l -> out.add(" " + l));
         out.add("exit");
@@ -140,6 +175,7 @@ public final class IosAclDriver implements AclDriver {
             out.add("exit");
         }
         out.add("no ip access-list extended " + tmp);
+        out.addAll(dropGroups(String.join("\n", groupLines(temp, templates)), tmp));
         return out;
     }
 
@@ -163,6 +199,7 @@ public final class IosAclDriver implements AclDriver {
         }
         if (now.isPresent()) {
             out.add("no ip access-list extended " + name);
+            out.addAll(dropGroups(now.get().text(), name));
         }
         out.add("no ip access-list extended " + name + "-PORTPUSH-NEW");
         return out;

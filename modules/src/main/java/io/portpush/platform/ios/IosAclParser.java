@@ -221,12 +221,105 @@ public final class IosAclParser {
         return out;
     }
 
+    private static final Pattern GROUP_HEAD = Pattern.compile("^object-group (service|network) (\\S+)$");
+
+    /** Object-group name to its members, {@code "service tcp eq 5222"} or {@code "network host 10.1.1.1"}. */
+    static Map<String, List<String>> objectGroups(String text) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        List<String> current = null;
+        String type = null;
+        for (String raw : text.replace("\r", "").split("\n")) {
+            Matcher m = GROUP_HEAD.matcher(raw.stripTrailing());
+            if (m.matches()) {
+                type = m.group(1);
+                current = out.computeIfAbsent(m.group(2), k -> new ArrayList<>());
+            } else if (raw.startsWith(" ") && current != null) {
+                current.add(type + " " + raw.strip());
+            } else {
+                current = null;
+            }
+        }
+        return out;
+    }
+
+    /** An entry naming object-groups, as the entries IOS evaluates (one per member combination). */
+    static List<String> expand(String body, Map<String, List<String>> groups) {
+        List<String> w = List.of(SPACES.split(body.strip()));
+        if (!w.contains("object-group")) {
+            return List.of(body);
+        }
+        String action = w.get(0);
+        int i = 1;
+        List<String[]> services = new ArrayList<>(); // {protocol, port match}
+        if (w.get(1).equals("object-group")) {
+            for (String m : groups.getOrDefault(w.get(2), List.of())) {
+                String[] p = m.split(" ", 3); // service tcp eq 5222
+                services.add(new String[] {p[1].equals("tcp-udp") ? "tcp" : p[1], p[2]});
+                if (p[1].equals("tcp-udp")) {
+                    services.add(new String[] {"udp", p[2]});
+                }
+            }
+            i = 3;
+        } else {
+            services.add(new String[] {w.get(1), null});
+            i = 2;
+        }
+        List<List<String>> sides = new ArrayList<>();
+        for (int side = 0; side < 2; side++) {
+            List<String> addrs = new ArrayList<>();
+            String k = w.get(i);
+            if (k.equals("any")) {
+                addrs.add("any");
+                i += 1;
+            } else if (k.equals("host")) {
+                addrs.add("host " + w.get(i + 1));
+                i += 2;
+            } else if (k.equals("object-group")) {
+                for (String m : groups.getOrDefault(w.get(i + 1), List.of())) {
+                    String[] p = m.split(" ", 2); // network host A | network A MASK
+                    addrs.add(p[1].startsWith("host ") ? p[1] : wildcardOf(p[1]));
+                }
+                i += 2;
+            } else {
+                addrs.add(k + " " + w.get(i + 1));
+                i += 2;
+            }
+            sides.add(addrs);
+            // a port match after the source belongs to the source
+            if (side == 0 && i < w.size() && services.get(0)[1] == null && List.of("eq", "range", "gt", "lt", "neq").contains(w.get(i))) {
+                break;
+            }
+        }
+        if (sides.size() < 2) {
+            throw new UnsupportedEntry("object-group entry with source ports: '" + body + "'");
+        }
+        String rest = String.join(" ", w.subList(i, w.size()));
+        List<String> out = new ArrayList<>();
+        for (String[] svc : services) {
+            for (String src : sides.get(0)) {
+                for (String dst : sides.get(1)) {
+                    out.add(action + " " + svc[0] + " " + src + " " + dst + (svc[1] == null ? "" : " " + svc[1])
+                            + (rest.isEmpty() ? "" : " " + rest));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String wildcardOf(String addressAndMask) {
+        String[] p = addressAndMask.split(" ");
+        long mask = new inet.ipaddr.IPAddressString(p[1]).getAddress().getValue().longValue();
+        long wc = ~mask & 0xffffffffL;
+        return p[0] + " " + ((wc >> 24) & 0xff) + "." + ((wc >> 16) & 0xff) + "." + ((wc >> 8) & 0xff) + "." + (wc & 0xff);
+    }
+
     /** What the running configuration says about ACLs: named lists with remarks, and bindings. */
     public record Running(Map<String, List<Line>> acls, Map<String, List<Binding>> bindings) {
     }
 
     /** Parses a {@code show running-config} for ACL blocks, numbered ACL lines and {@code ip access-group} bindings. */
     public static Running runningConfig(String text) {
+        Map<String, List<String>> groups = objectGroups(text);
         Map<String, List<Line>> acls = new LinkedHashMap<>();
         Map<String, List<Binding>> bindings = new LinkedHashMap<>();
         List<Line> current = null;
@@ -267,7 +360,9 @@ public final class IosAclParser {
                     pendingRemark = body.substring(6).strip().replaceFirst("^portpush ", "");
                     current.add(new Line(n, body, null));
                 } else {
-                    current.add(new Line(n, body.replaceAll("\\s+", " "), ace(body, pendingRemark)));
+                    for (String one : expand(body, groups)) {
+                        current.add(new Line(n, body.replaceAll("\\s+", " "), ace(one, pendingRemark)));
+                    }
                 }
             } else if (iface != null) {
                 Matcher b = BINDING.matcher(s);
