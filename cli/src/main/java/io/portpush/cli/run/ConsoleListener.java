@@ -98,6 +98,14 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
+    public synchronized void received(String host, String output) {
+        if (verbosity >= 3 && !output.isBlank()) {
+            output.lines().forEach(l -> out.println(paint("2", "  [" + host + "] < " + l)));
+            out.flush();
+        }
+    }
+
+    @Override
     public synchronized void warning(String message) {
         out.println(paint("35", "[WARNING]: " + redactor.redact(message)));
         out.flush();

@@ -59,6 +59,11 @@ final class HistoryRecorder implements RunListener {
     }
 
     @Override
+    public void received(String host, String output) {
+        console.received(host, output);
+    }
+
+    @Override
     public void warning(String message) {
         console.warning(message);
     }

@@ -78,7 +78,7 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = {"-D", "--diff"}, description = "Show what changes on each device, and the commands.")
     boolean diff;
 
-    @Option(names = "-v", description = "More output (-v results, -vv commands sent).")
+    @Option(names = "-v", description = "More output (-v results, -vv commands sent, -vvv device answers).")
     boolean[] verbose = new boolean[0];
 
     @Option(names = "--json", description = "Print the JSON report on stdout instead of the human output.")

@@ -330,4 +330,13 @@ class RunCommandTest {
         assertThat(r.out()).contains("fatal: [mx1]: FAILED! => host timeout: mx1 used its 2 s (--host-timeout)")
                 .containsPattern("r1 +: ok=3").containsPattern("fw1 +: ok=3");
     }
+
+    @Test
+    void verbosityLevelsShowCommandsAndDeviceAnswersWithoutSecrets() throws Exception {
+        Path play = playbook("- hosts: r1\n  tasks:\n    - command: show privilege\n");
+        Result vv = run("run", play.toString(), "-i", inventory().toString(), "-vv");
+        assertThat(vv.out()).contains("[r1] > show privilege").doesNotContain("[r1] < ");
+        Result vvv = run("run", play.toString(), "-i", inventory().toString(), "-vvv");
+        assertThat(vvv.out()).contains("[r1] < Current privilege level is 15").doesNotContain("enable\n  [r1] > enable\n");
+    }
 }

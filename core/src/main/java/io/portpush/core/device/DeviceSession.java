@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A logged-in CLI session on one device: the SSH connection, its shell and the platform's
@@ -20,12 +19,12 @@ public final class DeviceSession implements AutoCloseable {
     private final InteractiveShell shell;
     private final Dialect dialect;
     private final Duration timeout;
-    private final Consumer<String> sent;
+    private final SessionLog sent;
     private final List<String> configSent = new ArrayList<>();
     private boolean inConfig;
 
     private DeviceSession(String host, SshConnection connection, InteractiveShell shell, Dialect dialect, Duration timeout,
-                          Consumer<String> sent) {
+                          SessionLog sent) {
         this.host = host;
         this.connection = connection;
         this.shell = shell;
@@ -36,7 +35,7 @@ public final class DeviceSession implements AutoCloseable {
 
     /** Logs in: waits for the first prompt, enters privileged mode when needed, runs the session setup. */
     public static DeviceSession open(String host, SshConnection connection, Dialect dialect, Secret enable, Duration timeout,
-                                     Consumer<String> sent) {
+                                     SessionLog sent) {
         InteractiveShell shell = connection.shell();
         DeviceSession s = new DeviceSession(host, connection, shell, dialect, timeout, sent);
         try {
@@ -56,7 +55,7 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     private void enable(Secret secret) {
-        sent.accept("enable");
+        sent.sent("enable");
         shell.write("enable\n");
         String out = shell.readUntil(java.util.regex.Pattern.compile(dialect.passwordPrompt().pattern() + "|" + dialect.prompt().pattern()), timeout);
         if (dialect.passwordPrompt().matcher(out).find()) {
@@ -83,8 +82,9 @@ public final class DeviceSession implements AutoCloseable {
 
     /** Runs a command that does not change the device; returns its output. Refusals throw. */
     public String show(String command) {
-        sent.accept(command);
+        sent.sent(command);
         String out = dialect.clean(shell.command(command, dialect.prompt(), timeout));
+        sent.received(out);
         Optional<String> err = dialect.error(out);
         if (err.isPresent()) {
             throw new DeviceCommandException(host, command, err.get());
@@ -105,9 +105,10 @@ public final class DeviceSession implements AutoCloseable {
      * Returns the device's output (warnings, commit messages).
      */
     public String config(String line) {
-        sent.accept(line);
+        sent.sent(line);
         configSent.add(line);
         String out = dialect.clean(shell.command(line, dialect.prompt(), timeout));
+        sent.received(out);
         Optional<String> err = dialect.error(out);
         if (err.isPresent()) {
             throw new DeviceCommandException(host, line, err.get());

@@ -22,6 +22,10 @@ public interface RunListener {
     default void sent(String host, String line) {
     }
 
+    /** A device's answer for -vvv (already redacted). */
+    default void received(String host, String output) {
+    }
+
     default void warning(String message) {
     }
 }

@@ -119,7 +119,17 @@ public final class Runner {
                             "host has no CLI platform (set platform or ansible_network_os)");
                 }
                 session = DeviceSession.open(name, ssh(), d, c.enableSecret(), options.commandTimeout(),
-                        line -> listener.sent(name, redactor.redact(line)));
+                        new io.portpush.core.device.SessionLog() {
+                            @Override
+                            public void sent(String line) {
+                                listener.sent(name, redactor.redact(line));
+                            }
+
+                            @Override
+                            public void received(String output) {
+                                listener.received(name, redactor.redact(output));
+                            }
+                        });
             }
             return session;
         }
