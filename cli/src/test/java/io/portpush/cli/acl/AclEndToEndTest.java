@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portpush.cli.CliRun;
 import io.portpush.cli.PortpushCommand;
 import io.portpush.lab.CommandLog;
 import io.portpush.lab.DeviceSpec;
@@ -31,8 +32,6 @@ class AclEndToEndTest {
     LabDevice fw1;
     LabDevice mx1;
 
-    record Result(int code, String out) {
-    }
 
     @BeforeEach
     void lab() {
@@ -85,12 +84,8 @@ class AclEndToEndTest {
                       - permit: [xcp.client-access, sip-proxy.tls-server-auth]
             """;
 
-    private Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--state-dir", dir.resolve("state").toString(), "--timeout", "5"));
-        StringWriter out = new StringWriter();
-        int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), all.toArray(String[]::new));
-        return new Result(code, out.toString());
+    private CliRun run(String... args) {
+        return CliRun.inState(dir.resolve("state"), args);
     }
 
     private static long configLines(LabDevice d) {
@@ -99,7 +94,7 @@ class AclEndToEndTest {
 
     @Test
     void everyPlatformEnforcesTheCatalogueFlowsAndASecondRunIsOk() throws Exception {
-        Result first = run("run", playbook(RULES).toString(), "-i", inventory().toString());
+        CliRun first = run("run", playbook(RULES).toString(), "-i", inventory().toString());
         assertThat(first.code()).as(first.out()).isZero();
         assertThat(first.out()).contains("changed: [r1]", "changed: [fw1]", "changed: [mx1]");
         assertThat(r1.personality().savedConfig()).contains("ip access-list extended EDGE\n")
@@ -113,14 +108,14 @@ class AclEndToEndTest {
                 .contains("set firewall family inet filter EDGE term t1-xcp-client-access from destination-port 5222")
                 .contains("set interfaces ge-0/0/0 unit 0 family inet filter input EDGE");
         long before = configLines(r1) + configLines(fw1) + configLines(mx1);
-        Result second = run("run", playbook(RULES).toString(), "-i", inventory().toString());
+        CliRun second = run("run", playbook(RULES).toString(), "-i", inventory().toString());
         assertThat(second.out()).contains("ok: [r1]", "ok: [fw1]", "ok: [mx1]").doesNotContain("changed:");
         assertThat(configLines(r1) + configLines(fw1) + configLines(mx1)).isEqualTo(before);
     }
 
     @Test
     void checkDiffShowsTheChangeAndSendsNothing() throws Exception {
-        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "--check", "--diff");
+        CliRun r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "--check", "--diff");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("+ip access-list extended EDGE", "+access-list EDGE extended permit tcp",
                 "+set firewall family inet filter EDGE term t1-xcp-client-access", "commands (not sent):");
@@ -131,7 +126,7 @@ class AclEndToEndTest {
 
     @Test
     void localhostOnlyFlowsAreRefusedWithTheReason() throws Exception {
-        Result r = run("run", playbook("          - permit: [ids-database]\n").toString(), "-i", inventory().toString());
+        CliRun r = run("run", playbook("          - permit: [ids-database]\n").toString(), "-i", inventory().toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("flow ids-database.client (port 1500) is localhost-only");
         assertThat(configLines(r1)).isZero();
@@ -147,7 +142,7 @@ class AclEndToEndTest {
         r1.faults(Faults.NONE.withRefusedCommand("eq 5061"));
         fw1.faults(Faults.NONE.withRefusedCommand("eq 5061"));
         mx1.faults(Faults.NONE.withRefusedCommand("destination-port 5061"));
-        Result r = run("run", playbook(RULES + "          - permit: [sip-proxy.default-listener]\n").toString(), "-i", inventory().toString(),
+        CliRun r = run("run", playbook(RULES + "          - permit: [sip-proxy.default-listener]\n").toString(), "-i", inventory().toString(),
                 "--json");
         assertThat(r.code()).isEqualTo(2);
         JsonNode hosts = new ObjectMapper().readTree(r.out()).get("tasks").get(0).get("hosts");
@@ -164,7 +159,7 @@ class AclEndToEndTest {
     @Test
     void aDeviceThatSilentlyIgnoresALineFailsVerifyAndIsRestored() throws Exception {
         r1.faults(Faults.NONE.withIgnoredLine("eq 5061"));
-        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1");
+        CliRun r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("verify failed, the device does not show what was sent", "missing on the device",
                 "previous state was restored and verified");
@@ -174,7 +169,7 @@ class AclEndToEndTest {
     @Test
     void aDisconnectInTheMiddleIsRecoveredByLoggingInAgain() throws Exception {
         r1.faults(Faults.NONE.withDropAfterConfigLines(4));
-        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1");
+        CliRun r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("connection lost").contains("previous state was restored and verified");
         assertThat(r1.personality().savedConfig()).doesNotContain("ip access-list extended EDGE");
@@ -183,7 +178,7 @@ class AclEndToEndTest {
     @Test
     void verifyReportsDriftEntryByEntryAndLintNeedsNoDevice() throws Exception {
         assertThat(run("run", playbook(RULES).toString(), "-i", inventory().toString()).code()).isZero();
-        Result clean = run("verify", playbook(RULES).toString(), "-i", inventory().toString());
+        CliRun clean = run("verify", playbook(RULES).toString(), "-i", inventory().toString());
         assertThat(clean.code()).as(clean.out()).isZero();
         // someone edits the router by hand at 2 a.m.
         try (io.portpush.lab.LabClient c = new io.portpush.lab.LabClient(r1,
@@ -197,16 +192,16 @@ class AclEndToEndTest {
             c.cmd("end");
         }
         long configBefore = configLines(r1);
-        Result drift = run("verify", playbook(RULES).toString(), "-i", inventory().toString());
+        CliRun drift = run("verify", playbook(RULES).toString(), "-i", inventory().toString());
         assertThat(drift.code()).isEqualTo(3);
         assertThat(drift.out()).contains("fatal: [r1]: FAILED! => EDGE: drift: #2 device has permit tcp any -> any:23")
                 .contains("ok: [fw1]", "ok: [mx1]");
         assertThat(configLines(r1)).isEqualTo(configBefore);
 
         int logged = r1.log().entries().size();
-        Result lint = run("lint", playbook(RULES + "          - permit: [xcp.client-access]\n").toString(), "-i", inventory().toString());
+        CliRun lint = run("lint", playbook(RULES + "          - permit: [xcp.client-access]\n").toString(), "-i", inventory().toString());
         assertThat(lint.code()).isZero(); // the builder drops the repeated flow itself
-        Result shadow = run("lint", playbook("""
+        CliRun shadow = run("lint", playbook("""
                           - permit: [xcp]
                             from: any
                             to: any
@@ -220,7 +215,7 @@ class AclEndToEndTest {
     @Test
     void theHtmlReportRendersInHeadlessChromium() throws Exception {
         Path html = dir.resolve("review.html");
-        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "--check", "--diff", "--report", html.toString());
+        CliRun r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "--check", "--diff", "--report", html.toString());
         assertThat(r.code()).isZero();
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("check mode: nothing was sent", "<span class=\"add\">+ip access-list extended EDGE",
@@ -246,7 +241,7 @@ class AclEndToEndTest {
         String junosBefore = mx1.personality().savedConfig();
         fw1.faults(Faults.NONE.withDropAfterConfigLines(3));
         mx1.faults(Faults.NONE.withDropAfterConfigLines(3));
-        Result r = run("run", playbook(RULES + "          - permit: [sip-proxy.default-listener]\n").toString(), "-i", inventory().toString(),
+        CliRun r = run("run", playbook(RULES + "          - permit: [sip-proxy.default-listener]\n").toString(), "-i", inventory().toString(),
                 "-l", "fw1:mx1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("fatal: [fw1]", "fatal: [mx1]").contains("connection lost");
@@ -282,7 +277,7 @@ class AclEndToEndTest {
                 .setDirectory(dir.resolve("state/history").toFile()).call()) {
             clone.getRepository();
         }
-        Result r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1", "--push-history");
+        CliRun r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1", "--push-history");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("history pushed");
         try (org.eclipse.jgit.api.Git bare = org.eclipse.jgit.api.Git.open(team.toFile())) {
@@ -299,7 +294,7 @@ class AclEndToEndTest {
                     - verify:
                         acl: { name: EDGE, bind: [{ interface: GigabitEthernet1, direction: in }], rules: [{ permit: [xcp.client-access] }] }
                 """);
-        Result missing = run("run", play.toString(), "-i", inventory().toString());
+        CliRun missing = run("run", play.toString(), "-i", inventory().toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.out()).contains("fatal: [r1]: FAILED! => EDGE: drift: the ACL EDGE is missing");
         assertThat(configLines(r1)).isZero();
@@ -316,14 +311,14 @@ class AclEndToEndTest {
         String rules = "[{ permit: [snmp.agent, xcp.client-access] }]";
         Files.writeString(play, ("- hosts: fw1\n  tasks:\n    - acl: { name: EDGE, object_groups: true, bind: [{ interface: outside }],"
                 + " rules: %s }\n").formatted(rules));
-        Result first = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
+        CliRun first = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
         assertThat(first.code()).as(first.out()).isZero();
         assertThat(fw1.personality().savedConfig()).contains("object-group service EDGE-P1 udp\n port-object eq snmp\n port-object eq 8161\n")
                 .contains("access-list EDGE extended permit udp host 10.30.0.10 10.10.1.0 255.255.255.0 object-group EDGE-P1");
         assertThat(run("run", play.toString(), "-i", dir.resolve("inv.yml").toString()).out()).contains("ok: [fw1]");
         // a change rebuilds the list and its groups through the swap
         Files.writeString(play, Files.readString(play).replace("xcp.client-access", "xcp.client-access, sip-proxy.tls-server-auth"));
-        Result second = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
+        CliRun second = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
         assertThat(second.code()).as(second.out()).isZero();
         assertThat(fw1.personality().savedConfig()).doesNotContain("PORTPUSH-NEW").contains("object-group service EDGE-P1 udp")
                 .contains("eq 5061");
@@ -336,13 +331,13 @@ class AclEndToEndTest {
         Path play = dir.resolve("og-ios.yml");
         Files.writeString(play, "- hosts: r1\n  tasks:\n    - acl: { name: EDGE, object_groups: true, bind: [{ interface: GigabitEthernet1 }],"
                 + " rules: [{ permit: [snmp.agent, xcp.client-access] }] }\n");
-        Result first = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
+        CliRun first = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
         assertThat(first.code()).as(first.out()).isZero();
         assertThat(r1.personality().savedConfig()).contains("object-group service EDGE-P1\n udp eq snmp\n udp eq 8161\n")
                 .contains("permit object-group EDGE-P1 host 10.30.0.10 10.10.1.0 0.0.0.255");
         assertThat(run("run", play.toString(), "-i", dir.resolve("inv.yml").toString()).out()).contains("ok: [r1]");
         Files.writeString(play, Files.readString(play).replace("xcp.client-access", "xcp.client-access, sip-proxy.tls-server-auth"));
-        Result second = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
+        CliRun second = run("run", play.toString(), "-i", dir.resolve("inv.yml").toString());
         assertThat(second.code()).as(second.out()).isZero();
         assertThat(r1.personality().savedConfig()).doesNotContain("PORTPUSH-NEW").contains("object-group service EDGE-P1").contains("eq 5061");
         assertThat(run("verify", play.toString(), "-i", dir.resolve("inv.yml").toString()).code()).isZero();

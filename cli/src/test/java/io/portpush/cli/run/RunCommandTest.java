@@ -10,6 +10,7 @@ import io.portpush.lab.Faults;
 import io.portpush.lab.LabDevice;
 import io.portpush.lab.LabFleet;
 import io.portpush.lab.LabInventory;
+import io.portpush.cli.CliRun;
 import io.portpush.cli.PortpushCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,8 +33,6 @@ class RunCommandTest {
     LabDevice fw1;
     LabDevice mx1;
 
-    record Result(int code, String out, String err) {
-    }
 
     @BeforeEach
     void lab() {
@@ -79,18 +78,8 @@ class RunCommandTest {
         return p;
     }
 
-    private Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--state-dir");
-        all.add(dir.resolve("state").toString());
-        if (!all.contains("--timeout")) {
-            all.add("--timeout");
-            all.add("5");
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.inState(dir.resolve("state"), args);
     }
 
     private static final String CONFIG_PLAY = """
@@ -111,14 +100,14 @@ class RunCommandTest {
     void configIsPushedToEveryPlatformThenIdempotent() throws Exception {
         Path inv = inventory();
         Path play = playbook(CONFIG_PLAY);
-        Result first = run("run", play.toString(), "-i", inv.toString());
+        CliRun first = run("run", play.toString(), "-i", inv.toString());
         assertThat(first.code()).as(first.out() + first.err()).isZero();
         assertThat(first.out()).contains("changed: [r1]", "changed: [r2]", "changed: [fw1]", "changed: [mx1]")
                 .containsPattern("r1 +: ok=1 +changed=1 +unreachable=0 +failed=0");
         assertThat(r1.personality().savedConfig()).contains("access-list 101 permit tcp any any eq 5222");
         assertThat(fw1.personality().savedConfig()).contains("access-list T extended permit tcp any any eq 5222");
         assertThat(mx1.personality().savedConfig()).contains("set firewall family inet filter T term t then accept");
-        Result second = run("run", play.toString(), "-i", inv.toString());
+        CliRun second = run("run", play.toString(), "-i", inv.toString());
         assertThat(second.code()).isZero();
         assertThat(second.out()).contains("ok: [r1]", "ok: [fw1]", "ok: [mx1]").doesNotContain("changed: [");
     }
@@ -126,7 +115,7 @@ class RunCommandTest {
     @Test
     void checkModeReadsButSendsNoConfigurationCommand() throws Exception {
         Path inv = inventory();
-        Result r = run("run", playbook(CONFIG_PLAY).toString(), "-i", inv.toString(), "--check", "--diff");
+        CliRun r = run("run", playbook(CONFIG_PLAY).toString(), "-i", inv.toString(), "--check", "--diff");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("changed: [r1]", "+access-list 101 permit tcp any any eq 5222", "commands (not sent):",
                 "Check mode: no command that changes a device was sent.");
@@ -163,10 +152,10 @@ class RunCommandTest {
                   tasks:
                     - debug: { msg: "who={{ who }}" }
                 """);
-        Result r = run("run", play.toString(), "-i", ini.toString());
+        CliRun r = run("run", play.toString(), "-i", ini.toString());
         assertThat(r.out()).contains("ok: [r1] => who=play", "ok: [r1] => task=task", "ok: [r2] => who=host")
                 .doesNotContain("[r2] => who=play");
-        Result extra = run("run", play.toString(), "-i", ini.toString(), "-e", "who=extra");
+        CliRun extra = run("run", play.toString(), "-i", ini.toString(), "-e", "who=extra");
         assertThat(extra.out()).contains("ok: [r1] => who=extra", "ok: [r1] => task=extra", "ok: [r2] => who=extra");
     }
 
@@ -178,7 +167,7 @@ class RunCommandTest {
                     - name: uses a typo
                       debug: { msg: "{{ hostnme }}" }
                 """);
-        Result r = run("run", play.toString(), "-i", inventory().toString());
+        CliRun r = run("run", play.toString(), "-i", inventory().toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("fatal: [r1]: FAILED! => " + play + ":3: [0].tasks[0]: undefined variable 'hostnme'");
     }
@@ -187,14 +176,14 @@ class RunCommandTest {
     void unknownHostKeyIsRefusedUntilAcceptedAndAChangedKeyNever() throws Exception {
         Files.delete(dir.resolve("state/known_hosts"));
         Path play = playbook("- hosts: r1\n  tasks:\n    - command: show privilege\n");
-        Result refused = run("run", play.toString(), "-i", inventory().toString());
+        CliRun refused = run("run", play.toString(), "-i", inventory().toString());
         assertThat(refused.code()).isEqualTo(4);
         assertThat(refused.out()).contains("UNREACHABLE!", "is not known", "--accept-new-host-keys");
-        Result accepted = run("run", play.toString(), "-i", inventory().toString(), "--accept-new-host-keys");
+        CliRun accepted = run("run", play.toString(), "-i", inventory().toString(), "--accept-new-host-keys");
         assertThat(accepted.code()).isZero();
         assertThat(Files.readString(dir.resolve("state/known_hosts"))).contains("[127.0.0.1]:" + r1.port() + " ecdsa-sha2-nistp256 ");
         r1.rotateHostKey();
-        Result changed = run("run", play.toString(), "-i", inventory().toString(), "--accept-new-host-keys");
+        CliRun changed = run("run", play.toString(), "-i", inventory().toString(), "--accept-new-host-keys");
         assertThat(changed.code()).isEqualTo(4);
         assertThat(changed.out()).contains("HOST KEY CHANGED", "ssh-keygen -R");
     }
@@ -204,7 +193,7 @@ class RunCommandTest {
         Path inv = dir.resolve("bad.yml");
         Files.writeString(inv, "all:\n  hosts:\n    r1: { ansible_host: 127.0.0.1, ansible_port: %d, ansible_user: admin, ansible_password: Sup3rSecret!, ansible_network_os: ios }\n"
                 .formatted(r1.port()));
-        Result r = run("run", playbook("- hosts: all\n  tasks:\n    - command: show version\n").toString(), "-i", inv.toString(), "--json");
+        CliRun r = run("run", playbook("- hosts: all\n  tasks:\n    - command: show version\n").toString(), "-i", inv.toString(), "--json");
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.out()).contains("authentication failed").doesNotContain("Sup3rSecret!");
     }
@@ -213,7 +202,7 @@ class RunCommandTest {
     void oneHostFailsTheOthersGoOnAndJsonTellsItAll() throws Exception {
         r2.faults(Faults.NONE.withRefusedCommand("access-list 101"));
         mx1.faults(Faults.NONE.withCommandLatency(2500));
-        Result r = run("run", playbook(CONFIG_PLAY).toString(), "-i", inventory().toString(), "--json", "--timeout", "1");
+        CliRun r = run("run", playbook(CONFIG_PLAY).toString(), "-i", inventory().toString(), "--json", "--timeout", "1");
         assertThat(r.code()).isEqualTo(2);
         JsonNode doc = new ObjectMapper().readTree(r.out());
         JsonNode hosts = doc.get("tasks").get(0).get("hosts");
@@ -238,7 +227,7 @@ class RunCommandTest {
                   tasks:
                     - config: { lines: ["{{ 'access-list T extended permit tcp any any eq 1' if portpush_platform == 'cisco_asa' else 'access-list 101 permit tcp any any eq 1' }}"] }
                 """);
-        Result r = run("run", play.toString(), "-i", inventory().toString());
+        CliRun r = run("run", play.toString(), "-i", inventory().toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("fatal: [r1]", "more than 0% of the batch failed; stopping the play")
                 .doesNotContain("[r2]").doesNotContain("[fw1]");
@@ -263,11 +252,11 @@ class RunCommandTest {
                       debug: { msg: "three" }
                       tags: [always]
                 """);
-        Result tagged = run("run", play.toString(), "-i", inventory().toString(), "--tags", "a", "-e", "@" + vars);
+        CliRun tagged = run("run", play.toString(), "-i", inventory().toString(), "--tags", "a", "-e", "@" + vars);
         assertThat(tagged.out()).contains("one from-file", "three").doesNotContain("=> two");
-        Result skipped = run("run", play.toString(), "-i", inventory().toString(), "--skip-tags", "a", "-e", "greeting=x");
+        CliRun skipped = run("run", play.toString(), "-i", inventory().toString(), "--skip-tags", "a", "-e", "greeting=x");
         assertThat(skipped.out()).contains("=> two", "three").doesNotContain("one x");
-        Result started = run("run", play.toString(), "-i", inventory().toString(), "--start-at-task", "two", "-e", "greeting=x");
+        CliRun started = run("run", play.toString(), "-i", inventory().toString(), "--start-at-task", "two", "-e", "greeting=x");
         assertThat(started.out()).contains("TASK [two]", "TASK [three]").doesNotContain("TASK [one]");
     }
 
@@ -285,7 +274,7 @@ class RunCommandTest {
             Files.writeString(inv, ("all:\n  hosts:\n    r1: { ansible_host: 127.0.0.1, ansible_port: %d, ansible_user: admin, ansible_password: admin,"
                     + " ansible_become_password: enable, ansible_network_os: ios,"
                     + " ansible_ssh_common_args: '-o ProxyJump=admin@127.0.0.1:%d' }\n").formatted(r1.port(), bastion.getPort()));
-            Result r = run("run", playbook("- hosts: all\n  tasks:\n    - command: show privilege\n      register: p\n"
+            CliRun r = run("run", playbook("- hosts: all\n  tasks:\n    - command: show privilege\n      register: p\n"
                     + "    - assert: { that: [\"'15' in p.stdout[0]\"] }\n").toString(), "-i", inv.toString(), "--accept-new-host-keys");
             assertThat(r.code()).as(r.out()).isZero();
             for (int i = 0; i < 50 && !bastion.getActiveSessions().isEmpty(); i++) {
@@ -311,7 +300,7 @@ class RunCommandTest {
                           - "acls.parsed[0]['120'][0].destination_ports == '443'"
                           - "acls.parsed[1] is none"
                 """);
-        Result r = run("run", play.toString(), "-i", inventory().toString());
+        CliRun r = run("run", play.toString(), "-i", inventory().toString());
         assertThat(r.code()).as(r.out()).isZero();
     }
 
@@ -325,7 +314,7 @@ class RunCommandTest {
                     - command: show version
                     - command: show version
                 """);
-        Result r = run("run", play.toString(), "-i", inventory().toString(), "--host-timeout", "2");
+        CliRun r = run("run", play.toString(), "-i", inventory().toString(), "--host-timeout", "2");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("fatal: [mx1]: FAILED! => host timeout: mx1 used its 2 s (--host-timeout)")
                 .containsPattern("r1 +: ok=3").containsPattern("fw1 +: ok=3");
@@ -334,9 +323,9 @@ class RunCommandTest {
     @Test
     void verbosityLevelsShowCommandsAndDeviceAnswersWithoutSecrets() throws Exception {
         Path play = playbook("- hosts: r1\n  tasks:\n    - command: show privilege\n");
-        Result vv = run("run", play.toString(), "-i", inventory().toString(), "-vv");
+        CliRun vv = run("run", play.toString(), "-i", inventory().toString(), "-vv");
         assertThat(vv.out()).contains("[r1] > show privilege").doesNotContain("[r1] < ");
-        Result vvv = run("run", play.toString(), "-i", inventory().toString(), "-vvv");
+        CliRun vvv = run("run", play.toString(), "-i", inventory().toString(), "-vvv");
         assertThat(vvv.out()).contains("[r1] < Current privilege level is 15").doesNotContain("enable\n  [r1] > enable\n");
     }
 }
