@@ -67,4 +67,28 @@ class QosEndToEndTest {
             assertThat(again.toString()).contains("ok: [r1]", "ok: [mx1]").doesNotContain("changed:");
         }
     }
+
+    @Test
+    void aQosChangeThatFailsIsTakenBack() throws Exception {
+        try (LabFleet fleet = new LabFleet(null)) {
+            LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+            LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+            Path inv = dir.resolve("inv.yml");
+            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
+                    + " ansible_become_password: enable, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
+                    + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios }\n").formatted(r1.port()));
+            Path play = dir.resolve("qos.yml");
+            Files.writeString(play, "- hosts: all\n  tasks:\n    - qos: { name: IMP-QOS, bind: [{interface: GigabitEthernet2}],"
+                    + " classes: [{ name: XMPP, match: [xcp.client-access], dscp: cs3 }] }\n");
+            String before = r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "");
+            // the device accepts the marking line but never applies it
+            r1.faults(io.portpush.lab.Faults.NONE.withIgnoredLine("set dscp"));
+            StringWriter out = new StringWriter();
+            int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "run", play.toString(), "-i",
+                    inv.toString(), "--state-dir", dir.resolve("state").toString());
+            assertThat(code).isEqualTo(2);
+            assertThat(out.toString()).contains("verify failed", "previous state was restored and verified");
+            assertThat(r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "")).isEqualTo(before);
+        }
+    }
 }

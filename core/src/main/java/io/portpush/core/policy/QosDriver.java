@@ -11,6 +11,9 @@ public interface QosDriver {
 
     String render(QosIntent intent, TemplateEngine templates);
 
+    /** Lines that remove everything {@code intent} creates (taking back a first change). */
+    List<String> removal(QosIntent intent);
+
     /** Lines taking the device from {@code current} to {@code intent}; empty when they match. */
     List<String> plan(Optional<QosIntent> current, QosIntent intent, TemplateEngine templates);
 }

@@ -54,6 +54,51 @@ public final class QosModule implements TaskModule {
         return true;
     }
 
+    /**
+     * Puts the device back as it was read before the change (Junos: discard and let commit
+     * confirmed roll back; IOS: the previous policy re-applied, or everything created removed).
+     */
+    private static String restore(TaskContext ctx, QosDriver driver, QosIntent intent, Optional<QosIntent> before, List<String> classNames) {
+        try {
+            DeviceSession s = ctx.session();
+            try {
+                if (s.inConfig()) {
+                    for (String c : s.dialect().discard()) {
+                        s.config(c);
+                    }
+                    s.exitConfig();
+                }
+            } catch (RuntimeException e) {
+                s = ctx.reopenSession();
+            }
+            Optional<QosIntent> now;
+            try {
+                now = driver.read(s, intent.name(), classNames);
+            } catch (TransportException e) {
+                s = ctx.reopenSession();
+                now = driver.read(s, intent.name(), classNames);
+            }
+            boolean same = before.isPresent() ? now.isPresent() && before.get().differences(now.get()).isEmpty() : now.isEmpty();
+            if (!same) {
+                List<String> back = before.isPresent() ? driver.plan(now, before.get(), ctx.templates()) : driver.removal(intent);
+                s.enterConfig();
+                for (String l : back) {
+                    s.config(l);
+                }
+                for (String c : s.dialect().commit("portpush qos restore " + intent.name())) {
+                    s.config(c);
+                }
+                s.exitConfig();
+            }
+            Optional<QosIntent> check = driver.read(s, intent.name(), classNames);
+            boolean ok = before.isPresent() ? check.isPresent() && before.get().differences(check.get()).isEmpty() : check.isEmpty();
+            return ok ? (same ? "the device still holds its previous state (verified)" : "the previous state was restored and verified")
+                    : "RESTORE NOT VERIFIED: check the device";
+        } catch (RuntimeException e) {
+            return "COULD NOT RESTORE (" + e.getMessage() + "): check the device when it is reachable";
+        }
+    }
+
     /** Linux: read, compare, one atomic nft transaction, read again (the whole chain is replaced, so nothing is half-done). */
     private static TaskResult linux(TaskContext ctx, QosIntent intent) {
         io.portpush.platform.nftables.NftablesQos nft = new io.portpush.platform.nftables.NftablesQos();
@@ -170,8 +215,8 @@ public final class QosModule implements TaskModule {
             Optional<QosIntent> after = driver.read(s, name, classNames);
             List<String> drift = after.map(intent::differences).orElse(List.of("policy " + name + " is missing"));
             if (!drift.isEmpty()) {
-                return new TaskResult(Status.FAILED, name + ": verify failed: " + String.join("; ", drift)
-                        + (s.dialect().confirm("").isEmpty() ? "" : "; not confirmed, the device rolls back by itself"), data, diff, plan);
+                return new TaskResult(Status.FAILED, name + ": verify failed: " + String.join("; ", drift) + "; "
+                        + restore(ctx, driver, intent, before, classNames), data, diff, plan);
             }
             List<String> confirm = s.dialect().confirm("portpush qos " + name + " (verified)");
             if (!confirm.isEmpty()) {
@@ -184,7 +229,8 @@ public final class QosModule implements TaskModule {
             return TaskResult.changed(name + ": applied and verified (" + plan.size() + " lines)", data,
                     UnifiedDiff.of(ctx.host() + "/qos/" + name, before.map(QosIntent::text).orElse(""), after.get().text()), plan);
         } catch (DeviceCommandException | TransportException e) {
-            return new TaskResult(Status.FAILED, name + ": " + e.getMessage(), data, diff, plan);
+            return new TaskResult(Status.FAILED, name + ": " + e.getMessage() + "; " + restore(ctx, driver, intent, before, classNames),
+                    data, diff, plan);
         }
     }
 }

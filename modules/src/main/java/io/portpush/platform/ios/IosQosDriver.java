@@ -145,6 +145,21 @@ public final class IosQosDriver implements QosDriver {
         return out;
     }
 
+    @Override
+    public List<String> removal(QosIntent intent) {
+        List<String> out = new ArrayList<>();
+        for (Binding b : intent.bindings()) {
+            out.addAll(List.of("interface " + b.target(), " no service-policy " + (b.direction() == Binding.Direction.IN ? "input" : "output")
+                    + " " + intent.name(), "exit"));
+        }
+        out.add("no policy-map " + intent.name());
+        for (QosIntent.QosClass c : intent.classes()) {
+            out.add("no class-map match-any " + c.name());
+            out.add("no ip access-list extended QOS-" + c.name());
+        }
+        return out;
+    }
+
     /** Whether the device's entries for a class match (used by tests). */
     static boolean same(List<AclEntry> a, List<AclEntry> b) {
         return AclEntries.sameEntries(a, b);

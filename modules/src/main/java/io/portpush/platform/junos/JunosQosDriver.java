@@ -57,6 +57,13 @@ public final class JunosQosDriver implements QosDriver {
     }
 
     @Override
+    public List<String> removal(QosIntent intent) {
+        List<String> out = new ArrayList<>(JunosBindings.removed(intent.bindings(), List.of()));
+        out.add("delete firewall family inet filter " + intent.name());
+        return out;
+    }
+
+    @Override
     public List<String> plan(Optional<QosIntent> current, QosIntent intent, TemplateEngine templates) {
         if (current.isPresent() && intent.differences(current.get()).isEmpty()) {
             return List.of();
