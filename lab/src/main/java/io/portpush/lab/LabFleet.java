@@ -37,6 +37,11 @@ public final class LabFleet implements AutoCloseable {
         this.io = ThreadUtils.newFixedThreadPool("lab-io", threads);
     }
 
+    /** Where devices keep their state (null for a throwaway fleet). */
+    public Path stateRoot() {
+        return stateRoot;
+    }
+
     public synchronized LabDevice start(DeviceSpec spec) {
         if (devices.containsKey(spec.name())) {
             throw new IllegalArgumentException("lab device " + spec.name() + " already runs");

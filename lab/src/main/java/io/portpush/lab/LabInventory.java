@@ -59,7 +59,10 @@ public final class LabInventory {
         List<LabDevice> started = new ArrayList<>();
         for (Host h : labHosts(inv)) {
             HostConnection c = HostConnection.of(h.name(), h.vars(), inv.source());
-            if (listening(c.address(), c.port())) {
+            boolean explicit = h.vars().containsKey("ansible_port") || h.vars().containsKey("port");
+            // without a port in the inventory, 22 is not ours: only a device 'lab up' recorded counts as running
+            Integer recorded = explicit ? null : recordedPorts(fleet.stateRoot()).get(h.name());
+            if (explicit ? listening(c.address(), c.port()) : recorded != null && listening(c.address(), recorded)) {
                 continue;
             }
             DeviceSpec spec = DeviceSpec.of(h.name(), c.platform())
@@ -71,6 +74,42 @@ public final class LabInventory {
         }
         recordKeys(fleet.devices(), knownHosts);
         return started;
+    }
+
+    /**
+     * The real ports of lab hosts whose inventory gives none: devices this fleet started on free
+     * ports, or devices a separate {@code lab up} recorded in {@code labDir/lab.json}.
+     */
+    public static Map<String, Map<String, Object>> ports(LabFleet fleet, Inventory inv, java.nio.file.Path labDir) {
+        Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+        Map<String, Integer> recorded = recordedPorts(labDir);
+        for (Host h : labHosts(inv)) {
+            if (h.vars().containsKey("ansible_port") || h.vars().containsKey("port")) {
+                continue;
+            }
+            Integer port = fleet.device(h.name()).map(LabDevice::port).orElse(recorded.get(h.name()));
+            if (port != null) {
+                out.put(h.name(), Map.of("ansible_port", port));
+            }
+        }
+        return out;
+    }
+
+    /** Ports a running {@code lab up} recorded in {@code labDir/lab.json}, by host. */
+    static Map<String, Integer> recordedPorts(java.nio.file.Path labDir) {
+        Map<String, Integer> recorded = new java.util.HashMap<>();
+        if (labDir == null || !Files.exists(labDir.resolve("lab.json"))) {
+            return recorded;
+        }
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode d : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(labDir.resolve("lab.json").toFile()).path("devices")) {
+                recorded.put(d.path("name").asText(), d.path("port").asInt());
+            }
+        } catch (IOException e) {
+            // an unreadable record: use the inventory as written
+        }
+        return recorded;
     }
 
     /** Replaces the lines of these devices in {@code knownHosts}, keeping every other line. */

@@ -167,10 +167,12 @@ public class RunCommand implements Callable<Integer> {
             }
             try (LabFleet lab = LabInventory.labHosts(inv).isEmpty() || mode == RunOptions.Mode.LINT ? null
                     : new LabFleet(state.resolve("lab"))) {
+                Inventory hosts = inv;
                 if (lab != null) {
                     LabInventory.start(lab, inv, state.resolve("known_hosts"));
+                    hosts = inv.withHostVars(LabInventory.ports(lab, inv, state.resolve("lab")));
                 }
-                Runner runner = new Runner(inv, TaskModules.all(), Platforms::dialect, options, listener, templates, redactor, services);
+                Runner runner = new Runner(hosts, TaskModules.all(), Platforms::dialect, options, listener, templates, redactor, services);
                 result = runner.run(plays, playbookPath(), runId);
             }
             if (history != null && pushHistory) {

@@ -68,4 +68,19 @@ class LabCommandTest {
             up.destroyForcibly();
         }
     }
+
+    @Test
+    void labHostsWithoutPortsGetFreePortsThatTheRunUses() throws Exception {
+        Path inv = dir.resolve("auto.yml");
+        Files.writeString(inv, "all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
+                + " ansible_become_password: enable }\n  hosts:\n    r7: { ansible_network_os: cisco.ios.ios }\n"
+                + "    mx7: { ansible_network_os: junipernetworks.junos.junos }\n");
+        Path play = dir.resolve("p.yml");
+        Files.writeString(play, "- hosts: all\n  tasks:\n    - command: show version\n");
+        StringWriter out = new StringWriter();
+        int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(out), "run", play.toString(), "-i", inv.toString(),
+                "--state-dir", dir.resolve("state").toString());
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("ok: [r7]", "ok: [mx7]");
+    }
 }

@@ -39,6 +39,17 @@ public final class Inventory {
         this.hostVarsFiles = hostVarsFiles;
     }
 
+    /**
+     * The same inventory with {@code extra} variables laid over the hosts' own (above host_vars):
+     * used for facts only known at run time, such as the ports of lab devices started on free ports.
+     */
+    public Inventory withHostVars(Map<String, Map<String, Object>> extra) {
+        Map<String, Map<String, Object>> hv = new LinkedHashMap<>();
+        hostVarsFiles.forEach((h, v) -> hv.put(h, new LinkedHashMap<>(v)));
+        extra.forEach((h, v) -> hv.computeIfAbsent(h, k -> new LinkedHashMap<>()).putAll(v));
+        return new Inventory(source, groups, hostVars, groupVarsFiles, hv);
+    }
+
     public String source() {
         return source;
     }
