@@ -66,21 +66,7 @@ public final class AclModule implements TaskModule {
         if (driver == null && host == null) {
             return TaskResult.failed("acl is not supported on platform " + ctx.platform());
         }
-        Object rolesVar = a.has("roles") ? a.raw("roles") : ctx.vars().get("roles");
-        Map<String, AddressSet> roles = new LinkedHashMap<>();
-        if (rolesVar instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> {
-                List<String> l = new ArrayList<>();
-                for (Object o : v instanceof List<?> list ? list : List.of(v)) {
-                    l.add(String.valueOf(o));
-                }
-                try {
-                    roles.put(String.valueOf(k), AddressSet.parse(l));
-                } catch (IllegalArgumentException e) {
-                    throw a.error("roles." + k, e.getMessage());
-                }
-            });
-        }
+        Map<String, AddressSet> roles = RoleBindings.read(ctx, a);
         AclIntent intent;
         try {
             intent = new AclIntentBuilder(ctx.service(Catalogue.class), roles).build(spec, driver != null ? driver.stateful() : host.stateful());
@@ -110,7 +96,6 @@ public final class AclModule implements TaskModule {
                               int confirmMinutes) {
         DeviceSession s = ctx.session();
         Optional<DeviceAcl> before = driver.read(s, intent.name());
-        List<String> plan = driver.plan(before, intent, ctx.templates(), strategy);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("acl", intent.name());
         data.put("entries", AclEntries.flatten(intent.entries()).stream().map(e -> e.describe()).toList());
@@ -125,6 +110,8 @@ public final class AclModule implements TaskModule {
             data.put("findings", drift);
             return new TaskResult(Status.FAILED, intent.name() + ": drift: " + String.join("; ", drift), data, "", List.of());
         }
+        // planning renders templates: only a run that may change the device needs it
+        List<String> plan = driver.plan(before, intent, ctx.templates(), strategy);
         if (plan.isEmpty()) {
             return TaskResult.ok(intent.name() + ": the device already enforces the intent (" + AclEntries.flatten(intent.entries()).size()
                     + " entries, " + intent.bindings().size() + " bindings)", data);

@@ -139,12 +139,7 @@ public final class QosModule implements TaskModule {
                     + "by DSCP but does not set it on these flows; mark it on the routers next to the ASA)");
         }
         String name = a.required("name");
-        Map<String, AddressSet> roles = new LinkedHashMap<>();
-        Object rolesVar = a.has("roles") ? a.raw("roles") : ctx.vars().get("roles");
-        if (rolesVar instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> roles.put(String.valueOf(k), AddressSet.parse((v instanceof List<?> l ? l : List.of(v)).stream()
-                    .map(String::valueOf).toList())));
-        }
+        Map<String, AddressSet> roles = io.portpush.modules.acl.RoleBindings.read(ctx, a);
         List<QosIntent.QosClass> classes = new ArrayList<>();
         List<Object> rawClasses = a.list("classes");
         if (rawClasses.isEmpty()) {
