@@ -41,7 +41,7 @@ public final class DeviceSession implements AutoCloseable {
         try {
             String first = shell.readUntil(dialect.prompt(), timeout);
             Optional<java.util.regex.Pattern> user = dialect.unprivilegedPrompt();
-            if (user.isPresent() && user.get().matcher(first.stripTrailing() + (first.endsWith(" ") ? " " : "")).find()) {
+            if (user.isPresent() && user.get().matcher(first).find()) {
                 s.enable(enable);
             }
             for (String c : dialect.sessionSetup()) {

@@ -141,8 +141,14 @@ public final class Runner {
             return session();
         }
 
+        private HostConnection connection;
+
+        /** Read once per host and batch: the inventory does not change during a run. */
         HostConnection connection() {
-            return HostConnection.of(name, inventory.varsFor(name), inventory.source());
+            if (connection == null) {
+                connection = HostConnection.of(name, inventory.varsFor(name), inventory.source());
+            }
+            return connection;
         }
 
         synchronized void close() {
