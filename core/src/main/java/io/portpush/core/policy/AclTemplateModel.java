@@ -62,11 +62,7 @@ public final class AclTemplateModel {
         acl.put("entries", entries);
         List<Map<String, Object>> bindings = new ArrayList<>();
         for (Binding b : intent.bindings()) {
-            // "ge-0/0/1.0" names an interface unit (Junos); without a unit, unit 0
-            int dot = b.target().lastIndexOf('.');
-            boolean unit = dot > 0 && b.target().substring(dot + 1).matches("\\d+");
-            bindings.add(Map.of("target", b.target(), "direction", b.direction().word(),
-                    "interface", unit ? b.target().substring(0, dot) : b.target(), "unit", unit ? b.target().substring(dot + 1) : "0"));
+            bindings.add(Map.of("target", b.target(), "direction", b.direction().word()));
         }
         acl.put("bindings", bindings);
         return acl;
