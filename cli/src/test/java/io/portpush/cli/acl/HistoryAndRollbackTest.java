@@ -2,15 +2,13 @@ package io.portpush.cli.acl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portpush.cli.PortpushCommand;
+import io.portpush.cli.CliRun;
 import io.portpush.core.history.Journal;
 import io.portpush.core.history.RunLock;
 import io.portpush.lab.DeviceSpec;
 import io.portpush.lab.LabDevice;
 import io.portpush.lab.LabFleet;
 import io.portpush.lab.LabInventory;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +28,6 @@ class HistoryAndRollbackTest {
     LabDevice r1;
     LabDevice mx1;
 
-    record Result(int code, String out, String err) {
-    }
 
     @BeforeEach
     void lab() throws Exception {
@@ -72,16 +68,11 @@ class HistoryAndRollbackTest {
         return p;
     }
 
-    private Result cli(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--state-dir", dir.resolve("state").toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.inState(dir.resolve("state"), args);
     }
 
-    private Result run(String... args) {
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("-i", dir.resolve("inv.yml").toString(), "--timeout", "5"));
         return cli(all.toArray(String[]::new));
@@ -107,31 +98,31 @@ class HistoryAndRollbackTest {
         assertThat(Files.readString(dir.resolve("state/history/devices/r1/backup/running-config"))).doesNotContain("eq snmp")
                 .doesNotContain("s3cret-pass");
 
-        Result listing = cli("history", "r1", "--object", "acl/EDGE");
+        CliRun listing = cli("history", "r1", "--object", "acl/EDGE");
         assertThat(listing.out()).contains("portpush edge: 2 device(s) changed").contains("2 revisions");
 
         long configBefore = r1.log().entries().stream().filter(e -> e.configMode()).count();
-        Result check = run("rollback", "--object", "acl/EDGE", "--check", "--diff");
+        CliRun check = run("rollback", "--object", "acl/EDGE", "--check", "--diff");
         assertThat(check.code()).isZero();
         assertThat(check.out()).contains("changed: [r1]", "- 70 permit udp host 10.30.0.10 10.10.1.0 0.0.0.255 eq snmp".substring(0, 10));
         assertThat(r1.log().entries().stream().filter(e -> e.configMode()).count()).isEqualTo(configBefore);
 
-        Result back = run("rollback", "--object", "acl/EDGE");
+        CliRun back = run("rollback", "--object", "acl/EDGE");
         assertThat(back.code()).as(back.out()).isZero();
         assertThat(back.out()).contains("changed: [r1]", "changed: [mx1]");
         assertThat(r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", ""))
                 .isEqualTo(v1Ios.replaceAll("! Last configuration change.*\n", ""));
         assertThat(mx1.personality().savedConfig()).doesNotContain("destination-port 161");
-        Result after = cli("history");
+        CliRun after = cli("history");
         assertThat(after.out()).contains("portpush rollback acl/EDGE: 2 device(s) changed");
-        Result diff = cli("history", "diff", "HEAD~1", "HEAD");
+        CliRun diff = cli("history", "diff", "HEAD~1", "HEAD");
         assertThat(diff.out()).contains("-", "snmp").contains("devices/r1/acl/EDGE");
     }
 
     @Test
     void rollingBackTheFirstChangeRemovesTheAcl() throws Exception {
         assertThat(run("run", playbook("xcp.client-access").toString()).code()).isZero();
-        Result back = run("rollback", "--object", "acl/EDGE", "-l", "r1");
+        CliRun back = run("rollback", "--object", "acl/EDGE", "-l", "r1");
         assertThat(back.code()).as(back.out()).isZero();
         assertThat(r1.personality().savedConfig()).doesNotContain("EDGE");
     }
@@ -139,7 +130,7 @@ class HistoryAndRollbackTest {
     @Test
     void aSecondRunIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
         try (RunLock held = RunLock.acquire(dir.resolve("state"), "other-run")) {
-            Result r = run("run", playbook("xcp.client-access").toString());
+            CliRun r = run("run", playbook("xcp.client-access").toString());
             assertThat(r.code()).isEqualTo(7);
             assertThat(r.err()).contains("another portpush run is using", "run other-run", "pid " + ProcessHandle.current().pid());
             assertThat(r1.log().entries()).isEmpty();
@@ -150,7 +141,7 @@ class HistoryAndRollbackTest {
     @Test
     void changesLeftInFlightByAKilledRunAreReported() throws Exception {
         new Journal(dir.resolve("state"), "killed-run").begin("r1", "acl/EDGE", "ip access-list extended EDGE\n 10 permit ip any any\n");
-        Result r = run("run", playbook("xcp.client-access").toString());
+        CliRun r = run("run", playbook("xcp.client-access").toString());
         assertThat(r.out()).contains("[WARNING]: a change was in flight when an earlier run stopped: r1 acl/EDGE: run killed-run started "
                 + "changing acl/EDGE on r1");
         assertThat(run("run", playbook("xcp.client-access").toString()).out()).doesNotContain("in flight");
