@@ -9,6 +9,7 @@ import io.portpush.core.history.RunLock;
 import io.portpush.core.runner.RunListener;
 import io.portpush.core.inventory.Inventory;
 import io.portpush.core.inventory.InventoryLoader;
+import io.portpush.core.inventory.Targets;
 import io.portpush.core.playbook.Play;
 import io.portpush.core.playbook.PlaybookLoader;
 import io.portpush.core.runner.Redactor;
@@ -105,6 +106,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--catalogue", paramLabel = "PATH", description = "Extra catalogue file (repeatable).")
     List<Path> catalogues = new ArrayList<>();
 
+    @Option(names = "--allow-empty", description = "Succeed when the plays and --limit match no host (default: exit 6, nothing run).")
+    boolean allowEmpty;
+
     @Option(names = "--push-history", description = "Push the history to its git remote after the run.")
     boolean pushHistory;
 
@@ -113,7 +117,8 @@ public class RunCommand implements Callable<Integer> {
         if (playbook == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PLAYBOOK'");
         }
-        return new PlaybookLoader(TaskModules.all().keySet()).load(playbook);
+        TemplateEngine syntax = new TemplateEngine(List.of());
+        return new PlaybookLoader(TaskModules.all().keySet(), syntax::syntaxProblems).load(playbook);
     }
 
     /** What ran, for the history's commit messages. */
@@ -133,6 +138,8 @@ public class RunCommand implements Callable<Integer> {
         Path state = stateDir == null ? project.resolve(".portpush") : stateDir.toAbsolutePath();
         Inventory inv = InventoryLoader.load(inventory);
         List<Play> plays = plays();
+        Targets.check(inv, plays.stream().map(p -> new Targets.Pattern(p.hosts(), p.where().file() + ":" + p.where().line())).toList(),
+                limit, allowEmpty);
         Map<String, Object> extra = ExtraVars.parse(extraVars);
         RunOptions options = new RunOptions(forks, limit, tags, skipTags, startAtTask, extra, mode(), diff, verbose.length, acceptNew,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, hostTimeout == null ? null : Duration.ofSeconds(hostTimeout),
@@ -143,6 +150,7 @@ public class RunCommand implements Callable<Integer> {
                 redactor, color ? spec.commandLine().getErr() : null);
         List<Path> templateDirs = List.of(playbookPath().toAbsolutePath().getParent().resolve("templates"), project.resolve("templates"));
         TemplateEngine templates = new TemplateEngine(templateDirs);
+        TemplateFiles.check(templates, templateDirs);
         Map<Class<?>, Object> services = new HashMap<>();
         Catalogue catalogue = new CatalogueLoader().load(catalogues);
         services.put(Catalogue.class, catalogue);

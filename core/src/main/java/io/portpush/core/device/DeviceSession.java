@@ -3,6 +3,8 @@ package io.portpush.core.device;
 import io.portpush.core.transport.InteractiveShell;
 import io.portpush.core.transport.Secret;
 import io.portpush.core.transport.SshConnection;
+import io.portpush.core.wire.LineGate;
+import io.portpush.core.wire.UnsafeLineException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,24 @@ public final class DeviceSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks a whole change against the gate before its first line is sent, so a refused line
+     * fails the change while the device is still untouched (check mode shows it too).
+     *
+     * @throws UnsafeLineException for the first line the gate refuses
+     */
+    public void preflight(List<String> lines) {
+        lines.forEach(this::gate);
+    }
+
+    /** Every line passes the {@link LineGate} before the wire; a refused line is never written, not even in part. */
+    private void gate(String line) {
+        Optional<LineGate.Violation> v = LineGate.check(line, dialect.lineRules());
+        if (v.isPresent()) {
+            throw UnsafeLineException.of(host, line, v.get());
+        }
+    }
+
     private void enable(Secret secret) {
         sent.sent("enable");
         shell.write("enable\n");
@@ -62,6 +82,11 @@ public final class DeviceSession implements AutoCloseable {
             if (secret == null) {
                 throw new DeviceCommandException(host, "enable", "the device asks for an enable password and the inventory has none "
                         + "(set ansible_become_password)");
+            }
+            if (LineGate.firstUnsafe(secret.reveal()).isPresent()) {
+                // the secret itself is never shown, only that it cannot be typed
+                throw new DeviceCommandException(host, "enable", "the enable password holds a control character or line break; "
+                        + "it cannot be typed at the prompt (check ansible_become_password)");
             }
             shell.write(secret.reveal() + "\n");
             String after = shell.readUntil(dialect.prompt(), timeout);
@@ -82,6 +107,7 @@ public final class DeviceSession implements AutoCloseable {
 
     /** Runs a command that does not change the device; returns its output. Refusals throw. */
     public String show(String command) {
+        gate(command);
         sent.sent(command);
         String out = dialect.clean(shell.command(command, dialect.prompt(), timeout));
         sent.received(out);
@@ -105,6 +131,7 @@ public final class DeviceSession implements AutoCloseable {
      * Returns the device's output (warnings, commit messages).
      */
     public String config(String line) {
+        gate(line);
         sent.sent(line);
         configSent.add(line);
         String out = dialect.clean(shell.command(line, dialect.prompt(), timeout));

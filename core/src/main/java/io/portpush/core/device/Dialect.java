@@ -25,6 +25,11 @@ public interface Dialect {
         return Pattern.compile("[Pp]assword: ?$");
     }
 
+    /** What this platform's CLI accepts on one line, checked by the {@link io.portpush.core.wire.LineGate} before anything is sent. */
+    default io.portpush.core.wire.LineRules lineRules() {
+        return io.portpush.core.wire.LineRules.ANY;
+    }
+
     /** Commands that make the session scriptable (paging off, width). */
     List<String> sessionSetup();
 

@@ -1,5 +1,6 @@
 package io.portpush.core.inventory;
 
+import io.portpush.core.error.SourceLocation;
 import io.portpush.core.error.NotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,9 +30,13 @@ public final class Inventory {
     private final Map<String, Map<String, Object>> hostVars;
     private final Map<String, Map<String, Object>> groupVarsFiles;
     private final Map<String, Map<String, Object>> hostVarsFiles;
+    /** Where each variable was set: scope ({@code g:}/{@code gv:} group, {@code h:}/{@code hv:} host) -> name -> file:line. */
+    private final Map<String, Map<String, SourceLocation>> origins;
 
     Inventory(String source, Map<String, Group> groups, Map<String, Map<String, Object>> hostVars,
-              Map<String, Map<String, Object>> groupVarsFiles, Map<String, Map<String, Object>> hostVarsFiles) {
+              Map<String, Map<String, Object>> groupVarsFiles, Map<String, Map<String, Object>> hostVarsFiles,
+              Map<String, Map<String, SourceLocation>> origins) {
+        this.origins = origins;
         this.source = source;
         this.groups = groups;
         this.hostVars = hostVars;
@@ -47,7 +52,7 @@ public final class Inventory {
         Map<String, Map<String, Object>> hv = new LinkedHashMap<>();
         hostVarsFiles.forEach((h, v) -> hv.put(h, new LinkedHashMap<>(v)));
         extra.forEach((h, v) -> hv.computeIfAbsent(h, k -> new LinkedHashMap<>()).putAll(v));
-        return new Inventory(source, groups, hostVars, groupVarsFiles, hv);
+        return new Inventory(source, groups, hostVars, groupVarsFiles, hv, origins);
     }
 
     public String source() {
@@ -129,6 +134,26 @@ public final class Inventory {
         return v;
     }
 
+    /**
+     * The file and line where {@code host}'s variable {@code name} got the value {@link #varsFor}
+     * gives it (the last layer that sets it), if the inventory set it.
+     */
+    public Optional<SourceLocation> originOf(String host, String name) {
+        SourceLocation found = null;
+        for (String g : groupsOf(host)) {
+            found = originIn("g:" + g, name, found);
+            found = originIn("gv:" + g, name, found);
+        }
+        found = originIn("h:" + host, name, found);
+        found = originIn("hv:" + host, name, found);
+        return Optional.ofNullable(found);
+    }
+
+    private SourceLocation originIn(String scope, String name, SourceLocation fallback) {
+        SourceLocation l = origins.getOrDefault(scope, Map.of()).get(name);
+        return l == null ? fallback : l;
+    }
+
     /** Every host of a group, through its children. */
     public List<String> hostsOf(String group) {
         if (group.equals("all")) {
@@ -205,6 +230,66 @@ public final class Inventory {
         }
         hostNames().stream().filter(h -> p.matcher(h).matches()).forEach(out::add);
         return new ArrayList<>(out);
+    }
+
+    /**
+     * The terms of {@code pattern} that name nothing in this inventory: a name that is neither a
+     * group nor a host, or a wildcard or regular expression that matches none. A typo in a
+     * change window must not silently shrink the run ({@code edge:!nosuch} included).
+     */
+    public List<String> unknownTerms(String pattern) {
+        List<String> out = new ArrayList<>();
+        for (String t : pattern.split("[:,]")) {
+            String term = t.strip();
+            if (term.startsWith("&") || term.startsWith("!")) {
+                term = term.substring(1);
+            }
+            if (term.isEmpty() || term.equals("all") || term.equals("*") || groups.containsKey(term) || hostVars.containsKey(term)) {
+                continue;
+            }
+            if ((term.startsWith("~") || term.contains("*") || term.contains("?")) && !one(term).isEmpty()) {
+                continue;
+            }
+            out.add(term);
+        }
+        return out;
+    }
+
+    /** The groups and hosts closest to {@code term} in spelling, for a did-you-mean. */
+    public List<String> closest(String term) {
+        List<String> names = new ArrayList<>(groups.keySet());
+        names.addAll(hostNames());
+        int best = Integer.MAX_VALUE;
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            int d = distance(term.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
+            if (d < best) {
+                best = d;
+                out.clear();
+            }
+            if (d == best && !out.contains(n)) {
+                out.add(n);
+            }
+        }
+        return best <= Math.max(2, term.length() / 3) ? out : List.of();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Like {@link #select} but fails when nothing matches, naming close groups and hosts. */

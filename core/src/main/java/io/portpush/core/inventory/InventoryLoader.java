@@ -37,6 +37,7 @@ public final class InventoryLoader {
     private final Map<String, GroupBuilder> groups = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();
     private final List<InputProblem> problems = new ArrayList<>();
+    private final Map<String, Map<String, SourceLocation>> origins = new LinkedHashMap<>();
 
     private static final class GroupBuilder {
         final String name;
@@ -78,8 +79,8 @@ public final class InventoryLoader {
             base = path.toAbsolutePath().getParent();
             readFile(path);
         }
-        Map<String, Map<String, Object>> gv = varsDir(base.resolve("group_vars"));
-        Map<String, Map<String, Object>> hv = varsDir(base.resolve("host_vars"));
+        Map<String, Map<String, Object>> gv = varsDir(base.resolve("group_vars"), "gv:");
+        Map<String, Map<String, Object>> hv = varsDir(base.resolve("host_vars"), "hv:");
         for (String g : gv.keySet()) {
             if (!groups.containsKey(g)) {
                 // Ansible ignores vars for unknown groups; a typo should not pass silently
@@ -102,7 +103,7 @@ public final class InventoryLoader {
         groups.keySet().stream().filter(n -> !n.equals("all")).forEach(all.children::add);
         Map<String, Group> built = new LinkedHashMap<>();
         groups.values().forEach(g -> built.put(g.name, new Group(g.name, List.copyOf(g.hosts), List.copyOf(g.children), g.vars)));
-        return new Inventory(path.toString(), built, hostVars, gv, hv);
+        return new Inventory(path.toString(), built, hostVars, gv, hv, origins);
     }
 
     private GroupBuilder group(String name) {
@@ -119,6 +120,7 @@ public final class InventoryLoader {
         }
         for (String h : names) {
             hostVars.computeIfAbsent(h, k -> new LinkedHashMap<>()).putAll(vars);
+            vars.keySet().forEach(k -> origin("h:" + h, k, where));
             g.hosts.add(h);
         }
     }
@@ -170,6 +172,7 @@ public final class InventoryLoader {
                         continue;
                     }
                     current.vars.put(line.substring(0, eq).strip(), unquote(line.substring(eq + 1).strip()));
+                    origin("g:" + current.name, line.substring(0, eq).strip(), where);
                 }
                 default -> {
                     Matcher m = TOKEN.matcher(line);
@@ -278,6 +281,10 @@ public final class InventoryLoader {
                             continue;
                         }
                         g.vars.putAll(toMap(v));
+                        for (Iterator<String> ks = v.fieldNames(); ks.hasNext(); ) {
+                            String key = ks.next();
+                            origin("g:" + name, key, doc.at(p.appendProperty(key)));
+                        }
                     }
                 }
                 case "children" -> {
@@ -305,7 +312,11 @@ public final class InventoryLoader {
         return JSON.convertValue(n, LinkedHashMap.class);
     }
 
-    private Map<String, Map<String, Object>> varsDir(Path dir) {
+    private void origin(String scope, String var, SourceLocation where) {
+        origins.computeIfAbsent(scope, k -> new LinkedHashMap<>()).put(var, where);
+    }
+
+    private Map<String, Map<String, Object>> varsDir(Path dir, String scope) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
             return out;
@@ -322,18 +333,27 @@ public final class InventoryLoader {
                     try (Stream<Path> inner = Files.list(p)) {
                         for (Path f : inner.sorted().toList()) {
                             if (Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")) {
-                                vars.putAll(varsFile(f));
+                                vars.putAll(varsFile(f, scope + key));
                             }
                         }
                     }
                 } else {
-                    vars.putAll(varsFile(p));
+                    vars.putAll(varsFile(p, scope + key));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private Map<String, Object> varsFile(Path f, String scope) {
+        LocatedDocument d = LocatedDocument.read(f, f.toString());
+        for (Iterator<String> ks = d.root().fieldNames(); ks.hasNext(); ) {
+            String key = ks.next();
+            origin(scope, key, d.at(JsonPointer.empty().appendProperty(key)));
+        }
+        return varsFile(f);
     }
 
     /** A YAML file of variables; names the file and line when it is not a mapping. */

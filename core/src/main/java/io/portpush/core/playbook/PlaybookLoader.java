@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads a playbook: a YAML list of plays. Unknown play keys, unknown modules and malformed task
@@ -31,10 +32,42 @@ public final class PlaybookLoader {
             "ignore_errors", "vars");
 
     private final Set<String> modules;
+    private final Function<String, List<String>> templateSyntax;
 
     /** @param modules names of the task modules that exist */
     public PlaybookLoader(Set<String> modules) {
+        this(modules, t -> List.of());
+    }
+
+    /**
+     * @param modules        names of the task modules that exist
+     * @param templateSyntax the syntax problems of one template string (empty when sound), checked on
+     *                       every string of every task and play vars at load time, so a broken
+     *                       {@code {{ ...} is refused before any connection instead of being sent as text
+     */
+    public PlaybookLoader(Set<String> modules, Function<String, List<String>> templateSyntax) {
         this.modules = Set.copyOf(modules);
+        this.templateSyntax = templateSyntax;
+    }
+
+    private void checkTemplates(FieldReader r, JsonPointer p, Set<String> skip) {
+        JsonNode n = r.node(p);
+        if (n.isTextual()) {
+            for (String problem : templateSyntax.apply(n.asText())) {
+                r.problem(p, "template syntax: " + problem);
+            }
+        } else if (n.isObject()) {
+            for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!skip.contains(k)) {
+                    checkTemplates(r, child(p, k), Set.of());
+                }
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                checkTemplates(r, child(p, i), Set.of());
+            }
+        }
     }
 
     public List<Play> load(Path file) {
@@ -68,6 +101,7 @@ public final class PlaybookLoader {
         String name = r.text(child(p, "name"), "");
         String hosts = r.text(child(p, "hosts"), "");
         Map<String, Object> vars = mapping(r, child(p, "vars"));
+        checkTemplates(r, child(p, "vars"), Set.of());
         List<String> varsFiles = strings(r, child(p, "vars_files"));
         String serial = r.text(child(p, "serial")).orElse(null);
         if (serial != null && !serial.matches("\\d+%?")) {
@@ -114,6 +148,8 @@ public final class PlaybookLoader {
             r.problem(p, "the task names no module (modules: " + String.join(", ", new TreeSet<>(modules)) + ")");
             return java.util.Optional.empty();
         }
+        // 'when' is a bare expression, evaluated (and its mistakes named) when the task runs
+        checkTemplates(r, p, Set.of("when"));
         String moduleKey = n.has(module) ? module : "portpush." + module;
         JsonNode a = n.get(moduleKey);
         Object args = a == null || a.isNull() ? Map.of() : a.isObject() ? mapping(r, child(p, moduleKey)) : a.isTextual() ? a.asText()

@@ -1,5 +1,7 @@
 package io.portpush.core.runner;
 
+import io.portpush.core.wire.InjectionCheck;
+import io.portpush.core.wire.UnsafeLineException;
 import io.portpush.core.device.DeviceSession;
 import io.portpush.core.device.Dialect;
 import io.portpush.core.error.PortpushException;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -68,10 +71,15 @@ public final class Runner {
         });
     }
 
+    /** Where each play variable comes from (the play running now), for messages. */
+    private final Map<String, String> playVarOrigins = new ConcurrentHashMap<>();
+
     /** Per-host state during a play. */
     private final class HostRun {
         final String name;
         final Map<String, Object> facts = new ConcurrentHashMap<>();
+        /** Which task set each fact (register or set_fact), for messages about a value's origin. */
+        final Map<String, SourceLocation> factOrigins = new ConcurrentHashMap<>();
         DeviceSession session;
         SshConnection ssh;
         boolean failed;
@@ -191,11 +199,22 @@ public final class Runner {
             Set<String> lim = new LinkedHashSet<>(inventory.select(options.limit()));
             hosts.retainAll(lim);
         }
+        if (hosts.isEmpty()) {
+            // as Ansible: a play that --limit leaves without hosts is skipped, and says so
+            listener.warning("play '" + (play.name().isEmpty() ? play.hosts() : play.name()) + "' (" + play.where().file() + ":"
+                    + play.where().line() + "): no host of '" + play.hosts() + "' is in --limit '" + options.limit() + "'; skipped");
+            return;
+        }
         listener.playStarted(play, hosts);
         hosts.forEach(report::touch);
         Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
+        playVarOrigins.clear();
+        play.vars().keySet().forEach(k -> playVarOrigins.put(k, "the vars of play '" + play.name() + "' (" + play.where().file() + ":"
+                + play.where().line() + ")"));
         for (String f : play.varsFiles()) {
-            playVars.putAll(InventoryLoader.varsFile(base.resolve(f)));
+            Map<String, Object> fv = InventoryLoader.varsFile(base.resolve(f));
+            playVars.putAll(fv);
+            fv.keySet().forEach(k -> playVarOrigins.put(k, "vars file " + base.resolve(f)));
         }
         for (List<String> batch : batches(hosts, play.serial())) {
             Map<String, HostRun> runs = new LinkedHashMap<>();
@@ -389,9 +408,11 @@ public final class Runner {
                 reg.put("skipped", result.status() == Status.SKIPPED);
                 reg.put("msg", result.msg() == null ? "" : result.msg());
                 hr.facts.put(task.register(), reg);
+                hr.factOrigins.put(task.register(), task.where());
             }
             if (task.module().equals("set_fact") && result.status() != Status.FAILED) {
                 hr.facts.putAll(result.data());
+                result.data().keySet().forEach(k -> hr.factOrigins.put(k, task.where()));
             }
             return redact(result);
         } catch (TransportException e) {
@@ -418,9 +439,45 @@ public final class Runner {
             return TaskResult.skipped("condition false: " + task.when());
         }
         Object args = templates.renderValue(task.args(), vars, where);
+        if (module.needsConnection()) {
+            Optional<InjectionCheck.Injection> bad = InjectionCheck.find(task.args(), args, vars);
+            if (bad.isPresent()) {
+                throw injected(task, hr, bad.get());
+            }
+        }
         TaskContext ctx = new TaskContext(hr.name, hr.connection(), vars, task, options, templates, hr::session, hr::ssh,
                 hr::reopen, listener, redactor, services);
         return module.run(ctx, args);
+    }
+
+    /** The refusal of a rendered argument, naming the variable and where it was set; nothing has been sent. */
+    private UnsafeLineException injected(Task task, HostRun hr, InjectionCheck.Injection i) {
+        StringBuilder m = new StringBuilder(task.where().file() + ":" + task.where().line() + ": " + task.module() + "." + i.field()
+                + ": the rendered value '" + UnsafeLineException.visible(i.value()) + "' holds " + i.violation().describe());
+        if (!i.variables().isEmpty()) {
+            String v = i.variables().get(0);
+            m.append("; it comes from variable '").append(v).append("', set in ").append(originOf(hr, task, v));
+        }
+        m.append("; nothing was sent to ").append(hr.name).append(" (a value can never add a line to a device)");
+        return new UnsafeLineException(m.toString());
+    }
+
+    /** Where the value {@code name} has for this host and task was set, by the precedence {@link #varsFor} applies. */
+    private String originOf(HostRun hr, Task task, String name) {
+        if (options.extraVars().containsKey(name)) {
+            return "the extra vars (-e)";
+        }
+        if (hr.factOrigins.containsKey(name)) {
+            SourceLocation w = hr.factOrigins.get(name);
+            return "a fact registered by the task at " + w.file() + ":" + w.line();
+        }
+        if (task.vars().containsKey(name)) {
+            return "the vars of the task at " + task.where().file() + ":" + task.where().line();
+        }
+        if (playVarOrigins.containsKey(name)) {
+            return playVarOrigins.get(name);
+        }
+        return inventory.originOf(hr.name, name).map(l -> l.file() + ":" + (l.line() > 0 ? l.line() : "?")).orElse("the inventory");
     }
 
     private TaskResult redact(TaskResult r) {

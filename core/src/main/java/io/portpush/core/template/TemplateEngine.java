@@ -15,6 +15,8 @@ import com.hubspot.jinjava.loader.ResourceLocator;
 import com.hubspot.jinjava.loader.ResourceNotFoundException;
 import io.portpush.core.error.InvalidInputException;
 import io.portpush.core.error.SourceLocation;
+import io.portpush.core.wire.LineGate;
+import io.portpush.core.wire.UnsafeLineException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -147,6 +149,104 @@ public final class TemplateEngine {
             return !m.isEmpty();
         }
         return true;
+    }
+
+    /**
+     * Renders the device template {@code name} over {@code model} (the intent as maps and lists).
+     * Every string of the model is checked by the {@link LineGate} first: a template lays values
+     * into lines, so a value holding a line break would become a line nobody wrote.
+     *
+     * @throws UnsafeLineException naming the model field and the character
+     */
+    public String renderDevice(String name, Map<String, ?> model, SourceLocation where) {
+        model.forEach((k, v) -> checkModel(v, k, name));
+        return render(load(name), model, where);
+    }
+
+    private static void checkModel(Object v, String path, String template) {
+        if (v instanceof Map<?, ?> m) {
+            m.forEach((k, x) -> checkModel(x, path + "." + k, template));
+        } else if (v instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                checkModel(l.get(i), path + "[" + i + "]", template);
+            }
+        } else if (v != null) {
+            String text = String.valueOf(v);
+            Optional<LineGate.Violation> bad = LineGate.firstUnsafe(text);
+            if (bad.isPresent()) {
+                throw new UnsafeLineException("refused to render " + template + ": " + path + " = '" + UnsafeLineException.visible(text)
+                        + "' holds " + bad.get().describe() + "; nothing was sent");
+            }
+        }
+    }
+
+    /**
+     * Syntax problems of {@code template} (unclosed or unbalanced {@code {{ }}} and
+     * {@code {% %}}, tags Jinjava cannot parse), each naming the line and column inside the
+     * template; empty when it is sound. Undefined variables are not syntax: they are found when
+     * rendering, where the variables are known.
+     */
+    public List<String> syntaxProblems(String template) {
+        List<String> out = new ArrayList<>();
+        if (template == null || !template.contains("{")) {
+            return out;
+        }
+        int i = 0;
+        while (i < template.length()) {
+            int open = indexOfOpen(template, i);
+            if (open < 0) {
+                break;
+            }
+            String kind = template.substring(open, open + 2);
+            String close = kind.equals("{{") ? "}}" : kind.equals("{%") ? "%}" : "#}";
+            int end = template.indexOf(close, open + 2);
+            int nextOpen = indexOfOpen(template, open + 2);
+            if (end < 0 || (nextOpen >= 0 && nextOpen < end && !kind.equals("{#"))) {
+                out.add(position(template, open) + ": '" + kind + "' is never closed with '" + close + "'");
+                return out;
+            }
+            i = end + 2;
+        }
+        JinjavaInterpreter interpreter = jinjava.newInterpreter();
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            interpreter.parse(template);
+            for (TemplateError e : interpreter.getErrors()) {
+                if (e.getSeverity() == TemplateError.ErrorType.FATAL && e.getReason() != TemplateError.ErrorReason.UNKNOWN) {
+                    out.add("line " + Math.max(1, e.getLineno()) + ", column " + Math.max(1, e.getStartPosition()) + ": " + e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            out.add(e.getMessage());
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        return out;
+    }
+
+    private static int indexOfOpen(String t, int from) {
+        int best = -1;
+        for (String o : List.of("{{", "{%", "{#")) {
+            int k = t.indexOf(o, from);
+            if (k >= 0 && (best < 0 || k < best)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static String position(String t, int offset) {
+        int line = 1;
+        int col = 1;
+        for (int k = 0; k < offset; k++) {
+            if (t.charAt(k) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return "line " + line + ", column " + col;
     }
 
     /** Loads a template by name ({@code cisco_ios/acl.j2}) from the project folders or the bundled set. */

@@ -1,5 +1,8 @@
 package io.portpush.core.transport;
 
+import io.portpush.core.wire.LineGate;
+import io.portpush.core.wire.LineRules;
+import io.portpush.core.wire.UnsafeLineException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -201,8 +204,16 @@ public final class SshConnection implements AutoCloseable {
         }
     }
 
-    /** Runs one command on an exec channel (Linux hosts) and returns its result. */
+    /**
+     * Runs one command on an exec channel (Linux hosts) and returns its result. The command and
+     * every line of {@code stdin} pass the {@link LineGate} first: a script is the lines its
+     * builder meant, never one more.
+     */
     public ExecResult exec(String command, String stdin, Duration timeout) {
+        gate(command);
+        if (stdin != null) {
+            stdin.lines().forEach(this::gate);
+        }
         try (Session s = client.startSession()) {
             Session.Command cmd = s.exec(command);
             if (stdin != null) {
@@ -218,6 +229,13 @@ public final class SshConnection implements AutoCloseable {
         } catch (IOException e) {
             throw new io.portpush.core.transport.TransportException(io.portpush.core.transport.TransportException.Kind.DISCONNECTED,
                     target.display() + ": '" + command + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void gate(String line) {
+        java.util.Optional<LineGate.Violation> v = LineGate.check(line, LineRules.ANY);
+        if (v.isPresent()) {
+            throw UnsafeLineException.of(target.display(), line, v.get());
         }
     }
 

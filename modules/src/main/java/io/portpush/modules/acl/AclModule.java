@@ -116,6 +116,7 @@ public final class AclModule implements TaskModule {
             return TaskResult.ok(intent.name() + ": the device already enforces the intent (" + AclEntries.flatten(intent.entries()).size()
                     + " entries, " + intent.bindings().size() + " bindings)", data);
         }
+        s.preflight(plan);
         String rendered = driver.render(intent, ctx.templates());
         String diff = UnifiedDiff.of(ctx.host() + "/acl/" + intent.name(), before.map(DeviceAcl::text).orElse(""), rendered);
         data.put("rendered", rendered);

@@ -59,6 +59,7 @@ public final class ConfigModule implements TaskModule {
             return TaskResult.ok("the running configuration already holds all " + wanted.size() + " lines");
         }
         List<String> commands = commands(missing);
+        s.preflight(commands);
         String predicted = predict(before, missing);
         String diff = UnifiedDiff.of(ctx.host() + "/running-config", before, predicted);
         Map<String, Object> data = new LinkedHashMap<>();

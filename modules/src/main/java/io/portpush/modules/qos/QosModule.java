@@ -193,6 +193,7 @@ public final class QosModule implements TaskModule {
         if (plan.isEmpty()) {
             return TaskResult.ok(name + ": the device already marks as intended (" + classes.size() + " classes)", data);
         }
+        s.preflight(plan);
         String diff = UnifiedDiff.of(ctx.host() + "/qos/" + name, before.map(QosIntent::text).orElse(""),
                 driver.render(intent, ctx.templates()));
         if (ctx.check()) {

@@ -57,7 +57,7 @@ public final class AsaAclDriver implements AclDriver {
 
     @Override
     public String render(AclIntent intent, TemplateEngine templates) {
-        return templates.render(templates.load(TEMPLATE), Map.of("acl", AclTemplateModel.of(intent)),
+        return templates.renderDevice(TEMPLATE, Map.of("acl", AclTemplateModel.of(intent)),
                 new SourceLocation("templates/" + TEMPLATE, 0, "acl"));
     }
 

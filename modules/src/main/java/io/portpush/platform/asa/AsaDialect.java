@@ -1,6 +1,7 @@
 package io.portpush.platform.asa;
 
 import io.portpush.core.device.Dialect;
+import io.portpush.core.wire.LineRules;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,6 +26,21 @@ public final class AsaDialect implements Dialect {
     @Override
     public Optional<Pattern> unprivilegedPrompt() {
         return Optional.of(USER);
+    }
+
+    /**
+     * Printable ASCII; {@code ?} prints help instead of being stored; an access-list remark holds
+     * at most 100 characters (Cisco ASA Series Command Reference, access-list remark: "The text
+     * can be up to 100 characters in length").
+     */
+    private static final LineRules RULES = new LineRules("cisco_asa", 4096, true,
+            List.of(new LineRules.Forbidden('?', "makes the ASA CLI print help instead of taking the line")),
+            List.of(new LineRules.FieldLimit("access-list remark", Pattern.compile("^access-list \\S+ (?:line \\d+ )?remark (.*)$"), 100,
+                    "Cisco ASA Series Command Reference, access-list remark")));
+
+    @Override
+    public LineRules lineRules() {
+        return RULES;
     }
 
     @Override

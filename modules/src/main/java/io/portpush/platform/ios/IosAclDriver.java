@@ -74,7 +74,7 @@ public final class IosAclDriver implements AclDriver {
     }
 
     private static String aclText(AclIntent intent, TemplateEngine templates) {
-        return templates.render(templates.load(TEMPLATE), Map.of("acl", AclTemplateModel.of(intent)),
+        return templates.renderDevice(TEMPLATE, Map.of("acl", AclTemplateModel.of(intent)),
                 new SourceLocation("templates/" + TEMPLATE, 0, "acl"));
     }
 

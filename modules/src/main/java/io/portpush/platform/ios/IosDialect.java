@@ -1,6 +1,7 @@
 package io.portpush.platform.ios;
 
 import io.portpush.core.device.Dialect;
+import io.portpush.core.wire.LineRules;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -31,6 +32,21 @@ public final class IosDialect implements Dialect {
     @Override
     public Optional<Pattern> unprivilegedPrompt() {
         return Optional.of(USER);
+    }
+
+    /**
+     * Printable ASCII; {@code ?} prints help instead of being stored; an ACL remark holds at most
+     * 100 characters (Cisco, "Commented IP Access List Entries", IOS XE security configuration
+     * guide: "Each remark is limited to 100 characters in length").
+     */
+    private static final LineRules RULES = new LineRules("cisco_ios", 4096, true,
+            List.of(new LineRules.Forbidden('?', "makes the IOS CLI print help instead of taking the line")),
+            List.of(new LineRules.FieldLimit("ACL remark", Pattern.compile("^\\s*(?:\\d+\\s+)?remark (.*)$"), 100,
+                    "Cisco IOS XE Security Configuration Guide, Commented IP Access List Entries")));
+
+    @Override
+    public LineRules lineRules() {
+        return RULES;
     }
 
     @Override

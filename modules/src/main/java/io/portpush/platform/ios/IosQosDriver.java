@@ -121,7 +121,7 @@ public final class IosQosDriver implements QosDriver {
 
     @Override
     public String render(QosIntent intent, TemplateEngine templates) {
-        return templates.render(templates.load(TEMPLATE), Map.of("qos", io.portpush.platform.QosTemplateModel.of(intent)),
+        return templates.renderDevice(TEMPLATE, Map.of("qos", io.portpush.platform.QosTemplateModel.of(intent)),
                 new SourceLocation("templates/" + TEMPLATE, 0, "qos"));
     }
 

@@ -1,6 +1,7 @@
 package io.portpush.platform.junos;
 
 import io.portpush.core.device.Dialect;
+import io.portpush.core.wire.LineRules;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,6 +24,15 @@ public final class JunosDialect implements Dialect {
     @Override
     public Pattern prompt() {
         return PROMPT;
+    }
+
+    /** {@code ?} lists completions in the Junos CLI instead of being stored. */
+    private static final LineRules RULES = new LineRules("juniper_junos", 4096, false,
+            List.of(new LineRules.Forbidden('?', "makes the Junos CLI list completions instead of taking the line")), List.of());
+
+    @Override
+    public LineRules lineRules() {
+        return RULES;
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class JunosFilterDriver implements AclDriver {
 
     @Override
     public String render(AclIntent intent, TemplateEngine templates) {
-        return templates.render(templates.load(TEMPLATE), Map.of("acl", JunosBindings.withUnits(AclTemplateModel.of(intent), intent.bindings())),
+        return templates.renderDevice(TEMPLATE, Map.of("acl", JunosBindings.withUnits(AclTemplateModel.of(intent), intent.bindings())),
                 new SourceLocation("templates/" + TEMPLATE, 0, "acl"));
     }
 

@@ -52,7 +52,7 @@ public final class JunosQosDriver implements QosDriver {
 
     @Override
     public String render(QosIntent intent, TemplateEngine templates) {
-        return templates.render(templates.load(TEMPLATE), Map.of("qos", JunosBindings.withUnits(QosTemplateModel.of(intent), intent.bindings())),
+        return templates.renderDevice(TEMPLATE, Map.of("qos", JunosBindings.withUnits(QosTemplateModel.of(intent), intent.bindings())),
                 new SourceLocation("templates/" + TEMPLATE, 0, "qos"));
     }
 

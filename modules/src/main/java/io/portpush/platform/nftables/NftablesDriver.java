@@ -161,8 +161,30 @@ public final class NftablesDriver implements HostFirewallDriver {
             throw new io.portpush.core.policy.IntentException("on linux_nftables an ACL is one chain: bind it to one hook "
                     + "(interface: input, forward or output), not " + intent.bindings());
         }
-        return templates.render(templates.load(TEMPLATE), Map.of("acl", AclTemplateModel.of(intent)),
+        for (io.portpush.core.policy.AclEntry e : intent.entries()) {
+            quotable(e.origin());
+        }
+        return templates.renderDevice(TEMPLATE, Map.of("acl", AclTemplateModel.of(intent)),
                 new SourceLocation("templates/" + TEMPLATE, 0, "acl"));
+    }
+
+    /**
+     * nft's quoted strings have no escape: a {@code "} would end the comment and let the rest of
+     * the value be read as rule syntax ({@code "; flush ruleset; "}). Comments are also limited
+     * to 128 bytes (nftables wiki, "Comments": NFT_USERDATA_MAXLEN).
+     */
+    static void quotable(String text) {
+        if (text == null) {
+            return;
+        }
+        if (text.indexOf('"') >= 0) {
+            throw new io.portpush.core.wire.UnsafeLineException("refused: the remark '" + io.portpush.core.wire.UnsafeLineException.visible(text)
+                    + "' holds '\"', which ends an nftables comment (nft has no escape for it); nothing was sent");
+        }
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 128) {
+            throw new io.portpush.core.wire.UnsafeLineException("refused: the remark '" + io.portpush.core.wire.UnsafeLineException.visible(text)
+                    + "' is longer than the 128 bytes nftables keeps in a comment; nothing was sent");
+        }
     }
 
     @Override

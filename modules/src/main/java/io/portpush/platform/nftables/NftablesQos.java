@@ -64,7 +64,7 @@ public final class NftablesQos {
     }
 
     public String render(QosIntent intent, TemplateEngine templates) {
-        return templates.render(templates.load(TEMPLATE), Map.of("qos", QosTemplateModel.of(intent)),
+        return templates.renderDevice(TEMPLATE, Map.of("qos", QosTemplateModel.of(intent)),
                 new SourceLocation("templates/" + TEMPLATE, 0, "qos"));
     }
 
