@@ -16,9 +16,18 @@ public record DeviceSpec(String name, String platform, String bindHost, int port
         authorizedKeys = List.copyOf(authorizedKeys);
     }
 
+    /**
+     * The lab's default password. Distinctive on purpose: a test that greps output for it can
+     * only find the secret, never a word the CLI prints (as {@code admin} or {@code enable} would be).
+     */
+    public static final String DEFAULT_PASSWORD = "labpw-K7q2Xz9";
+    /** The lab's default enable secret (distinctive, as {@link #DEFAULT_PASSWORD}). */
+    public static final String DEFAULT_ENABLE = "labenable-R4t8Wn";
+
     /** A device on loopback with a free port and the lab's default credentials. */
     public static DeviceSpec of(String name, String platform) {
-        return new DeviceSpec(name, platform, "127.0.0.1", 0, "admin", "admin", "enable", List.of(), Faults.NONE, java.time.Duration.ofMinutes(1));
+        return new DeviceSpec(name, platform, "127.0.0.1", 0, "admin", DEFAULT_PASSWORD, DEFAULT_ENABLE, List.of(), Faults.NONE,
+                java.time.Duration.ofMinutes(1));
     }
 
     public DeviceSpec withPort(int p) {

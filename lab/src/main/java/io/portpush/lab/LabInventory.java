@@ -67,8 +67,8 @@ public final class LabInventory {
             }
             DeviceSpec spec = DeviceSpec.of(h.name(), c.platform())
                     .withPort(c.port() == 22 ? 0 : c.port())
-                    .withCredentials(c.user() == null ? "admin" : c.user(), c.password() == null ? "admin" : c.password().reveal(),
-                            c.enableSecret() == null ? "enable" : c.enableSecret().reveal())
+                    .withCredentials(c.user() == null ? "admin" : c.user(), c.password() == null ? DeviceSpec.DEFAULT_PASSWORD : c.password().reveal(),
+                            c.enableSecret() == null ? DeviceSpec.DEFAULT_ENABLE : c.enableSecret().reveal())
                     .withFaults(faults(h.vars()));
             started.add(fleet.start(spec));
         }

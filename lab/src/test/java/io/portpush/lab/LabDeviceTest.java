@@ -102,7 +102,7 @@ class LabDeviceTest {
             try (LabClient c = new LabClient(d, IOS)) {
                 c.login();
                 c.raw("enable");
-                c.raw("enable");
+                c.raw(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE);
                 c.cmd("configure terminal");
                 c.cmd("ip access-list extended DROP");
                 c.cmd("10 permit tcp any any eq 1");
@@ -124,7 +124,7 @@ class LabDeviceTest {
             try (LabClient c = new LabClient(d, IOS)) {
                 c.login();
                 c.raw("enable");
-                c.raw("enable");
+                c.raw(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE);
                 c.cmd("configure terminal");
                 c.cmd("ip access-list extended KEEP");
                 c.cmd("10 permit udp any any eq 53");

@@ -162,8 +162,8 @@ public final class BenchCommand implements Runnable {
                 for (LabDevice d : ds) {
                     inv.append(d.name()).append(" ansible_port=").append(d.port()).append('\n');
                 }
-                inv.append("[routers:vars]\nansible_host=127.0.0.1\nansible_user=admin\nansible_password=admin\n"
-                        + "ansible_become_password=enable\nansible_network_os=cisco.ios.ios\n");
+                inv.append("[routers:vars]\nansible_host=127.0.0.1\nansible_user=admin\nansible_password=labpw-K7q2Xz9\n"
+                        + "ansible_become_password=labenable-R4t8Wn\nansible_network_os=cisco.ios.ios\n");
                 Files.writeString(work.resolve("hosts"), inv);
                 Files.writeString(work.resolve("command.yml"), "- hosts: routers\n  tasks:\n    - command: show version\n");
                 Files.writeString(work.resolve("config.yml"), "- hosts: routers\n  tasks:\n    - config:\n        lines:\n"

@@ -161,7 +161,7 @@ public class RunCommand implements Callable<Integer> {
         // runs that may change devices or read history take the lock; lint touches nothing
         try (RunLock lock = mode == RunOptions.Mode.LINT ? null : RunLock.acquire(state, runId);
              HistoryStore history = mode == RunOptions.Mode.LINT || mode == RunOptions.Mode.VERIFY ? null
-                     : HistoryStore.open(state.resolve("history"))) {
+                     : HistoryStore.open(state.resolve("history"), redactor::redact)) {
             for (String left : Journal.leftovers(state)) {
                 console.warning("a change was in flight when an earlier run stopped: " + left);
             }

@@ -33,7 +33,7 @@ class ExamplePlaybooksTest {
             Files.copy(project.resolve("inventories/lab/group_vars/all.yml"), inv.resolve("group_vars/all.yml"));
             Files.writeString(inv.resolve("hosts.yml"), """
                     all:
-                      vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin, ansible_become_password: enable }
+                      vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9, ansible_become_password: labenable-R4t8Wn }
                       children:
                         routers: { hosts: { r1: { ansible_port: %d } }, vars: { ansible_network_os: cisco.ios.ios } }
                         firewalls: { hosts: { fw1: { ansible_port: %d } }, vars: { ansible_network_os: cisco.asa.asa } }

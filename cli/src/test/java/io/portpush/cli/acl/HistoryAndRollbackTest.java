@@ -32,8 +32,8 @@ class HistoryAndRollbackTest {
     @BeforeEach
     void lab() throws Exception {
         fleet = new LabFleet(null);
-        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios").withCredentials("admin", "s3cret-pass", "enable"));
-        mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos").withCredentials("admin", "s3cret-pass", "enable"));
+        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios").withCredentials("admin", "s3cret-pass", DeviceSpec.DEFAULT_ENABLE));
+        mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos").withCredentials("admin", "s3cret-pass", DeviceSpec.DEFAULT_ENABLE));
         LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
         Files.writeString(dir.resolve("inv.yml"), """
                 all:
@@ -41,7 +41,7 @@ class HistoryAndRollbackTest {
                     ansible_host: 127.0.0.1
                     ansible_user: admin
                     ansible_password: s3cret-pass
-                    ansible_become_password: enable
+                    ansible_become_password: labenable-R4t8Wn
                     roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24], snmp-manager: [10.30.0.10] }
                   hosts:
                     r1: { ansible_port: %d, ansible_network_os: ios, edge_if: GigabitEthernet1 }

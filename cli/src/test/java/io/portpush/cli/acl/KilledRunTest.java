@@ -30,8 +30,8 @@ class KilledRunTest {
             LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios").withFaults(Faults.NONE.withCommandLatency(0)));
             LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
             Path inv = dir.resolve("inv.yml");
-            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
-                    + " ansible_become_password: enable, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
+            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                    + " ansible_become_password: labenable-R4t8Wn, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
                     + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios }\n").formatted(r1.port()));
             Path play = dir.resolve("acl.yml");
             Files.writeString(play, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, bind: [{interface: GigabitEthernet1, direction: in}],"
@@ -72,8 +72,8 @@ class KilledRunTest {
             LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
             LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
             Path inv = dir.resolve("inv.yml");
-            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
-                    + " ansible_become_password: enable, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
+            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                    + " ansible_become_password: labenable-R4t8Wn, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
                     + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios }\n").formatted(r1.port()));
             Path play = dir.resolve("acl.yml");
             Files.writeString(play, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, rules: [{ permit: [xcp.client-access] }] }\n");

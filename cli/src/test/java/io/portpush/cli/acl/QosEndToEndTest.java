@@ -31,8 +31,8 @@ class QosEndToEndTest {
             LabDevice fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
             LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
             Path inv = dir.resolve("inv.yml");
-            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
-                    + " ansible_become_password: enable,"
+            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                    + " ansible_become_password: labenable-R4t8Wn,"
                     + " roles: { imp-node: [10.10.1.0/24], sip-gateway: [192.0.2.0/28], xmpp-client: [198.51.100.0/24] } }\n"
                     + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios, egress: GigabitEthernet2 }\n"
                     + "    mx1: { ansible_port: %d, ansible_network_os: junos, egress: ge-0/0/1.0 }\n"
@@ -56,7 +56,7 @@ class QosEndToEndTest {
             try (LabClient c = new LabClient(r1, Pattern.compile("r1(\\([\\w-]+\\))?[>#] ?$|Password: $"))) {
                 c.login();
                 c.raw("enable");
-                c.raw("enable");
+                c.raw(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE);
                 Map<String, String> op = IosQosDriver.operational(c.cmd("show policy-map interface GigabitEthernet2"));
                 assertThat(op).containsEntry("policy-output", "IMP-QOS").containsEntry("IMP-SIGNALLING", "cs3");
             }
@@ -74,8 +74,8 @@ class QosEndToEndTest {
             LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
             LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
             Path inv = dir.resolve("inv.yml");
-            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
-                    + " ansible_become_password: enable, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
+            Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                    + " ansible_become_password: labenable-R4t8Wn, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
                     + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios }\n").formatted(r1.port()));
             Path play = dir.resolve("qos.yml");
             Files.writeString(play, "- hosts: all\n  tasks:\n    - qos: { name: IMP-QOS, bind: [{interface: GigabitEthernet2}],"

@@ -46,8 +46,8 @@ class InjectionEndToEndTest {
                   vars:
                     ansible_host: 127.0.0.1
                     ansible_user: admin
-                    ansible_password: admin
-                    ansible_become_password: enable
+                    ansible_password: labpw-K7q2Xz9
+                    ansible_become_password: labenable-R4t8Wn
                     roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] }
                   children:
                     edge:

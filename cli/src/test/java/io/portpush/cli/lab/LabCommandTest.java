@@ -34,8 +34,8 @@ class LabCommandTest {
     void labUpServesTheInventoryAndLabDownStopsItKeepingTheConfiguration() throws Exception {
         int port = freePort();
         Path inv = dir.resolve("lab.yml");
-        Files.writeString(inv, ("all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
-                + " ansible_become_password: enable }\n  hosts:\n    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }\n").formatted(port));
+        Files.writeString(inv, ("all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                + " ansible_become_password: labenable-R4t8Wn }\n  hosts:\n    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }\n").formatted(port));
         Path state = dir.resolve("state");
         Process up = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), PortpushCommand.class.getName(), "lab", "up", "-i", inv.toString(), "--state-dir",
@@ -48,11 +48,11 @@ class LabCommandTest {
             assertThat(Files.readString(dir.resolve("up.log"))).contains("1 lab devices up", "ssh -p " + port + " admin@127.0.0.1");
             KnownHostsVerifier v = new KnownHostsVerifier(List.of(state.resolve("known_hosts")), false, null);
             Pattern prompt = Pattern.compile("r1(\\([\\w-]+\\))?[>#] ?$|Password: $");
-            try (SshConnection c = SshConnection.open(SshTarget.password("127.0.0.1", port, "admin", "admin"), v, 0, Duration.ZERO);
+            try (SshConnection c = SshConnection.open(SshTarget.password("127.0.0.1", port, "admin", io.portpush.lab.DeviceSpec.DEFAULT_PASSWORD), v, 0, Duration.ZERO);
                  InteractiveShell sh = c.shell()) {
                 assertThat(sh.readUntil(prompt, Duration.ofSeconds(10))).endsWith("r1>");
                 sh.command("enable", prompt, Duration.ofSeconds(5));
-                sh.command("enable", prompt, Duration.ofSeconds(5));
+                sh.command(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE, prompt, Duration.ofSeconds(5));
                 sh.command("configure terminal", prompt, Duration.ofSeconds(5));
                 sh.command("ip access-list extended KEPT", prompt, Duration.ofSeconds(5));
                 sh.command("10 permit tcp any any eq 5222", prompt, Duration.ofSeconds(5));
@@ -72,8 +72,8 @@ class LabCommandTest {
     @Test
     void labHostsWithoutPortsGetFreePortsThatTheRunUses() throws Exception {
         Path inv = dir.resolve("auto.yml");
-        Files.writeString(inv, "all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin,"
-                + " ansible_become_password: enable }\n  hosts:\n    r7: { ansible_network_os: cisco.ios.ios }\n"
+        Files.writeString(inv, "all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                + " ansible_become_password: labenable-R4t8Wn }\n  hosts:\n    r7: { ansible_network_os: cisco.ios.ios }\n"
                 + "    mx7: { ansible_network_os: junipernetworks.junos.junos }\n");
         Path play = dir.resolve("p.yml");
         Files.writeString(play, "- hosts: all\n  tasks:\n    - command: show version\n");

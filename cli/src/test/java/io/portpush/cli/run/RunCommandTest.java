@@ -53,7 +53,7 @@ class RunCommandTest {
         Path inv = dir.resolve("inv.yml");
         Files.writeString(inv, """
                 all:
-                  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: admin, ansible_become_password: enable, who: group_vars }
+                  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9, ansible_become_password: labenable-R4t8Wn, who: group_vars }
                   children:
                     routers:
                       vars: { ansible_network_os: cisco.ios.ios }
@@ -137,8 +137,8 @@ class RunCommandTest {
                 [routers:vars]
                 ansible_network_os=cisco.ios.ios
                 ansible_user=admin
-                ansible_password=admin
-                ansible_become_password=enable
+                ansible_password=labpw-K7q2Xz9
+                ansible_become_password=labenable-R4t8Wn
                 who=group
                 """.formatted(r1.port(), r2.port()));
         Path play = playbook("""
@@ -266,17 +266,21 @@ class RunCommandTest {
         bastion.setHost("127.0.0.1");
         bastion.setPort(0);
         bastion.setKeyPairProvider(new org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider(dir.resolve("bastion.key")));
-        bastion.setPasswordAuthenticator((u, p, s) -> "admin".equals(u) && "admin".equals(p));
+        java.util.concurrent.atomic.AtomicInteger bastionLogins = new java.util.concurrent.atomic.AtomicInteger();
+        // the bastion takes the host's credentials; counting its logins proves the jump was not skipped
+        bastion.setPasswordAuthenticator((u, p, s) -> "admin".equals(u) && io.portpush.lab.DeviceSpec.DEFAULT_PASSWORD.equals(p)
+                && bastionLogins.incrementAndGet() > 0);
         bastion.setForwardingFilter(org.apache.sshd.server.forward.AcceptAllForwardingFilter.INSTANCE);
         bastion.start();
         try {
             Path inv = dir.resolve("jump.yml");
-            Files.writeString(inv, ("all:\n  hosts:\n    r1: { ansible_host: 127.0.0.1, ansible_port: %d, ansible_user: admin, ansible_password: admin,"
-                    + " ansible_become_password: enable, ansible_network_os: ios,"
+            Files.writeString(inv, ("all:\n  hosts:\n    r1: { ansible_host: 127.0.0.1, ansible_port: %d, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                    + " ansible_become_password: labenable-R4t8Wn, ansible_network_os: ios,"
                     + " ansible_ssh_common_args: '-o ProxyJump=admin@127.0.0.1:%d' }\n").formatted(r1.port(), bastion.getPort()));
             CliRun r = run("run", playbook("- hosts: all\n  tasks:\n    - command: show privilege\n      register: p\n"
                     + "    - assert: { that: [\"'15' in p.stdout[0]\"] }\n").toString(), "-i", inv.toString(), "--accept-new-host-keys");
             assertThat(r.code()).as(r.out()).isZero();
+            assertThat(bastionLogins.get()).as("logins through the bastion").isPositive();
             for (int i = 0; i < 50 && !bastion.getActiveSessions().isEmpty(); i++) {
                 Thread.sleep(50); // the bastion learns of the disconnect a moment later
             }

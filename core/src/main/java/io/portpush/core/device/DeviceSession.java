@@ -110,7 +110,7 @@ public final class DeviceSession implements AutoCloseable {
         gate(command);
         sent.sent(command);
         String out = dialect.clean(shell.command(command, dialect.prompt(), timeout));
-        sent.received(out);
+        sent.received(dialect.maskSecrets(out));
         Optional<String> err = dialect.error(out);
         if (err.isPresent()) {
             throw new DeviceCommandException(host, command, err.get());
@@ -135,7 +135,7 @@ public final class DeviceSession implements AutoCloseable {
         sent.sent(line);
         configSent.add(line);
         String out = dialect.clean(shell.command(line, dialect.prompt(), timeout));
-        sent.received(out);
+        sent.received(dialect.maskSecrets(out));
         Optional<String> err = dialect.error(out);
         if (err.isPresent()) {
             throw new DeviceCommandException(host, line, err.get());

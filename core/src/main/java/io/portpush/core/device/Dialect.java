@@ -30,6 +30,16 @@ public interface Dialect {
         return io.portpush.core.wire.LineRules.ANY;
     }
 
+    /**
+     * {@code config} (this platform's running configuration) with every secret the platform
+     * stores masked in its own forms (clear or hashed: {@code secret 9 ...}, {@code password 7 ...},
+     * SNMP communities, pre-shared keys, Junos {@code $9$} strings), lines otherwise whole.
+     * Backups in history go through it: a hash is as good as a password to an offline cracker.
+     */
+    default String maskSecrets(String config) {
+        return config;
+    }
+
     /** Commands that make the session scriptable (paging off, width). */
     List<String> sessionSetup();
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -45,21 +46,32 @@ public final class HistoryStore implements AutoCloseable {
     private final Path dir;
     private final Git git;
     private final Map<String, String> staged = new LinkedHashMap<>();
+    private final UnaryOperator<String> scrub;
 
-    private HistoryStore(Path dir, Git git) {
+    private HistoryStore(Path dir, Git git, UnaryOperator<String> scrub) {
         this.dir = dir;
         this.git = git;
+        this.scrub = scrub;
     }
 
-    /** Opens the history folder, creating the repository on first use; a clone of a team repository works as is. */
+    /** Opens the history for reading (and for writing text that holds no secret). */
     public static HistoryStore open(Path dir) {
+        return open(dir, UnaryOperator.identity());
+    }
+
+    /**
+     * Opens the history folder, creating the repository on first use; a clone of a team
+     * repository works as is. {@code scrub} is applied to every file and commit message before
+     * it is written: history is pushed to team remotes, so it must never hold a secret.
+     */
+    public static HistoryStore open(Path dir, UnaryOperator<String> scrub) {
         try {
             Files.createDirectories(dir);
             // a run killed during a commit leaves git's own lock behind; only one portpush run writes here (RunLock)
             Files.deleteIfExists(dir.resolve(".git/index.lock"));
             Git git = Files.isDirectory(dir.resolve(".git")) ? Git.open(dir.toFile())
                     : Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
-            return new HistoryStore(dir, git);
+            return new HistoryStore(dir, git, scrub);
         } catch (IOException | GitAPIException e) {
             throw new IllegalStateException("cannot open the history in " + dir + ": " + e.getMessage(), e);
         }
@@ -76,7 +88,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Stages a file's new content, to go into the next commit. */
     public synchronized void stage(String relativePath, String content) {
-        staged.put(relativePath, content);
+        staged.put(relativePath, scrub.apply(content));
     }
 
     public synchronized boolean hasStaged() {
@@ -94,7 +106,7 @@ public final class HistoryStore implements AutoCloseable {
             }
             Map<String, String> keep = new LinkedHashMap<>(staged);
             staged.clear();
-            staged.put(relativePath, content);
+            staged.put(relativePath, scrub.apply(content));
             commit(message, user);
             staged.putAll(keep);
         } catch (IOException e) {
@@ -119,7 +131,7 @@ public final class HistoryStore implements AutoCloseable {
                 return Optional.empty();
             }
             PersonIdent who = new PersonIdent(user, user + "@portpush");
-            RevCommit c = git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
+            RevCommit c = git.commit().setMessage(scrub.apply(message)).setAuthor(who).setCommitter(who).call();
             return Optional.of(revision(c));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -101,7 +101,8 @@ public record HostConnection(String name, String address, int port, String user,
     /** Names of variables whose values are secrets: they are redacted from every output. */
     public static boolean isSecretName(String var) {
         String v = var.toLowerCase(java.util.Locale.ROOT);
-        return (v.contains("pass") || v.contains("secret") || v.contains("token") || v.endsWith("_key"))
+        return (v.contains("pass") || v.contains("secret") || v.contains("token") || v.endsWith("_key") || v.contains("community")
+                || v.contains("psk") || v.contains("pre_shared") || v.contains("credential"))
                 && !v.endsWith("_file");
     }
 }

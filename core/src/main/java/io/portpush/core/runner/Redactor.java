@@ -14,11 +14,24 @@ public final class Redactor {
     public static final String MASK = "********";
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
+    /** The shortest secret that can be masked without masking unrelated text. */
+    public static final int MIN_LENGTH = 3;
+
+    /**
+     * Learns a secret value to mask from now on. Values of one or two characters are refused:
+     * masking them would hide innocent text everywhere, and not masking them would print them.
+     *
+     * @throws IllegalArgumentException for a secret shorter than {@link #MIN_LENGTH} (the value is not in the message)
+     */
     public void learn(String secret) {
-        // very short values would mask innocent text all over the output
-        if (secret != null && secret.length() >= 3) {
-            secrets.add(secret);
+        if (secret == null || secret.isEmpty()) {
+            return;
         }
+        if (secret.length() < MIN_LENGTH) {
+            throw new IllegalArgumentException("a secret of " + secret.length() + " character(s) cannot be masked in output without "
+                    + "masking unrelated text; use one of at least " + MIN_LENGTH);
+        }
+        secrets.add(secret);
     }
 
     public String redact(String text) {

@@ -57,18 +57,32 @@ public final class Runner {
         this.templates = templates;
         this.redactor = redactor;
         this.services = services;
+        List<io.portpush.core.error.InputProblem> tooShort = new ArrayList<>();
         for (String h : inventory.hostNames()) {
             inventory.varsFor(h).forEach((k, v) -> {
                 if (HostConnection.isSecretName(k) && v != null) {
-                    redactor.learn(String.valueOf(v));
+                    learnSecret(redactor, String.valueOf(v), inventory.originOf(h, k).orElse(new SourceLocation(inventory.source(), 0, "")),
+                            h + "." + k, tooShort);
                 }
             });
         }
         options.extraVars().forEach((k, v) -> {
             if (HostConnection.isSecretName(k) && v != null) {
-                redactor.learn(String.valueOf(v));
+                learnSecret(redactor, String.valueOf(v), new SourceLocation("-e", 0, ""), k, tooShort);
             }
         });
+        if (!tooShort.isEmpty()) {
+            throw new io.portpush.core.error.InvalidInputException(tooShort);
+        }
+    }
+
+    private static void learnSecret(Redactor redactor, String value, SourceLocation where, String field,
+                                    List<io.portpush.core.error.InputProblem> problems) {
+        try {
+            redactor.learn(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(new io.portpush.core.error.InputProblem(new SourceLocation(where.file(), where.line(), field), e.getMessage()));
+        }
     }
 
     /** Where each play variable comes from (the play running now), for messages. */
@@ -154,7 +168,10 @@ public final class Runner {
         /** Read once per host and batch: the inventory does not change during a run. */
         HostConnection connection() {
             if (connection == null) {
-                connection = HostConnection.of(name, inventory.varsFor(name), inventory.source());
+                // as Ansible: extra vars (-e) win over the inventory, connection variables included
+                Map<String, Object> v = new LinkedHashMap<>(inventory.varsFor(name));
+                v.putAll(options.extraVars());
+                connection = HostConnection.of(name, v, inventory.source());
             }
             return connection;
         }

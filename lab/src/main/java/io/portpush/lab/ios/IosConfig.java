@@ -9,6 +9,10 @@ import java.util.TreeMap;
 
 /** The running configuration of a simulated IOS-XE router: the parts portpush touches. */
 final class IosConfig {
+    /** snmp-server community strings and their access (RO/RW). */
+    final java.util.Map<String, String> snmpCommunities = new TreeMap<>();
+    /** Local users: name -> the stored secret line tail ("privilege 15 secret 9 $9$..."). */
+    final java.util.Map<String, String> users = new TreeMap<>();
     static final class Ace {
         final int seq;
         final String text;

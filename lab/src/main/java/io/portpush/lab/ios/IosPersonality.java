@@ -304,6 +304,28 @@ public final class IosPersonality implements Personality {
             return Reply.NOTHING;
         });
         global.add("enable secret", true, inv -> Reply.NOTHING);
+        // secrets as IOS keeps them: a community in clear, a user's secret hashed (type 9)
+        global.add("snmp-server community <word>", true, inv -> {
+            String access = inv.args().isEmpty() ? "RO" : inv.args().get(0).toUpperCase(java.util.Locale.ROOT);
+            cfg.snmpCommunities.put(inv.word(2), access);
+            return Reply.NOTHING;
+        });
+        global.add("no snmp-server community <word>", true, inv -> {
+            cfg.snmpCommunities.remove(inv.word(3));
+            return Reply.NOTHING;
+        });
+        global.add("username <word>", true, inv -> {
+            List<String> a = inv.args();
+            int at = a.indexOf("secret");
+            if (at < 0 || at + 1 >= a.size()) {
+                return Reply.of("% Incomplete command.\n\n");
+            }
+            String privilege = a.contains("privilege") ? "privilege " + a.get(a.indexOf("privilege") + 1) + " " : "";
+            String clear = a.get(a.size() - 1);
+            boolean hashed = at + 2 < a.size() && List.of("5", "8", "9").contains(a.get(at + 1));
+            cfg.users.put(inv.word(1), privilege + "secret 9 " + (hashed ? clear : hash(clear)));
+            return Reply.NOTHING;
+        });
         global.add("ip access-list extended <word>", inv -> {
             String name = inv.word(3);
             cfg.acls.computeIfAbsent(name, IosConfig.Acl::new);
@@ -938,8 +960,13 @@ public final class IosPersonality implements Personality {
     }
 
     private String secretHash() {
+        return hash(ctx.enableSecret());
+    }
+
+    /** A type-9-looking hash of {@code secret} (not scrypt: the lab only needs a stable, secret-derived string). */
+    static String hash(String secret) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(("portpush-lab:" + ctx.enableSecret()).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(("portpush-lab:" + secret).getBytes(StandardCharsets.UTF_8));
             return "$9$" + Base64.getEncoder().withoutPadding().encodeToString(d).replace('+', '.').substring(0, 40);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -955,6 +982,10 @@ public final class IosPersonality implements Personality {
         sb.append("platform qfp utilization monitor load 80\nplatform punt-keepalive disable-kernel-core\nplatform console serial\n!\n");
         sb.append("hostname ").append(cfg.hostname).append("\n!\nboot-start-marker\nboot-end-marker\n!\n!\n");
         sb.append("enable secret 9 ").append(secretHash()).append("\n!\nno aaa new-model\n!\n!\n");
+        cfg.users.forEach((u, tail) -> sb.append("username ").append(u).append(' ').append(tail).append('\n'));
+        if (!cfg.users.isEmpty()) {
+            sb.append("!\n");
+        }
         sb.append("login on-success log\n!\nsubscriber templating\n!\n!\nmultilink bundle-name authenticated\n!\n!\n");
         for (Map.Entry<String, IosConfig.ObjectGroup> g : cfg.objectGroups.entrySet()) {
             sb.append("object-group ").append(g.getValue().type).append(' ').append(g.getKey()).append('\n');
@@ -983,6 +1014,7 @@ public final class IosPersonality implements Personality {
             sb.append(interfaceBlock(i));
         }
         sb.append("ip forward-protocol nd\nno ip http server\nip http secure-server\n!\n");
+        cfg.snmpCommunities.forEach((c, access) -> sb.append("snmp-server community ").append(c).append(' ').append(access).append('\n'));
         for (IosConfig.Acl acl : cfg.acls.values()) {
             if (acl.numbered()) {
                 continue;
@@ -1068,7 +1100,7 @@ public final class IosPersonality implements Personality {
                         boot.leave();
                     }
                     // fixed boilerplate of the rendering, with its children
-                    skipping = !line.matches("^(hostname|ip access-list|access-list|interface|class-map|policy-map|object-group) .*");
+                    skipping = !line.matches("^(hostname|ip access-list|access-list|interface|class-map|policy-map|object-group|snmp-server community|username) .*");
                     if (skipping) {
                         continue;
                     }

@@ -31,7 +31,7 @@ class AsaPersonalityTest {
         LabClient c = new LabClient(fw, PROMPT);
         assertThat(c.login()).endsWith("fw1> ");
         assertThat(c.raw("enable")).endsWith("Password: ");
-        assertThat(c.raw("enable")).endsWith("fw1# ");
+        assertThat(c.raw(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE)).endsWith("fw1# ");
         c.cmd("terminal pager 0");
         return c;
     }

@@ -32,7 +32,7 @@ class IosPersonalityTest {
         LabClient c = new LabClient(r1, PROMPT);
         assertThat(c.login()).endsWith("R1>");
         assertThat(c.raw("enable")).endsWith("Password: ");
-        assertThat(c.raw("enable")).endsWith("R1#");
+        assertThat(c.raw(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE)).endsWith("R1#");
         c.cmd("terminal length 0");
         return c;
     }
@@ -45,7 +45,7 @@ class IosPersonalityTest {
             assertThat(c.raw("en")).endsWith("Password: ");
             assertThat(c.raw("wrong")).isEqualTo("\n% Bad secrets\n\nR1>");
             assertThat(c.raw("enable")).endsWith("Password: ");
-            String afterSecret = c.raw("enable");
+            String afterSecret = c.raw(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE);
             assertThat(afterSecret).doesNotContain("enable").endsWith("R1#");
             assertThat(c.cmd("show privilege")).isEqualTo("Current privilege level is 15\n");
         }

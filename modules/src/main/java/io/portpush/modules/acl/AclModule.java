@@ -129,7 +129,7 @@ public final class AclModule implements TaskModule {
         Optional<Journal> journal = ctx.optionalService(Journal.class);
         Optional<HistoryStore> history = ctx.optionalService(HistoryStore.class);
         String path = HistoryStore.path(ctx.host(), object);
-        String runningBefore = ctx.redactor().redact(s.show(d.runningConfigCommand()));
+        String runningBefore = d.maskSecrets(ctx.redactor().redact(s.show(d.runningConfigCommand())));
         journal.ifPresent(j -> j.begin(ctx.host(), object, before.map(DeviceAcl::text).orElse("(no " + object + ")")));
         // the state before portpush's first change becomes a revision one can roll back to
         history.ifPresent(h -> {

@@ -61,7 +61,8 @@ public final class ConfigModule implements TaskModule {
         List<String> commands = commands(missing);
         s.preflight(commands);
         String predicted = predict(before, missing);
-        String diff = UnifiedDiff.of(ctx.host() + "/running-config", before, predicted);
+        // the running configuration holds hashes and keys: a diff shows them masked in the platform's forms
+        String diff = UnifiedDiff.of(ctx.host() + "/running-config", d.maskSecrets(before), d.maskSecrets(predicted));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("commands", commands);
         if (ctx.check()) {
@@ -95,7 +96,7 @@ public final class ConfigModule implements TaskModule {
                     + "does not show: " + absent.stream().map(Entry::line).toList(), data, diff, commands);
         }
         return TaskResult.changed("sent " + commands.size() + " lines", data, UnifiedDiff.of(ctx.host() + "/running-config",
-                before, after), commands);
+                d.maskSecrets(before), d.maskSecrets(after)), commands);
     }
 
     /** Takes back what was sent before a refusal; says what it did. */

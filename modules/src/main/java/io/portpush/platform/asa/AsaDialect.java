@@ -43,6 +43,25 @@ public final class AsaDialect implements Dialect {
         return RULES;
     }
 
+    /**
+     * ASA secret forms (Cisco ASA Series Command Reference: enable password, username password,
+     * passwd, snmp-server community and host community, ikev1/ikev2 pre-shared-key, aaa-server key).
+     */
+    private static final io.portpush.core.device.SecretForms SECRETS = io.portpush.core.device.SecretForms.of(
+            "^(\\s*enable password )\\S+",
+            "^(\\s*username \\S+ password )\\S+",
+            "^(\\s*passwd )\\S+",
+            "^(\\s*snmp-server community )\\S+",
+            "^(\\s*snmp-server host \\S+ \\S+ (?:poll |trap )?community )\\S+",
+            "^(\\s*ikev1 pre-shared-key )\\S+",
+            "^(\\s*ikev2 (?:local|remote)-authentication pre-shared-key )\\S+",
+            "^(\\s*key )\\S+");
+
+    @Override
+    public String maskSecrets(String config) {
+        return SECRETS.mask(config);
+    }
+
     @Override
     public List<String> sessionSetup() {
         return List.of("terminal pager 0");

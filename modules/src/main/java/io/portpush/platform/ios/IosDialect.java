@@ -49,6 +49,25 @@ public final class IosDialect implements Dialect {
         return RULES;
     }
 
+    /**
+     * IOS secret forms (Cisco IOS Security Command Reference: enable secret, username, snmp-server
+     * community, crypto isakmp key, key-string, line password; types 0/5/7/8/9).
+     */
+    private static final io.portpush.core.device.SecretForms SECRETS = io.portpush.core.device.SecretForms.of(
+            "^(\\s*enable (?:secret|password)(?: level \\d+)?(?: [0-9])? )\\S+",
+            "^(\\s*username \\S+(?: privilege \\d+)?(?: algorithm-type \\S+)? (?:secret|password)(?: [0-9])? )\\S+",
+            "^(\\s*snmp-server community )\\S+",
+            "^(\\s*snmp-server host \\S+(?: (?:informs|traps))?(?: version (?:1|2c|3 \\S+))? )\\S+",
+            "^(\\s*crypto isakmp key(?: [0-9])? )\\S+",
+            "^(\\s*(?:pre-shared-key|key-string|password|key(?! (?:chain|config-key|generate|pubkey-chain)))(?: (?:local|remote|address \\S+))?(?: [0-9])? )\\S+",
+            "^(\\s*(?:tacacs-server|radius-server) key(?: [0-9])? )\\S+",
+            "^(\\s*ntp authentication-key \\d+ md5 )\\S+");
+
+    @Override
+    public String maskSecrets(String config) {
+        return SECRETS.mask(config);
+    }
+
     @Override
     public List<String> sessionSetup() {
         return List.of("terminal length 0", "terminal width 511");

@@ -35,6 +35,21 @@ public final class JunosDialect implements Dialect {
         return RULES;
     }
 
+    /**
+     * Junos secret forms (Junos CLI User Guide: encrypted-password, $9$ secrets, pre-shared-key
+     * ascii-text/hexadecimal, authentication-key, secret, snmp community), in set and curly-brace form.
+     */
+    private static final io.portpush.core.device.SecretForms SECRETS = io.portpush.core.device.SecretForms.of(
+            "((?:encrypted-password|secret|authentication-key|ascii-text|hexadecimal|simple-password) )(?:\"[^\"]*\"|[^\\s;]+)",
+            "(snmp community )\\S+",
+            "^(\\s*community )\\S+(?= \\{)",
+            "()\\$9\\$[^\\s\";]+");
+
+    @Override
+    public String maskSecrets(String config) {
+        return SECRETS.mask(config);
+    }
+
     @Override
     public List<String> sessionSetup() {
         return List.of("set cli screen-length 0", "set cli screen-width 511", "set cli complete-on-space off");
