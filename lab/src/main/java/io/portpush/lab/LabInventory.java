@@ -61,8 +61,14 @@ public final class LabInventory {
             HostConnection c = HostConnection.of(h.name(), h.vars(), inv.source());
             boolean explicit = h.vars().containsKey("ansible_port") || h.vars().containsKey("port");
             // without a port in the inventory, 22 is not ours: only a device 'lab up' recorded counts as running
-            Integer recorded = explicit ? null : recordedPorts(fleet.stateRoot()).get(h.name());
-            if (explicit ? listening(c.address(), c.port()) : recorded != null && listening(c.address(), recorded)) {
+            Integer recorded = recordedPorts(fleet.stateRoot()).get(h.name());
+            if (explicit && listening(c.address(), c.port())) {
+                if (recorded != null && recorded == c.port()) {
+                    continue;
+                }
+                throw busy(inv, h.name(), c, "something already listens there and no 'portpush lab up' of this state directory serves it");
+            }
+            if (!explicit && recorded != null && listening(c.address(), recorded)) {
                 continue;
             }
             DeviceSpec spec = DeviceSpec.of(h.name(), c.platform())
@@ -70,7 +76,11 @@ public final class LabInventory {
                     .withCredentials(c.user() == null ? "admin" : c.user(), c.password() == null ? DeviceSpec.DEFAULT_PASSWORD : c.password().reveal(),
                             c.enableSecret() == null ? DeviceSpec.DEFAULT_ENABLE : c.enableSecret().reveal())
                     .withFaults(faults(h.vars()));
-            started.add(fleet.start(spec));
+            try {
+                started.add(fleet.start(spec));
+            } catch (RuntimeException e) {
+                throw busy(inv, h.name(), c, "the lab could not listen there (" + e.getMessage() + ")");
+            }
         }
         recordKeys(fleet.devices(), knownHosts);
         return started;
@@ -93,6 +103,12 @@ public final class LabInventory {
             }
         }
         return out;
+    }
+
+    private static io.portpush.core.error.InvalidInputException busy(Inventory inv, String host, HostConnection c, String why) {
+        return new io.portpush.core.error.InvalidInputException(new io.portpush.core.error.SourceLocation(inv.source(), 0,
+                host + ".ansible_port"), "lab device " + host + " cannot start on " + c.address() + ":" + c.port() + ": " + why
+                + "; stop that program, or give " + host + " another ansible_port (or none: the lab then picks a free one)");
     }
 
     /** Ports a running {@code lab up} recorded in {@code labDir/lab.json}, by host. */

@@ -42,6 +42,19 @@ public final class LabCommand implements Runnable {
         return stateDir == null ? Path.of(".portpush").toAbsolutePath() : stateDir.toAbsolutePath();
     }
 
+    /** The pid of the live process that recorded {@code lab.json}, if it is still running. */
+    static java.util.Optional<Long> running(Path labJson) {
+        if (!Files.exists(labJson)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            long pid = JSON.readTree(labJson.toFile()).path("pid").asLong(-1);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Command(name = "up", description = {"Start a device for every host with portpush_lab: true; runs until stopped (Ctrl-C or 'lab down').",
             "Devices keep their configuration under STATE/lab between runs; host keys go to STATE/known_hosts."})
     static final class Up implements Runnable {
@@ -57,6 +70,12 @@ public final class LabCommand implements Runnable {
                 throw new NotFoundException("no host of " + inventory + " is a lab device (set portpush_lab: true and a platform the lab "
                         + "simulates: cisco_ios, cisco_asa, juniper_junos)");
             }
+            Path lab = state.resolve("lab").resolve("lab.json");
+            running(lab).ifPresent(pid -> {
+                throw new io.portpush.core.error.LockedException("a lab is already running for " + state + " (pid " + pid
+                        + "); use it as it is, or stop it first with 'portpush lab down" + (stateDir == null ? "" : " --state-dir " + stateDir)
+                        + "'");
+            });
             LabFleet fleet = new LabFleet(state.resolve("lab"));
             List<LabDevice> started = LabInventory.start(fleet, inv, state.resolve("known_hosts"));
             PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +93,6 @@ public final class LabCommand implements Runnable {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("pid", ProcessHandle.current().pid());
             doc.put("devices", rows);
-            Path lab = state.resolve("lab").resolve("lab.json");
             try {
                 Files.createDirectories(lab.getParent());
                 Files.writeString(lab, JSON.writeValueAsString(doc));
@@ -90,7 +108,10 @@ public final class LabCommand implements Runnable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 fleet.close();
                 try {
-                    Files.deleteIfExists(lab);
+                    // only the lab that wrote the record removes it
+                    if (running(lab).map(pid -> pid == ProcessHandle.current().pid()).orElse(false)) {
+                        Files.deleteIfExists(lab);
+                    }
                 } catch (IOException e) {
                     // the next 'lab up' overwrites it
                 }

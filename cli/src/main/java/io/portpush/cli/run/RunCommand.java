@@ -140,6 +140,18 @@ public class RunCommand implements Callable<Integer> {
         List<Play> plays = plays();
         Targets.check(inv, plays.stream().map(p -> new Targets.Pattern(p.hosts(), p.where().file() + ":" + p.where().line())).toList(),
                 limit, allowEmpty);
+        // every connection setting of every host is checked before the first host connects
+        List<io.portpush.core.error.InputProblem> bad = new ArrayList<>();
+        for (String h : inv.hostNames()) {
+            try {
+                io.portpush.core.inventory.HostConnection.of(h, inv.varsFor(h), inv.source());
+            } catch (io.portpush.core.error.InvalidInputException e) {
+                bad.addAll(e.problems());
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new io.portpush.core.error.InvalidInputException(bad);
+        }
         Map<String, Object> extra = ExtraVars.parse(extraVars);
         RunOptions options = new RunOptions(forks, limit, tags, skipTags, startAtTask, extra, mode(), diff, verbose.length, acceptNew,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, hostTimeout == null ? null : Duration.ofSeconds(hostTimeout),

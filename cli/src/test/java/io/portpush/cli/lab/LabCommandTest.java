@@ -7,6 +7,7 @@ import io.portpush.core.transport.InteractiveShell;
 import io.portpush.core.transport.KnownHostsVerifier;
 import io.portpush.core.transport.SshConnection;
 import io.portpush.core.transport.SshTarget;
+import io.portpush.cli.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -59,6 +60,12 @@ class LabCommandTest {
                 sh.command("end", prompt, Duration.ofSeconds(5));
                 assertThat(sh.command("show version", prompt, Duration.ofSeconds(5))).contains("Cisco IOS XE Software");
             }
+            // a second 'lab up' of the same state is refused and leaves the first one reachable and recorded
+            long firstPid = up.pid();
+            CliRun second = CliRun.of("lab", "up", "-i", inv.toString(), "--state-dir", state.toString());
+            assertThat(second.code()).as(second.out() + second.err()).isEqualTo(7);
+            assertThat(second.err()).contains("a lab is already running").contains("pid " + firstPid).contains("portpush lab down");
+            assertThat(Files.readString(state.resolve("lab/lab.json"))).contains("\"pid\" : " + firstPid);
             StringWriter out = new StringWriter();
             int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(out), "lab", "down", "--state-dir", state.toString());
             assertThat(code).as(out.toString()).isZero();
@@ -82,5 +89,25 @@ class LabCommandTest {
                 "--state-dir", dir.resolve("state").toString());
         assertThat(code).as(out.toString()).isZero();
         assertThat(out.toString()).contains("ok: [r7]", "ok: [mx7]");
+    }
+
+    @Test
+    void aPortTakenByAnotherProgramOrOutOfRangeIsAOneLineInputError() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Path inv = dir.resolve("busy.yml");
+            Files.writeString(inv, "all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin }\n  hosts:\n"
+                    + "    r1: { ansible_port: " + taken.getLocalPort() + ", ansible_network_os: cisco.ios.ios }\n");
+            Path play = dir.resolve("p.yml");
+            Files.writeString(play, "- hosts: all\n  tasks:\n    - command: show version\n");
+            CliRun busy = CliRun.of("run", play.toString(), "-i", inv.toString(), "--state-dir", dir.resolve("state").toString());
+            assertThat(busy.code()).as(busy.out() + busy.err()).isEqualTo(5);
+            assertThat(busy.err()).contains("r1.ansible_port: lab device r1 cannot start on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("give r1 another ansible_port").doesNotContain("Exception").doesNotContain("\tat ");
+            Files.writeString(inv, "all:\n  hosts:\n    r1: { ansible_host: 127.0.0.1, ansible_port: 70000, ansible_network_os: ios }\n");
+            CliRun range = CliRun.of("run", play.toString(), "-i", inv.toString(), "--state-dir", dir.resolve("state").toString());
+            assertThat(range.code()).as(range.out() + range.err()).isEqualTo(5);
+            assertThat(range.err()).contains("r1.ansible_port: 70000 is not a TCP port (1-65535)").doesNotContain("Exception");
+            assertThat(range.out()).doesNotContain("TASK");
+        }
     }
 }

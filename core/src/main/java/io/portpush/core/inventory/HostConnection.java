@@ -54,6 +54,10 @@ public record HostConnection(String name, String address, int port, String user,
             } catch (NumberFormatException e) {
                 throw new InvalidInputException(new SourceLocation(inventory, 0, host + ".ansible_port"), "'" + port + "' is not a port number");
             }
+            if (p < 1 || p > 65535) {
+                throw new InvalidInputException(new SourceLocation(inventory, 0, host + ".ansible_port"), p
+                        + " is not a TCP port (1-65535)");
+            }
         }
         String key = first(vars, "ansible_ssh_private_key_file", "ansible_private_key_file");
         Object lab = vars.get("portpush_lab");
