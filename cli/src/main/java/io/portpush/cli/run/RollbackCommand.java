@@ -30,6 +30,13 @@ public final class RollbackCommand extends RunCommand {
 
     @Override
     protected List<Play> plays() {
+        if (!to.equals("previous")) {
+            // an unknown revision is a name that does not exist (exit 6), found before any connection
+            java.nio.file.Path state = stateDir == null ? java.nio.file.Path.of(".portpush").toAbsolutePath() : stateDir.toAbsolutePath();
+            try (io.portpush.core.history.HistoryStore h = io.portpush.core.history.HistoryStore.open(state.resolve("history"))) {
+                h.resolve(to);
+            }
+        }
         SourceLocation where = new SourceLocation("portpush rollback", 0, "");
         Task task = new Task("rollback " + object + " to " + to, "rollback", Map.of("object", object, "to", to), null, List.of(), null,
                 null, false, Map.of(), where);

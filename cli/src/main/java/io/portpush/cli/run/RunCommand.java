@@ -169,6 +169,7 @@ public class RunCommand implements Callable<Integer> {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
                 + Long.toHexString(ProcessHandle.current().pid());
         RunReport result;
+        sun.misc.Signal interrupted = null;
         RunOptions.Mode mode = mode();
         // runs that may change devices or read history take the lock; lint touches nothing
         try (RunLock lock = mode == RunOptions.Mode.LINT ? null : RunLock.acquire(state, runId);
@@ -193,7 +194,10 @@ public class RunCommand implements Callable<Integer> {
                     hosts = inv.withHostVars(LabInventory.ports(lab, inv, state.resolve("lab")));
                 }
                 Runner runner = new Runner(hosts, TaskModules.all(), Platforms::dialect, options, listener, templates, redactor, services);
-                result = runner.run(plays, playbookPath(), runId);
+                try (Interrupts interrupts = Interrupts.install(runner, console::warning)) {
+                    result = runner.run(plays, playbookPath(), runId);
+                    interrupted = interrupts.received();
+                }
             }
             if (history != null && pushHistory) {
                 console.warning(history.push());
@@ -213,9 +217,17 @@ public class RunCommand implements Callable<Integer> {
                         ? HtmlReport.write(result, redactor, "portpush " + describe() + (options.check() ? " (check)" : ""))
                         : jsonText;
                 Files.writeString(report, text, StandardCharsets.UTF_8);
+                spec.commandLine().getErr().println("portpush: report written to " + report.toAbsolutePath());
+                spec.commandLine().getErr().flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        if (interrupted != null) {
+            spec.commandLine().getErr().println("portpush: interrupted by SIG" + interrupted.getName() + "; the recap above shows where "
+                    + "each host stopped (tasks not started are skipped)");
+            spec.commandLine().getErr().flush();
+            return Interrupts.exitCode(interrupted);
         }
         return exitCode(result);
     }

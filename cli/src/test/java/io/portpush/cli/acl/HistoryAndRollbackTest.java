@@ -128,6 +128,17 @@ class HistoryAndRollbackTest {
     }
 
     @Test
+    void anUnknownRevisionIsNotFoundBeforeAnyConnection() throws Exception {
+        assertThat(run("run", playbook("xcp.client-access").toString()).code()).isZero();
+        int before = r1.log().entries().size();
+        CliRun back = run("rollback", "--object", "acl/EDGE", "--to", "deadbeef", "-l", "r1");
+        assertThat(back.code()).as(back.out() + back.err()).isEqualTo(6);
+        assertThat(back.err()).contains("no revision 'deadbeef'");
+        assertThat(r1.log().entries()).hasSize(before);
+        assertThat(r1.personality().savedConfig()).contains("ip access-list extended EDGE");
+    }
+
+    @Test
     void aSecondRunIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
         try (RunLock held = RunLock.acquire(dir.resolve("state"), "other-run")) {
             CliRun r = run("run", playbook("xcp.client-access").toString());

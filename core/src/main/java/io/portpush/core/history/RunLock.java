@@ -19,20 +19,6 @@ import java.time.Instant;
  * also names the holder (pid, user, start time, run id) for the refusal message.
  */
 public final class RunLock implements AutoCloseable {
-    /** Another run holds the history. */
-    public static final class HeldException extends PortpushException {
-        private static final long serialVersionUID = 1L;
-
-        HeldException(String message) {
-            super(message);
-        }
-
-        @Override
-        public int exitCode() {
-            return ExitCodes.LOCKED;
-        }
-    }
-
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -55,7 +41,7 @@ public final class RunLock implements AutoCloseable {
             if (l == null) {
                 String holder = new String(Files.readAllBytes(f), StandardCharsets.UTF_8).strip();
                 ch.close();
-                throw new HeldException("another portpush run is using " + stateDir + " (" + (holder.isEmpty() ? "holder unknown" : holder)
+                throw new io.portpush.core.error.LockedException("another portpush run is using " + stateDir + " (" + (holder.isEmpty() ? "holder unknown" : holder)
                         + "); wait for it to finish. A run that died releases this lock by itself.");
             }
             String me = "pid " + ProcessHandle.current().pid() + ", user " + System.getProperty("user.name") + ", started "

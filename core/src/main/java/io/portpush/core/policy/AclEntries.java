@@ -63,16 +63,38 @@ public final class AclEntries {
         List<AclEntry> d = matchParts(device);
         List<AclEntry> i = matchParts(intent);
         List<String> out = new ArrayList<>();
-        int n = Math.max(d.size(), i.size());
-        for (int k = 0; k < n; k++) {
-            AclEntry de = k < d.size() ? d.get(k) : null;
-            AclEntry ie = k < i.size() ? i.get(k) : null;
-            if (de == null) {
-                out.add("#" + (k + 1) + " missing on the device: " + ie.describe());
-            } else if (ie == null) {
-                out.add("#" + (k + 1) + " on the device but not in the intent: " + de.describe());
-            } else if (!de.equals(ie)) {
-                out.add("#" + (k + 1) + " device has " + de.describe() + ", intent wants " + ie.describe());
+        // read as a person reads a diff: one inserted entry is one finding, not every entry after it
+        com.github.difflib.patch.Patch<AclEntry> patch = com.github.difflib.DiffUtils.diff(i, d);
+        for (com.github.difflib.patch.AbstractDelta<AclEntry> delta : patch.getDeltas()) {
+            List<AclEntry> wanted = delta.getSource().getLines();
+            List<AclEntry> found = delta.getTarget().getLines();
+            int at = delta.getTarget().getPosition();
+            switch (delta.getType()) {
+                case INSERT -> {
+                    for (int k = 0; k < found.size(); k++) {
+                        out.add("added on the device at #" + (at + k + 1) + ": " + found.get(k).describe());
+                    }
+                }
+                case DELETE -> {
+                    for (int k = 0; k < wanted.size(); k++) {
+                        out.add("missing on the device (intent #" + (delta.getSource().getPosition() + k + 1) + "): "
+                                + wanted.get(k).describe());
+                    }
+                }
+                default -> {
+                    int n = Math.max(wanted.size(), found.size());
+                    for (int k = 0; k < n; k++) {
+                        if (k < wanted.size() && k < found.size()) {
+                            out.add("changed at #" + (at + k + 1) + ": device has " + found.get(k).describe() + ", intent wants "
+                                    + wanted.get(k).describe());
+                        } else if (k < found.size()) {
+                            out.add("added on the device at #" + (at + k + 1) + ": " + found.get(k).describe());
+                        } else {
+                            out.add("missing on the device (intent #" + (delta.getSource().getPosition() + k + 1) + "): "
+                                    + wanted.get(k).describe());
+                        }
+                    }
+                }
             }
         }
         return out;

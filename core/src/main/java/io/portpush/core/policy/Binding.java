@@ -10,4 +10,10 @@ public record Binding(String target, Direction direction) {
             return this == IN ? "in" : "out";
         }
     }
+
+    /** {@code GigabitEthernet1 in}, as an engineer writes it (drift and messages). */
+    @Override
+    public String toString() {
+        return target + " " + direction.word();
+    }
 }

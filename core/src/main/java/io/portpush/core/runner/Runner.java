@@ -85,6 +85,23 @@ public final class Runner {
         }
     }
 
+    /** Why the run stops early (an interrupt), or null while it runs normally. */
+    private volatile String stopping;
+
+    /**
+     * Asks the run to stop: no new task starts on any host; the tasks in progress run to their
+     * end, so a change in the middle of being applied is verified or restored by its own module
+     * (within the command timeout) instead of being cut off half-way.
+     */
+    public void stop(String reason) {
+        stopping = reason;
+    }
+
+    /** Whether {@link #stop} was called. */
+    public boolean stopped() {
+        return stopping != null;
+    }
+
     /** Where each play variable comes from (the play running now), for messages. */
     private final Map<String, String> playVarOrigins = new ConcurrentHashMap<>();
 
@@ -200,6 +217,9 @@ public final class Runner {
         });
         try {
             for (Play play : plays) {
+                if (stopping != null) {
+                    break;
+                }
                 runPlay(play, base, report, pool, deadlines);
             }
         } finally {
@@ -234,12 +254,21 @@ public final class Runner {
             fv.keySet().forEach(k -> playVarOrigins.put(k, "vars file " + base.resolve(f)));
         }
         for (List<String> batch : batches(hosts, play.serial())) {
+            if (stopping != null) {
+                break;
+            }
             Map<String, HostRun> runs = new LinkedHashMap<>();
             batch.forEach(h -> runs.put(h, new HostRun(h)));
 
             try {
                 boolean started = options.startAtTask() == null;
                 for (Task task : play.tasks()) {
+                    if (stopping != null) {
+                        listener.warning("not started: task '" + task.title() + "' and the rest of play '"
+                                + (play.name().isEmpty() ? play.hosts() : play.name()) + "' ("
+                                + stopping + ")");
+                        break;
+                    }
                     if (!started) {
                         if (!task.title().equals(options.startAtTask())) {
                             continue;
@@ -373,6 +402,9 @@ public final class Runner {
     }
 
     private TaskResult runTaskOnce(Map<String, Object> playVars, Task task, HostRun hr) {
+        if (stopping != null) {
+            return TaskResult.skipped("not started on " + hr.name + ": " + stopping);
+        }
         if (hr.expired) {
             return TaskResult.failed("host timeout: " + hr.name + " used its " + options.hostTimeout().toSeconds()
                     + " s (--host-timeout) before this task");

@@ -25,8 +25,20 @@ public final class DebugModule implements TaskModule {
         if (a.has("var")) {
             String name = a.string("var", "");
             Object v = ctx.templates().evaluate(name, ctx.vars(), a.where());
-            return TaskResult.ok(name + ": " + v, Map.of(name, v == null ? "" : v));
+            return TaskResult.ok(name + ": " + show(v), Map.of(name, v == null ? "" : v));
         }
         return TaskResult.ok(a.string("msg", "Hello world!"));
+    }
+
+    /** Lists and mappings as JSON (what Ansible's debug shows), not Java's toString. */
+    static String show(Object v) {
+        if (v instanceof Map<?, ?> || v instanceof java.util.List<?>) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(v);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return String.valueOf(v);
+            }
+        }
+        return String.valueOf(v);
     }
 }
