@@ -103,12 +103,13 @@ class InjectionEndToEndTest {
     @Test
     void aLineBreakInGroupVarsNeverReachesAnyPlatform() throws Exception {
         CliRun r = run("run", playbook("a.yml", acl("{{ rmk }}")).toString(), "-i", dir.resolve("inv").toString());
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
-        assertThat(r.out()).contains("fatal: [r1]", "fatal: [fw1]", "fatal: [mx1]")
+        // found for every host before any connection: one problem, naming the three hosts
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(5);
+        assertThat(r.err()).contains("[hosts r1, fw1, mx1]")
                 .contains("LF (U+000A) at column 2 ends a line")
                 .contains("variable 'rmk', set in " + dir.resolve("inv/group_vars/all.yml") + ":2")
-                .contains("x\\nclear configure access-list EDGE")
-                .doesNotContain("changed:");
+                .contains("x\\nclear configure access-list EDGE");
+        assertThat(r.out()).doesNotContain("changed:").doesNotContain("TASK");
         assertNothingInjected("clear configure");
         assertThat(fw1.personality().savedConfig()).doesNotContain("EDGE");
     }
@@ -117,8 +118,8 @@ class InjectionEndToEndTest {
     void aCarriageReturnInExtraVarsIsRefusedAndNamed() throws Exception {
         CliRun r = run("run", playbook("a.yml", acl("{{ rmk }}")).toString(), "-i", dir.resolve("inv").toString(),
                 "-e", "{\"rmk\": \"x\\rend\\rwrite erase\"}");
-        assertThat(r.code()).as(r.out()).isEqualTo(2);
-        assertThat(r.out()).contains("CR (U+000D)").contains("variable 'rmk', set in the extra vars (-e)");
+        assertThat(r.code()).as(r.out()).isEqualTo(5);
+        assertThat(r.err()).contains("CR (U+000D)").contains("variable 'rmk', set in the extra vars (-e)");
         assertNothingInjected("write erase");
         assertNothingInjected("end");
     }
@@ -132,8 +133,8 @@ class InjectionEndToEndTest {
                   tasks:
                     - config: { lines: ["description {{ desc }}"], parents: ["interface GigabitEthernet1"] }
                 """).toString(), "-i", dir.resolve("inv").toString());
-        assertThat(files.code()).as(files.out()).isEqualTo(2);
-        assertThat(files.out()).contains("ESC (U+001B)").contains("variable 'desc', set in vars file " + dir.resolve("evil.yml"));
+        assertThat(files.code()).as(files.out()).isEqualTo(5);
+        assertThat(files.err()).contains("ESC (U+001B)").contains("variable 'desc', set in vars file " + dir.resolve("evil.yml"));
         CliRun fact = run("run", playbook("s.yml", """
                 - hosts: fw1
                   tasks:

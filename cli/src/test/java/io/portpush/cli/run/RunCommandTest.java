@@ -168,8 +168,9 @@ class RunCommandTest {
                       debug: { msg: "{{ hostnme }}" }
                 """);
         CliRun r = run("run", play.toString(), "-i", inventory().toString());
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).contains("fatal: [r1]: FAILED! => " + play + ":3: [0].tasks[0]: undefined variable 'hostnme'");
+        // found before any connection, with the file and line of the task
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(5);
+        assertThat(r.err()).contains(play + ":3: [0].tasks[0]: undefined variable 'hostnme' [host r1]");
     }
 
     @Test

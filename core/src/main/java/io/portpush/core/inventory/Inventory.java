@@ -259,37 +259,7 @@ public final class Inventory {
     public List<String> closest(String term) {
         List<String> names = new ArrayList<>(groups.keySet());
         names.addAll(hostNames());
-        int best = Integer.MAX_VALUE;
-        List<String> out = new ArrayList<>();
-        for (String n : names) {
-            int d = distance(term.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
-            if (d < best) {
-                best = d;
-                out.clear();
-            }
-            if (d == best && !out.contains(n)) {
-                out.add(n);
-            }
-        }
-        return best <= Math.max(2, term.length() / 3) ? out : List.of();
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return io.portpush.core.error.DidYouMean.closest(term, names);
     }
 
     /** Like {@link #select} but fails when nothing matches, naming close groups and hosts. */

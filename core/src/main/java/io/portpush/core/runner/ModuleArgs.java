@@ -42,7 +42,8 @@ public final class ModuleArgs {
         for (String k : m.keySet()) {
             if (!allowed.contains(k)) {
                 throw new InvalidInputException(at(where, module + "." + k), "unknown argument '" + k + "' of module " + module
-                        + " (expected one of: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                        + io.portpush.core.error.DidYouMean.hint(k, allowed) + " (expected one of: " + String.join(", ", new TreeSet<>(allowed))
+                        + ")");
             }
         }
         return new ModuleArgs(module, m, where);

@@ -205,6 +205,7 @@ public final class Runner {
     public RunReport run(List<Play> plays, Path playbook, String runId) {
         RunReport report = new RunReport(runId, options.check());
         Path base = playbook.toAbsolutePath().getParent();
+        preflight(plays, base);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), r -> {
             Thread t = new Thread(r, "portpush-fork");
             t.setDaemon(true);
@@ -499,16 +500,175 @@ public final class Runner {
         return module.run(ctx, args);
     }
 
+    /**
+     * Checks every task's arguments for every host it will run on before anything connects:
+     * rendering, values that would add a line, and each module's own {@link TaskModule#validate}.
+     * All problems are reported at once (exit 5), each once with the hosts it concerns. A task whose
+     * arguments need what only the run produces (a registered result, a set_fact, a loop over one)
+     * is left to the run.
+     */
+    private void preflight(List<Play> plays, Path base) {
+        Set<String> runtime = new java.util.HashSet<>();
+        for (Play play : plays) {
+            for (Task t : play.tasks()) {
+                if (t.register() != null) {
+                    runtime.add(t.register());
+                }
+                if (t.module().equals("set_fact") && t.args() instanceof Map<?, ?> m) {
+                    m.keySet().forEach(k -> runtime.add(String.valueOf(k)));
+                }
+            }
+        }
+        Map<String, io.portpush.core.error.InputProblem> found = new LinkedHashMap<>();
+        Map<String, List<String>> hostsOf = new LinkedHashMap<>();
+        for (Play play : plays) {
+            List<String> hosts = new ArrayList<>(inventory.select(play.hosts()));
+            if (options.limit() != null) {
+                hosts.retainAll(inventory.select(options.limit()));
+            }
+            Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
+            for (String f : play.varsFiles()) {
+                playVars.putAll(InventoryLoader.varsFile(base.resolve(f)));
+            }
+            play.vars().keySet().forEach(k -> playVarOrigins.put(k, "the vars of play '" + play.name() + "' (" + play.where().file() + ":"
+                    + play.where().line() + ")"));
+            for (String f : play.varsFiles()) {
+                InventoryLoader.varsFile(base.resolve(f)).keySet().forEach(k -> playVarOrigins.put(k, "vars file " + base.resolve(f)));
+            }
+            boolean started = options.startAtTask() == null;
+            for (Task task : play.tasks()) {
+                started = started || task.title().equals(options.startAtTask());
+                TaskModule module = modules.get(task.module());
+                if (!started || !selectedByTags(play, task) || module == null
+                        || (options.mode() == RunOptions.Mode.VERIFY || options.mode() == RunOptions.Mode.LINT) && !module.audits()) {
+                    continue;
+                }
+                for (String h : hosts) {
+                    HostRun hr = new HostRun(h);
+                    try {
+                        check(task, module, hr, playVars);
+                    } catch (io.portpush.core.error.InvalidInputException e) {
+                        String msg = e.getMessage();
+                        if (runtime.stream().anyMatch(n -> msg.contains("'" + n + "'") || msg.contains("'" + n + ".")
+                                || msg.contains("'" + n + "["))) {
+                            continue;
+                        }
+                        for (io.portpush.core.error.InputProblem p : e.problems()) {
+                            io.portpush.core.error.InputProblem at = fromVariables(task, hr, p);
+                            found.putIfAbsent(at.toString(), at);
+                            hostsOf.computeIfAbsent(at.toString(), k -> new ArrayList<>()).add(h);
+                        }
+                    } catch (InjectedValue e) {
+                        found.putIfAbsent(e.problem.toString(), e.problem);
+                        hostsOf.computeIfAbsent(e.problem.toString(), k -> new ArrayList<>()).add(h);
+                    }
+                }
+            }
+        }
+        playVarOrigins.clear();
+        if (!found.isEmpty()) {
+            List<io.portpush.core.error.InputProblem> out = new ArrayList<>();
+            found.forEach((k, p) -> out.add(new io.portpush.core.error.InputProblem(p.where(), p.message() + " [" + hostLabel(hostsOf.get(k))
+                    + "]")));
+            throw new io.portpush.core.error.InvalidInputException(out);
+        }
+    }
+
+    private static String hostLabel(List<String> hosts) {
+        return (hosts.size() == 1 ? "host " : "hosts ") + (hosts.size() > 5 ? String.join(", ", hosts.subList(0, 5)) + " and "
+                + (hosts.size() - 5) + " more" : String.join(", ", hosts));
+    }
+
+    /** One task on one host, without connecting: condition, loop, rendering, injected characters, the module's validation. */
+    private void check(Task task, TaskModule module, HostRun hr, Map<String, Object> playVars) {
+        Map<String, Object> vars = varsFor(hr, playVars, task);
+        SourceLocation where = task.where();
+        List<Object> items = new ArrayList<>();
+        if (task.loop() != null) {
+            Object l = templates.renderValue(task.loop(), vars, where);
+            if (!(l instanceof List<?> list)) {
+                return;
+            }
+            items.addAll(list);
+        } else {
+            items.add(null);
+        }
+        for (Object item : items) {
+            Map<String, Object> iv = new LinkedHashMap<>(vars);
+            if (task.loop() != null) {
+                iv.put("item", item);
+            }
+            if (task.when() != null) {
+                boolean run;
+                try {
+                    run = templates.condition(task.when(), iv, where);
+                } catch (RuntimeException e) {
+                    continue; // the condition needs what only the run knows
+                }
+                if (!run) {
+                    continue;
+                }
+            }
+            Object args = templates.renderValue(task.args(), iv, where);
+            if (module.needsConnection()) {
+                Optional<InjectionCheck.Injection> bad = InjectionCheck.find(task.args(), args, iv);
+                if (bad.isPresent()) {
+                    throw new InjectedValue(injection(task, hr, bad.get()));
+                }
+            }
+            java.util.function.Supplier<DeviceSession> never = () -> {
+                throw new IllegalStateException("validation never connects");
+            };
+            TaskContext ctx = new TaskContext(hr.name, hr.connection(), iv, task, options, templates, never, () -> {
+                throw new IllegalStateException("validation never connects");
+            }, never, listener, redactor, services);
+            module.validate(ctx, args);
+        }
+    }
+
+    /**
+     * A problem in a value the task takes from a variable (the {@code roles} bindings, when the task
+     * has none of its own) is reported at the file and line that set the variable.
+     */
+    private io.portpush.core.error.InputProblem fromVariables(Task task, HostRun hr, io.portpush.core.error.InputProblem p) {
+        String field = p.where().field();
+        String prefix = task.module() + ".roles";
+        boolean own = task.args() instanceof Map<?, ?> m && m.containsKey("roles");
+        if (!field.startsWith(prefix) || own || options.extraVars().containsKey("roles") || task.vars().containsKey("roles")
+                || playVarOrigins.containsKey("roles")) {
+            return p;
+        }
+        return inventory.originOf(hr.name, "roles").map(l -> new io.portpush.core.error.InputProblem(new SourceLocation(l.file(), l.line(),
+                field.substring(task.module().length() + 1)), p.message() + " (used by the task at " + task.where().file() + ":"
+                + task.where().line() + ")")).orElse(p);
+    }
+
+    /** A value that would add a line, found before connecting. */
+    private static final class InjectedValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient io.portpush.core.error.InputProblem problem;
+
+        InjectedValue(io.portpush.core.error.InputProblem problem) {
+            super(problem.toString(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
     /** The refusal of a rendered argument, naming the variable and where it was set; nothing has been sent. */
     private UnsafeLineException injected(Task task, HostRun hr, InjectionCheck.Injection i) {
-        StringBuilder m = new StringBuilder(task.where().file() + ":" + task.where().line() + ": " + task.module() + "." + i.field()
-                + ": the rendered value '" + UnsafeLineException.visible(i.value()) + "' holds " + i.violation().describe());
+        return new UnsafeLineException(injection(task, hr, i) + " to " + hr.name + " (a value can never add a line to a device)");
+    }
+
+    private io.portpush.core.error.InputProblem injection(Task task, HostRun hr, InjectionCheck.Injection i) {
+        StringBuilder m = new StringBuilder("the rendered value '" + UnsafeLineException.visible(i.value()) + "' holds "
+                + i.violation().describe());
         if (!i.variables().isEmpty()) {
             String v = i.variables().get(0);
             m.append("; it comes from variable '").append(v).append("', set in ").append(originOf(hr, task, v));
         }
-        m.append("; nothing was sent to ").append(hr.name).append(" (a value can never add a line to a device)");
-        return new UnsafeLineException(m.toString());
+        m.append("; nothing was sent");
+        return new io.portpush.core.error.InputProblem(new SourceLocation(task.where().file(), task.where().line(),
+                task.module() + "." + i.field()), m.toString());
     }
 
     /** Where the value {@code name} has for this host and task was set, by the precedence {@link #varsFor} applies. */

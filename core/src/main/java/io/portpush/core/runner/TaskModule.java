@@ -17,6 +17,14 @@ public interface TaskModule {
         return false;
     }
 
+    /**
+     * Checks the arguments for one host without connecting to it (the run does this for every
+     * host and task before the first connection, and reports every problem at once). Throws an
+     * {@link io.portpush.core.error.InvalidInputException} naming the field; the default accepts all.
+     */
+    default void validate(TaskContext ctx, Object args) {
+    }
+
     /** Runs on one host. Throwing a {@link io.portpush.core.error.PortpushException} fails the host with its message. */
     TaskResult run(TaskContext ctx, Object args);
 }

@@ -60,19 +60,9 @@ public final class AclModule implements TaskModule {
     @SuppressWarnings("unchecked")
     public TaskResult run(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS);
-        AclSpec spec = AclSpecReader.read(a);
         AclDriver driver = Platforms.aclDriver(ctx.platform());
         io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
-        if (driver == null && host == null) {
-            return TaskResult.failed("acl is not supported on platform " + ctx.platform());
-        }
-        Map<String, AddressSet> roles = RoleBindings.read(ctx, a);
-        AclIntent intent;
-        try {
-            intent = new AclIntentBuilder(ctx.service(Catalogue.class), roles).build(spec, driver != null ? driver.stateful() : host.stateful());
-        } catch (IntentException | io.portpush.core.error.NotFoundException e) {
-            throw a.error("rules", e.getMessage());
-        }
+        AclIntent intent = intent(ctx, a);
         List<AclLint.Finding> lint = AclLint.check(intent.entries());
         if (ctx.options().mode() == RunOptions.Mode.LINT) {
             Map<String, Object> found = new LinkedHashMap<>();
@@ -86,6 +76,27 @@ public final class AclModule implements TaskModule {
             return HostFirewallEnforce.enforce(ctx, host, intent);
         }
         return enforce(ctx, driver, intent, lint, a.string("strategy", "swap"), a.integer("confirm_minutes", 5));
+    }
+
+    @Override
+    public void validate(TaskContext ctx, Object raw) {
+        intent(ctx, ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS));
+    }
+
+    /** The intent of the task's arguments for this host: catalogue, roles and platform, no connection. */
+    private static AclIntent intent(TaskContext ctx, ModuleArgs a) {
+        AclSpec spec = AclSpecReader.read(a);
+        AclDriver driver = Platforms.aclDriver(ctx.platform());
+        io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
+        if (driver == null && host == null) {
+            throw a.error("", "acl is not supported on platform " + ctx.platform() + " of host " + ctx.host());
+        }
+        Map<String, AddressSet> roles = RoleBindings.read(ctx, a);
+        try {
+            return new AclIntentBuilder(ctx.service(Catalogue.class), roles).build(spec, driver != null ? driver.stateful() : host.stateful());
+        } catch (IntentException | io.portpush.core.error.NotFoundException e) {
+            throw a.error("rules", e.getMessage());
+        }
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Set;
 final class AclSpecReader {
     static final Set<String> KEYS = Set.of("name", "bind", "rules", "default", "default_log", "return_traffic", "force", "ports",
             "strategy", "roles", "confirm_minutes", "object_groups");
+    /** How a change reaches the device: a new list swapped in, sequence edits, or (Junos, nftables) the whole object replaced. */
+    static final java.util.List<String> STRATEGIES = java.util.List.of("swap", "in-place", "replace");
     private static final Set<String> RULE_KEYS = Set.of("permit", "deny", "log", "from", "to");
     private static final Set<String> LITERAL_KEYS = Set.of("protocol", "source", "destination", "ports", "source_ports",
             "established", "remark");
@@ -52,6 +54,11 @@ final class AclSpecReader {
             }
             Object target = m.containsKey("interface") ? m.get("interface") : m.get("target");
             bindings.add(new Binding(String.valueOf(target), dir.equals("in") ? Binding.Direction.IN : Binding.Direction.OUT));
+        }
+        String strategy = a.string("strategy", "swap");
+        if (!STRATEGIES.contains(strategy)) {
+            throw a.error("strategy", "strategy is " + String.join(" or ", STRATEGIES) + ", not '" + strategy + "'"
+                    + io.portpush.core.error.DidYouMean.hint(strategy, STRATEGIES));
         }
         String def = a.string("default", "deny").toLowerCase(Locale.ROOT);
         if (!def.equals("deny") && !def.equals("permit")) {
@@ -91,7 +98,8 @@ final class AclSpecReader {
         Map<String, Object> r = (Map<String, Object>) m;
         for (String k : r.keySet()) {
             if (!RULE_KEYS.contains(k)) {
-                throw a.error(field + "." + k, "unknown rule key '" + k + "' (permit, deny, log, from, to)");
+                throw a.error(field + "." + k, "unknown rule key '" + k + "'" + io.portpush.core.error.DidYouMean.hint(k, RULE_KEYS)
+                        + " (permit, deny, log, from, to)");
             }
         }
         if (r.containsKey("permit") == r.containsKey("deny")) {
@@ -115,7 +123,8 @@ final class AclSpecReader {
     private static AclEntry literal(ModuleArgs a, String field, Action action, boolean log, Map<String, Object> m) {
         for (String k : m.keySet()) {
             if (!LITERAL_KEYS.contains(k)) {
-                throw a.error(field + "." + k, "unknown key '" + k + "' in a literal entry (" + String.join(", ", LITERAL_KEYS) + ")");
+                throw a.error(field + "." + k, "unknown key '" + k + "' in a literal entry" + io.portpush.core.error.DidYouMean.hint(k, LITERAL_KEYS)
+                        + " (" + String.join(", ", LITERAL_KEYS) + ")");
             }
         }
         String proto = String.valueOf(m.getOrDefault("protocol", "ip")).toLowerCase(Locale.ROOT);

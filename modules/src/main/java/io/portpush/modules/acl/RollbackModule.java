@@ -31,6 +31,12 @@ public final class RollbackModule implements TaskModule {
     }
 
     @Override
+    public void validate(TaskContext ctx, Object raw) {
+        ModuleArgs a = ModuleArgs.of(ctx, raw, null, Set.of("object", "to", "strategy"));
+        a.required("object");
+    }
+
+    @Override
     public TaskResult run(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, Set.of("object", "to", "strategy"));
         String object = a.required("object");

@@ -30,6 +30,11 @@ public final class VerifyModule implements TaskModule {
     }
 
     @Override
+    public void validate(TaskContext ctx, Object raw) {
+        ModuleArgs a = ModuleArgs.of(ctx, raw, null, Set.of("acl", "qos"));
+    }
+
+    @Override
     public TaskResult run(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, Set.of("acl", "qos"));
         if (a.has("acl") == a.has("qos")) {

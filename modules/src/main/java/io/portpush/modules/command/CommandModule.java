@@ -28,6 +28,14 @@ public final class CommandModule implements TaskModule {
     }
 
     @Override
+    public void validate(TaskContext ctx, Object raw) {
+        ModuleArgs a = ModuleArgs.of(ctx, raw, "commands", Set.of("commands", "wait_for"));
+        if (a.strings("commands").isEmpty()) {
+            throw a.error("commands", "give at least one command");
+        }
+    }
+
+    @Override
     public TaskResult run(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, "commands", Set.of("commands", "wait_for"));
         List<String> commands = a.strings("commands");

@@ -37,6 +37,17 @@ public final class ConfigModule implements TaskModule {
     }
 
     @Override
+    public void validate(TaskContext ctx, Object raw) {
+        ModuleArgs a = ModuleArgs.of(ctx, raw, "lines", Set.of("lines", "parents", "src", "save", "comment"));
+        if (a.has("src")) {
+            ctx.templates().load(a.required("src"));
+        } else if (a.strings("lines").isEmpty()) {
+            throw a.error("lines", "give lines or src");
+        }
+        a.bool("save", false);
+    }
+
+    @Override
     public TaskResult run(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, "lines", Set.of("lines", "parents", "src", "save", "comment"));
         List<Entry> wanted = new ArrayList<>();

@@ -128,16 +128,16 @@ public final class QosModule implements TaskModule {
         return TaskResult.changed(intent.name() + ": applied in one nft transaction and verified", data, diff, lines);
     }
 
+    private static final Set<String> KEYS = Set.of("name", "bind", "classes", "roles", "force");
+
     @Override
+    public void validate(TaskContext ctx, Object raw) {
+        intent(ctx, ModuleArgs.of(ctx, raw, null, KEYS));
+    }
+
+    /** The marking intent of the task's arguments (catalogue, roles), without connecting. */
     @SuppressWarnings("unchecked")
-    public TaskResult run(TaskContext ctx, Object raw) {
-        ModuleArgs a = ModuleArgs.of(ctx, raw, null, Set.of("name", "bind", "classes", "roles", "force"));
-        QosDriver driver = Platforms.qosDriver(ctx.platform());
-        boolean linux = "linux_nftables".equals(ctx.platform());
-        if (driver == null && !linux) {
-            return TaskResult.failed("qos: DSCP marking is not supported on platform " + ctx.platform() + " (ASA's QoS queues traffic "
-                    + "by DSCP but does not set it on these flows; mark it on the routers next to the ASA)");
-        }
+    private static QosIntent intent(TaskContext ctx, ModuleArgs a) {
         String name = a.required("name");
         Map<String, AddressSet> roles = io.portpush.modules.acl.RoleBindings.read(ctx, a);
         List<QosIntent.QosClass> classes = new ArrayList<>();
@@ -167,12 +167,34 @@ public final class QosModule implements TaskModule {
             classes.add(new QosIntent.QosClass(String.valueOf(cm.get("name")), matches, dscp));
         }
         List<Binding> bindings = new ArrayList<>();
-        for (Object b : a.list("bind")) {
-            Map<String, Object> bm = (Map<String, Object>) b;
+        List<Object> rawBind = a.list("bind");
+        for (int i = 0; i < rawBind.size(); i++) {
+            if (!(rawBind.get(i) instanceof Map<?, ?> m) || !m.containsKey("interface")) {
+                throw a.error("bind[" + i + "]", "each binding is {interface: NAME, direction: in|out}");
+            }
+            Map<String, Object> bm = (Map<String, Object>) rawBind.get(i);
             bindings.add(new Binding(String.valueOf(bm.get("interface")), "in".equals(String.valueOf(bm.getOrDefault("direction", "out")))
                     ? Binding.Direction.IN : Binding.Direction.OUT));
         }
-        QosIntent intent = new QosIntent(name, classes, bindings, "");
+        return new QosIntent(name, classes, bindings, "");
+    }
+
+    @Override
+    public TaskResult run(TaskContext ctx, Object raw) {
+        ModuleArgs a = ModuleArgs.of(ctx, raw, null, KEYS);
+        QosDriver driver = Platforms.qosDriver(ctx.platform());
+        boolean linux = "linux_nftables".equals(ctx.platform());
+        if (driver == null && !linux) {
+            return TaskResult.failed("qos: DSCP marking is not supported on platform " + ctx.platform() + " (ASA's QoS queues traffic "
+                    + "by DSCP but does not set it on these flows; mark it on the routers next to the ASA)");
+        }
+        QosIntent intent = intent(ctx, a);
+        String name = intent.name();
+        List<QosIntent.QosClass> classes = intent.classes();
+        if (ctx.options().mode() == RunOptions.Mode.LINT) {
+            // lint never connects
+            return TaskResult.ok(name + ": " + classes.size() + " classes, no finding");
+        }
         if (linux) {
             return linux(ctx, intent);
         }

@@ -1,0 +1,119 @@
+package io.portpush.cli.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.cli.CliRun;
+import io.portpush.lab.DeviceSpec;
+import io.portpush.lab.LabDevice;
+import io.portpush.lab.LabFleet;
+import io.portpush.lab.LabInventory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mistakes in task arguments are found for every host before the first connection, all at once,
+ * each at the file and line that holds it (the playbook, or the group_vars file of a role), with
+ * a did-you-mean for typos; nothing reaches a device.
+ */
+class ValidationBeforeConnectingTest {
+    @TempDir
+    Path dir;
+    LabFleet fleet;
+    LabDevice r1;
+    LabDevice fw1;
+
+    @BeforeEach
+    void lab() throws Exception {
+        fleet = new LabFleet(null);
+        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+        fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
+        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+        Path inv = dir.resolve("inv");
+        Files.createDirectories(inv.resolve("group_vars"));
+        Files.writeString(inv.resolve("hosts.yml"), """
+                all:
+                  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: %s, ansible_become_password: %s }
+                  hosts:
+                    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
+                    fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa }
+                """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), fw1.port()));
+        Files.writeString(inv.resolve("group_vars/all.yml"), """
+                roles:
+                  imp-node: [10.10.1.0/24]
+                  xmpp-client: [198.51.100.0/33]
+                """);
+    }
+
+    @AfterEach
+    void stop() {
+        fleet.close();
+    }
+
+    private CliRun run(String playbook) throws Exception {
+        Path p = dir.resolve("p.yml");
+        Files.writeString(p, playbook);
+        return CliRun.inState(dir.resolve("state"), "run", p.toString(), "-i", dir.resolve("inv").toString());
+    }
+
+    @Test
+    void everyProblemOfEveryTaskIsReportedAtOnceBeforeConnecting() throws Exception {
+        CliRun r = run("""
+                - hosts: all
+                  tasks:
+                    - name: typo in an argument
+                      acl: { name: A1, defualt: deny, rules: [{ permit: [xcp.client-access] }] }
+                    - name: typo in a rule
+                      acl: { name: A2, rules: [{ permitt: [xcp.client-access] }] }
+                    - name: unknown strategy
+                      acl: { name: A3, strategy: swapp, rules: [{ permit: [xcp.client-access] }] }
+                    - name: bad dscp
+                      qos: { name: Q1, classes: [{ name: C1, match: [xcp.client-access], dscp: cs9 }] }
+                    - name: config without lines
+                      config: { parents: [interface GigabitEthernet1] }
+                """);
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(5);
+        Path p = dir.resolve("p.yml");
+        assertThat(r.err())
+                .contains(p + ":3: acl.defualt: unknown argument 'defualt' of module acl (did you mean default?)")
+                .contains(p + ":5: acl.rules[0].permitt: unknown rule key 'permitt' (did you mean permit?)")
+                .contains(p + ":7: acl.strategy: strategy is swap or in-place or replace, not 'swapp' (did you mean swap?)")
+                .contains(p + ":11: config.lines: give lines or src")
+                .contains("[hosts r1, fw1]");
+        assertThat(r.out()).doesNotContain("TASK");
+        assertThat(r1.log().entries()).isEmpty();
+        assertThat(fw1.log().entries()).isEmpty();
+    }
+
+    @Test
+    void aBadRoleAddressIsReportedWhereTheRoleIsDefined() throws Exception {
+        CliRun r = run("""
+                - hosts: r1
+                  tasks:
+                    - acl: { name: EDGE, rules: [{ permit: [xcp.client-access] }] }
+                """);
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(5);
+        assertThat(r.err()).contains(dir.resolve("inv/group_vars/all.yml") + ":1: roles.xmpp-client:").contains("198.51.100.0/33")
+                .contains("used by the task at " + dir.resolve("p.yml") + ":3");
+        assertThat(r1.log().entries()).isEmpty();
+    }
+
+    @Test
+    void valuesOnlyTheRunProducesAreLeftToTheRun() throws Exception {
+        Files.writeString(dir.resolve("inv/group_vars/all.yml"), "roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] }\n");
+        CliRun r = run("""
+                - hosts: r1
+                  tasks:
+                    - command: show version
+                      register: v
+                    - name: uses a registered value
+                      config: { lines: ["description {{ v.stdout_lines[0][0] | default('x') | replace(' ', '-') }}"], parents: [interface GigabitEthernet1] }
+                      when: v is defined
+                """);
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("changed: [r1]");
+    }
+}
