@@ -43,6 +43,11 @@ public final class PortpushCommand implements Runnable {
         CommandLine cl = new CommandLine(new PortpushCommand());
         // '-e @vars.yml' is Ansible's syntax for a variables file, not picocli's argument file
         cl.setExpandAtFiles(false);
+        // verify, lint and rollback share run's options; each help lists only those that apply
+        hide(cl, "lint", "--check", "--diff", "--accept-new-host-keys", "--timeout", "--connect-timeout", "--host-timeout",
+                "--push-history", "--forks");
+        hide(cl, "verify", "--check", "--diff", "--push-history");
+        hide(cl, "rollback", "--tags", "--skip-tags", "--start-at-task");
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof PortpushException pe ? pe.exitCode() : ExitCodes.INTERNAL);
@@ -64,6 +69,17 @@ public final class PortpushCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Removes options of {@code run} that mean nothing to subcommand {@code name} (its fields keep their defaults). */
+    private static void hide(CommandLine root, String name, String... options) {
+        CommandLine.Model.CommandSpec sub = root.getSubcommands().get(name).getCommandSpec();
+        for (String o : options) {
+            CommandLine.Model.OptionSpec spec = sub.findOption(o);
+            if (spec != null) {
+                sub.remove(spec);
+            }
+        }
     }
 
     /** Reads the version Maven wrote into the jar. */

@@ -19,7 +19,7 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun inState(Path stateDir, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--state-dir", stateDir.toString()));
-        if (!all.contains("--timeout") && !List.of("history", "lab", "catalogue", "inventory").contains(args[0])) {
+        if (!all.contains("--timeout") && !List.of("history", "lab", "catalogue", "inventory", "lint").contains(args[0])) {
             all.addAll(List.of("--timeout", "5"));
         }
         return of(all.toArray(String[]::new));

@@ -23,13 +23,21 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code portpush inventory list|graph|host NAME}: what the engine sees in an inventory (secrets masked). */
 @Command(name = "inventory", description = "Show hosts, groups and variables as the engine sees them.",
         subcommands = {InventoryCommand.ListHosts.class, InventoryCommand.Graph.class, InventoryCommand.HostVars.class})
-public final class InventoryCommand implements Runnable {
+public final class InventoryCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "With no subcommand: list this inventory's hosts.")
+    Path inventory;
+
     @Override
-    public void run() {
+    public Integer call() {
+        if (inventory != null) {
+            // 'portpush inventory -i X' is what people type first: the host list, as 'inventory list'
+            return spec.commandLine().getSubcommands().get("list").execute("-i", inventory.toString());
+        }
         spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
     }
 
     static Redactor redactor(Inventory inv) {

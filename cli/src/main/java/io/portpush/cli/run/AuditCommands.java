@@ -21,6 +21,16 @@ public final class AuditCommands {
         return r.exitCode();
     }
 
+    /** Policy results with findings, and how many policy results there were. */
+    static String summary(String what, String none, RunReport r) {
+        long audited = r.tasks().stream().flatMap(t -> t.results().values().stream()).filter(x -> x.status() != Status.SKIPPED).count();
+        long found = r.tasks().stream().flatMap(t -> t.results().values().stream()).filter(x -> x.status() == Status.FAILED
+                && x.data().containsKey("findings")).count();
+        long hosts = r.recap().size();
+        return found == 0 ? what + ": " + none + " (" + audited + " policy task result(s) on " + hosts + " host(s))"
+                : what + ": findings in " + found + " of " + audited + " policy task result(s) on " + hosts + " host(s), listed above";
+    }
+
     /** {@code portpush verify}: reads every device and compares it with the playbook's ACLs, entry by entry. */
     @Command(name = "verify", description = {"Audit devices against a playbook's ACL intent; changes nothing.",
             "Exit 0 when every device matches, 3 when drift was found (listed entry by entry), 4 when a host is unreachable."})
@@ -28,6 +38,11 @@ public final class AuditCommands {
         @Override
         protected RunOptions.Mode mode() {
             return RunOptions.Mode.VERIFY;
+        }
+
+        @Override
+        protected String summary(RunReport result) {
+            return AuditCommands.summary("verify", "no drift", result);
         }
 
         @Override
@@ -43,6 +58,11 @@ public final class AuditCommands {
         @Override
         protected RunOptions.Mode mode() {
             return RunOptions.Mode.LINT;
+        }
+
+        @Override
+        protected String summary(RunReport result) {
+            return AuditCommands.summary("lint", "no findings", result);
         }
 
         @Override

@@ -68,6 +68,9 @@ public final class ConsoleListener implements RunListener {
         boolean showMsg = verbosity >= 1 || task.module().equals("debug");
         if (showMsg && (r.status() == Status.OK || r.status() == Status.CHANGED) && r.msg() != null && !r.msg().isEmpty()) {
             line += " => " + r.msg();
+        } else if (r.status() == Status.CHANGED && Boolean.TRUE.equals(r.data().get("verified"))) {
+            // the proof that it landed is worth a word even without -v
+            line += " (verified from the device)";
         }
         doneInTask++;
         if (progress != null && hostsInPlay > 20) {
@@ -108,6 +111,12 @@ public final class ConsoleListener implements RunListener {
     @Override
     public synchronized void warning(String message) {
         out.println(paint("35", "[WARNING]: " + redactor.redact(message)));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void note(String message) {
+        out.println(redactor.redact(message));
         out.flush();
     }
 

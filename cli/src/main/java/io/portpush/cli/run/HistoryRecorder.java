@@ -69,6 +69,11 @@ final class HistoryRecorder implements RunListener {
     }
 
     @Override
+    public void note(String message) {
+        console.note(message);
+    }
+
+    @Override
     public synchronized void batchFinished(Play play, List<String> hosts) {
         if (!history.hasStaged()) {
             return;
@@ -85,6 +90,9 @@ final class HistoryRecorder implements RunListener {
         for (String h : hosts) {
             msg.append("host ").append(h).append(": ").append(worst.getOrDefault(h, Status.SKIPPED).word()).append('\n');
         }
-        history.commit(msg.toString(), System.getProperty("user.name", "portpush"));
+        history.commit(msg.toString(), System.getProperty("user.name", "portpush")).ifPresent(rev -> console.note(
+                "history: revision " + rev.shortId() + " recorded for " + String.join(", ", hosts.stream()
+                        .filter(h -> worst.get(h) == Status.CHANGED).toList()) + " in " + history.dir()
+                        + " ('portpush history HOST' lists it)"));
     }
 }

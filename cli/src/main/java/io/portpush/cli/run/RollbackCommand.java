@@ -19,8 +19,9 @@ public final class RollbackCommand extends RunCommand {
     @Option(names = "--object", required = true, paramLabel = "acl/NAME", description = "What to roll back, e.g. acl/IMP-EDGE-IN.")
     String object;
 
-    @Option(names = "--to", defaultValue = "previous", paramLabel = "REV|previous",
-            description = "A revision id from 'portpush history', or previous (default).")
+    @Option(names = "--to", defaultValue = "previous", paramLabel = "REV|previous|baseline",
+            description = {"A revision id from 'portpush history HOST --object OBJ'; previous (default): one step back from now, and one "
+                    + "more step with each further rollback; baseline: as found before portpush's first change."})
     String to;
 
     @Override
@@ -30,7 +31,7 @@ public final class RollbackCommand extends RunCommand {
 
     @Override
     protected List<Play> plays() {
-        if (!to.equals("previous")) {
+        if (!to.equals("previous") && !to.equals("baseline")) {
             // an unknown revision is a name that does not exist (exit 6), found before any connection
             java.nio.file.Path state = stateDir == null ? java.nio.file.Path.of(".portpush").toAbsolutePath() : stateDir.toAbsolutePath();
             try (io.portpush.core.history.HistoryStore h = io.portpush.core.history.HistoryStore.open(state.resolve("history"))) {

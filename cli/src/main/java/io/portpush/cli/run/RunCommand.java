@@ -71,7 +71,7 @@ public class RunCommand implements Callable<Integer> {
     List<String> extraVars = new ArrayList<>();
 
     @Option(names = {"-f", "--forks"}, defaultValue = "50", description = "Hosts worked on at once (default: ${DEFAULT-VALUE}).")
-    int forks;
+    int forks = 50;
 
     @Option(names = {"-C", "--check"}, description = "Dry run: read devices, compute changes, send nothing that changes them.")
     boolean check;
@@ -92,10 +92,10 @@ public class RunCommand implements Callable<Integer> {
     boolean acceptNew;
 
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for a command's answer (default: ${DEFAULT-VALUE}).")
-    int timeout;
+    int timeout = 30;
 
     @Option(names = "--connect-timeout", defaultValue = "10", description = "Seconds to wait for a connection (default: ${DEFAULT-VALUE}).")
-    int connectTimeout;
+    int connectTimeout = 10;
 
     @Option(names = "--host-timeout", paramLabel = "SECONDS", description = "The most one host may take over a play; its session is then closed and it fails (default: no limit).")
     Integer hostTimeout;
@@ -223,6 +223,11 @@ public class RunCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         }
+        String summary = summary(result);
+        if (summary != null && !json) {
+            out.println(summary);
+            out.flush();
+        }
         if (interrupted != null) {
             spec.commandLine().getErr().println("portpush: interrupted by SIG" + interrupted.getName() + "; the recap above shows where "
                     + "each host stopped (tasks not started are skipped)");
@@ -235,6 +240,11 @@ public class RunCommand implements Callable<Integer> {
     /** What this command may do to devices. */
     protected RunOptions.Mode mode() {
         return check ? RunOptions.Mode.CHECK : RunOptions.Mode.RUN;
+    }
+
+    /** A closing line for the person (verify and lint say what they found), or null. */
+    protected String summary(RunReport result) {
+        return null;
     }
 
     /** The process exit code for a finished run. */

@@ -99,12 +99,13 @@ class HistoryAndRollbackTest {
                 .doesNotContain("s3cret-pass");
 
         CliRun listing = cli("history", "r1", "--object", "acl/EDGE");
-        assertThat(listing.out()).contains("portpush edge: 2 device(s) changed").contains("2 revisions");
+        // the baseline is listed with the object's revisions ('previous' and 'baseline' use it)
+        assertThat(listing.out()).contains("portpush edge: 2 device(s) changed").contains("baseline r1 acl/EDGE").contains("3 revisions");
 
         long configBefore = r1.log().entries().stream().filter(e -> e.configMode()).count();
         CliRun check = run("rollback", "--object", "acl/EDGE", "--check", "--diff");
         assertThat(check.code()).isZero();
-        assertThat(check.out()).contains("changed: [r1]", "- 70 permit udp host 10.30.0.10 10.10.1.0 0.0.0.255 eq snmp".substring(0, 10));
+        assertThat(check.out()).contains("changed: [r1]").containsPattern("(?m)^-\\s*\\d+ permit udp host 10\\.30\\.0\\.10 .*eq snmp$");
         assertThat(r1.log().entries().stream().filter(e -> e.configMode()).count()).isEqualTo(configBefore);
 
         CliRun back = run("rollback", "--object", "acl/EDGE");
@@ -116,7 +117,7 @@ class HistoryAndRollbackTest {
         CliRun after = cli("history");
         assertThat(after.out()).contains("portpush rollback acl/EDGE: 2 device(s) changed");
         CliRun diff = cli("history", "diff", "HEAD~1", "HEAD");
-        assertThat(diff.out()).contains("-", "snmp").contains("devices/r1/acl/EDGE");
+        assertThat(diff.out()).containsPattern("(?m)^-.*permit udp host 10\\.30\\.0\\.10 .*eq snmp$").contains("devices/r1/acl/EDGE");
     }
 
     @Test
@@ -125,6 +126,24 @@ class HistoryAndRollbackTest {
         CliRun back = run("rollback", "--object", "acl/EDGE", "-l", "r1");
         assertThat(back.code()).as(back.out()).isZero();
         assertThat(r1.personality().savedConfig()).doesNotContain("EDGE");
+    }
+
+    @Test
+    void eachRollbackToPreviousStepsFurtherBackAndBaselineGoesToTheStart() throws Exception {
+        assertThat(run("run", playbook("xcp.client-access").toString()).code()).isZero();
+        assertThat(run("run", playbook("xcp.client-access, snmp.agent").toString()).code()).isZero();
+        assertThat(run("run", playbook("xcp.client-access, snmp.agent, snmp.cdp-agent").toString()).code()).isZero();
+        assertThat(r1.personality().savedConfig()).contains("eq 7999").contains("eq snmp");
+        CliRun first = run("rollback", "--object", "acl/EDGE", "-l", "r1");
+        assertThat(first.code()).as(first.out()).isZero();
+        assertThat(r1.personality().savedConfig()).doesNotContain("eq 7999").contains("eq snmp");
+        // a second 'previous' goes one more step back; it does not undo the first rollback
+        CliRun second = run("rollback", "--object", "acl/EDGE", "-l", "r1");
+        assertThat(second.code()).as(second.out()).isZero();
+        assertThat(r1.personality().savedConfig()).doesNotContain("eq 7999").doesNotContain("eq snmp").contains("eq 5222");
+        CliRun baseline = run("rollback", "--object", "acl/EDGE", "--to", "baseline", "-l", "r1");
+        assertThat(baseline.code()).as(baseline.out()).isZero();
+        assertThat(r1.personality().savedConfig()).doesNotContain("ip access-list extended EDGE");
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class HistoryStore implements AutoCloseable {
     private final Git git;
     private final Map<String, String> staged = new LinkedHashMap<>();
     private final UnaryOperator<String> scrub;
+    private final List<String> notes = new ArrayList<>();
 
     private HistoryStore(Path dir, Git git, UnaryOperator<String> scrub) {
         this.dir = dir;
@@ -131,7 +132,9 @@ public final class HistoryStore implements AutoCloseable {
                 return Optional.empty();
             }
             PersonIdent who = new PersonIdent(user, user + "@portpush");
-            RevCommit c = git.commit().setMessage(scrub.apply(message)).setAuthor(who).setCommitter(who).call();
+            String full = notes.isEmpty() ? message : message.stripTrailing() + "\n\n" + String.join("\n", notes) + "\n";
+            notes.clear();
+            RevCommit c = git.commit().setMessage(scrub.apply(full)).setAuthor(who).setCommitter(who).call();
             return Optional.of(revision(c));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -140,7 +143,12 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** Revisions, newest first, optionally only those touching a path prefix ({@code devices/r1} or {@code devices/r1/acl/X}). */
+    /**
+     * Revisions, newest first, optionally only those touching a path prefix ({@code devices/r1})
+     * or an object ({@code devices/r1/acl/X}: its device text and its {@code .json}, so the
+     * baseline, which records only the latter, is listed too). With a prefix, a revision's files
+     * are those under it, as {@code git log --stat -- PATH} counts them.
+     */
     public List<Revision> log(String pathPrefix) {
         List<Revision> out = new ArrayList<>();
         try {
@@ -150,9 +158,15 @@ public final class HistoryStore implements AutoCloseable {
             var cmd = git.log();
             if (pathPrefix != null) {
                 cmd.addPath(pathPrefix);
+                cmd.addPath(pathPrefix + ".json");
             }
             for (RevCommit c : cmd.call()) {
-                out.add(revision(c));
+                Revision r = revision(c);
+                if (pathPrefix != null) {
+                    r = new Revision(r.id(), r.time(), r.subject(), r.message(), r.files().stream()
+                            .filter(f -> f.equals(pathPrefix) || f.equals(pathPrefix + ".json") || f.startsWith(pathPrefix + "/")).toList());
+                }
+                out.add(r);
             }
             return out;
         } catch (IOException | GitAPIException e) {
@@ -203,11 +217,43 @@ public final class HistoryStore implements AutoCloseable {
 
     /** The file's content in the revision before its latest change ("previous"), if any. */
     public Optional<String> previous(String relativePath) {
+        return previousRevision(relativePath).flatMap(r -> read(r.id(), relativePath));
+    }
+
+    /**
+     * What "previous" means for a file: one step back from the state it is in now, and a further
+     * step each time it is used again. Normally the revision before the newest; when the newest
+     * revision is a rollback (its message says {@code restored PATH from ID}), the revision
+     * before the one it restored, so that two rollbacks in a row go two steps back instead of
+     * undoing each other.
+     */
+    public Optional<Revision> previousRevision(String relativePath) {
         List<Revision> revs = log(relativePath);
         if (revs.size() < 2) {
             return Optional.empty();
         }
-        return read(revs.get(1).id(), relativePath);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^restored " + java.util.regex.Pattern.quote(relativePath)
+                + " from ([0-9a-f]{40})$").matcher(revs.get(0).message());
+        if (m.find()) {
+            String restored = m.group(1);
+            for (int i = 0; i < revs.size(); i++) {
+                if (revs.get(i).id().equals(restored)) {
+                    return i + 1 < revs.size() ? Optional.of(revs.get(i + 1)) : Optional.empty();
+                }
+            }
+        }
+        return Optional.of(revs.get(1));
+    }
+
+    /** The oldest revision of a file: for an object, the baseline kept before portpush's first change. */
+    public Optional<Revision> baselineRevision(String relativePath) {
+        List<Revision> revs = log(relativePath);
+        return revs.isEmpty() ? Optional.empty() : Optional.of(revs.get(revs.size() - 1));
+    }
+
+    /** Adds a line to the next commit's message (a rollback says what it restored). */
+    public synchronized void annotate(String line) {
+        notes.add(line);
     }
 
     /** A unified diff of the whole tree (or one path prefix) between two revisions. */

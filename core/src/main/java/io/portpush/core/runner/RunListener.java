@@ -28,4 +28,8 @@ public interface RunListener {
 
     default void warning(String message) {
     }
+
+    /** A plain line for the person (where history was recorded, what was verified). */
+    default void note(String message) {
+    }
 }

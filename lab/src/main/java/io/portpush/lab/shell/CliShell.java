@@ -78,11 +78,22 @@ public final class CliShell implements Command, Runnable {
             sleep(faults.get().loginDelayMillis());
             write(crlf(personality.banner(session)) + personality.prompt(session));
             byte[] buf = new byte[8192];
+            // terminals send UTF-8; a character may be split across two reads, so the decoder keeps state
+            java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+            java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(8192 + 8);
+            java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192 + 8);
             int n;
             while (!closed && (n = in.read(buf)) >= 0) {
                 StringBuilder reply = new StringBuilder();
-                for (int i = 0; i < n && !closed; i++) {
-                    accept((char) (buf[i] & 0xff), reply);
+                pending.put(buf, 0, n).flip();
+                chars.clear();
+                decoder.decode(pending, chars, false);
+                pending.compact();
+                chars.flip();
+                while (chars.hasRemaining() && !closed) {
+                    accept(chars.get(), reply);
                 }
                 if (!closed && !secretPending && echoed < current.length()) {
                     reply.append(current, echoed, current.length());
@@ -196,7 +207,7 @@ public final class CliShell implements Command, Runnable {
     }
 
     private synchronized void write(String s) throws IOException {
-        out.write(s.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(s.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 

@@ -187,6 +187,7 @@ public final class AclModule implements TaskModule {
             h.stage(HistoryStore.path(ctx.host(), "backup/running-config"), runningBefore);
         });
         journal.ifPresent(j -> j.end(ctx.host(), object));
+        data.put("verified", true);
         return TaskResult.changed(intent.name() + ": applied and verified (" + plan.size() + " lines)", data,
                 UnifiedDiff.of(ctx.host() + "/acl/" + intent.name(), before.map(DeviceAcl::text).orElse(""),
                         after.map(DeviceAcl::text).orElse("")), plan);

@@ -91,6 +91,7 @@ final class HostFirewallEnforce {
             h.stage(HistoryStore.path(ctx.host(), "backup/ruleset"), rulesetBefore);
         });
         journal.ifPresent(j -> j.end(ctx.host(), object));
+        data.put("verified", true);
         return TaskResult.changed(name + ": applied in one nft transaction and verified", data,
                 UnifiedDiff.of(ctx.host() + "/acl/" + name, before.map(DeviceAcl::text).orElse(""), after.get().text()), commands);
     }

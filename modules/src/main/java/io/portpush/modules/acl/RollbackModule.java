@@ -47,11 +47,27 @@ public final class RollbackModule implements TaskModule {
         HistoryStore history = ctx.optionalService(HistoryStore.class)
                 .orElseThrow(() -> a.error("object", "rollback needs the history (run through 'portpush run' or 'portpush rollback')"));
         String path = HistoryStore.path(ctx.host(), object) + ".json";
-        Optional<String> json = to.equals("previous") ? history.previous(path) : history.read(to, path);
+        // previous: one step back from now, further with each rollback; baseline: as found before portpush's first change
+        Optional<String> rev = switch (to) {
+            case "previous" -> history.previousRevision(path).map(HistoryStore.Revision::id);
+            case "baseline" -> history.baselineRevision(path).map(HistoryStore.Revision::id);
+            default -> Optional.of(history.resolve(to));
+        };
+        Optional<String> json = rev.flatMap(r -> history.read(r, path));
         if (json.isEmpty()) {
             return TaskResult.failed("the history has no " + (to.equals("previous") ? "previous revision" : "revision " + to) + " of "
                     + object + " for " + ctx.host() + " (see 'portpush history " + ctx.host() + " --object " + object + "')");
         }
+        TaskResult r = restore(ctx, a, object, json.get());
+        if (r.status() == io.portpush.core.runner.Status.CHANGED) {
+            // the next 'previous' steps back from the revision restored here
+            history.annotate("restored " + path + " from " + rev.get());
+        }
+        return r;
+    }
+
+    private static TaskResult restore(TaskContext ctx, ModuleArgs a, String object, String jsonText) {
+        Optional<String> json = Optional.of(jsonText);
         String name = object.substring(4);
         io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
         if (host != null) {

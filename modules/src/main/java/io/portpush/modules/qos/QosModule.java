@@ -244,6 +244,7 @@ public final class QosModule implements TaskModule {
                 }
                 s.exitConfig();
             }
+            data.put("verified", true);
             return TaskResult.changed(name + ": applied and verified (" + plan.size() + " lines)", data,
                     UnifiedDiff.of(ctx.host() + "/qos/" + name, before.map(QosIntent::text).orElse(""), after.get().text()), plan);
         } catch (DeviceCommandException | TransportException e) {

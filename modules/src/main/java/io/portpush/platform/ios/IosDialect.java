@@ -68,6 +68,38 @@ public final class IosDialect implements Dialect {
         return SECRETS.mask(config);
     }
 
+    private static final Pattern SEQUENCED = Pattern.compile("^\\d+\\s+");
+
+    /**
+     * Inside an access list IOS stores an entry with a sequence number and pads {@code deny}
+     * ({@code permit ip any any} reads back as {@code 10 permit ip any any}, {@code deny ip}
+     * as {@code deny   ip}): an entry given without a number is there when one equal to it but
+     * for the number and spacing is.
+     */
+    @Override
+    public boolean hasLine(String running, List<String> parents, String line) {
+        if (Dialect.super.hasLine(running, parents, line)) {
+            return true;
+        }
+        boolean inAcl = !parents.isEmpty() && parents.get(parents.size() - 1).strip().matches("ip(v6)? access-list .*");
+        if (!inAcl || SEQUENCED.matcher(line.strip()).find()) {
+            return false;
+        }
+        String want = line.strip().replaceAll("\\s+", " ");
+        String acl = parents.get(parents.size() - 1).strip();
+        boolean inBlock = false;
+        for (String l : running.lines().toList()) {
+            if (!l.startsWith(" ")) {
+                inBlock = l.strip().equals(acl);
+                continue;
+            }
+            if (inBlock && SEQUENCED.matcher(l.strip()).replaceFirst("").replaceAll("\\s+", " ").equals(want)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public List<String> sessionSetup() {
         return List.of("terminal length 0", "terminal width 511");
