@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
  * @param refuseLogins every login is refused
  * @param stallCommands lines matching any of these never get an answer (a device that hangs)
  * @param stallAfter how many matching lines are answered normally before the device hangs
+ * @param refuseLeft how many more matching lines are refused ({@code -1}: all of them), so a test can
+ *        make one step of a change fail while the restore that follows goes through
  */
 public record Faults(long commandLatencyMillis, long loginDelayMillis, int dropAfterCommands, int dropAfterConfigLines,
                      List<Pattern> refuseCommands, List<Pattern> ignoreLines, boolean refuseLogins, List<Pattern> stallCommands,
-                     java.util.concurrent.atomic.AtomicInteger stallAfter) {
+                     java.util.concurrent.atomic.AtomicInteger stallAfter, java.util.concurrent.atomic.AtomicInteger refuseLeft) {
 
     public static final Faults NONE = new Faults(0, 0, 0, 0, List.of(), List.of(), false, List.of(),
-            new java.util.concurrent.atomic.AtomicInteger());
+            new java.util.concurrent.atomic.AtomicInteger(), new java.util.concurrent.atomic.AtomicInteger(-1));
 
     public Faults {
         refuseCommands = List.copyOf(refuseCommands);
@@ -38,7 +40,7 @@ public record Faults(long commandLatencyMillis, long loginDelayMillis, int dropA
         List<Pattern> l = new java.util.ArrayList<>(stallCommands);
         l.add(Pattern.compile(regex));
         return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines,
-                refuseLogins, l, new java.util.concurrent.atomic.AtomicInteger(answered));
+                refuseLogins, l, new java.util.concurrent.atomic.AtomicInteger(answered), refuseLeft);
     }
 
     /** Whether the device hangs on this line now (counts down the lines still answered). */
@@ -47,39 +49,50 @@ public record Faults(long commandLatencyMillis, long loginDelayMillis, int dropA
     }
 
     public Faults withCommandLatency(long millis) {
-        return new Faults(millis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter);
+        return new Faults(millis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter, refuseLeft);
     }
 
     public Faults withLoginDelay(long millis) {
-        return new Faults(commandLatencyMillis, millis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter);
+        return new Faults(commandLatencyMillis, millis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter, refuseLeft);
     }
 
     public Faults withDropAfterCommands(int n) {
-        return new Faults(commandLatencyMillis, loginDelayMillis, n, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter);
+        return new Faults(commandLatencyMillis, loginDelayMillis, n, dropAfterConfigLines, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter, refuseLeft);
     }
 
     public Faults withDropAfterConfigLines(int n) {
-        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, n, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter);
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, n, refuseCommands, ignoreLines, refuseLogins, stallCommands, stallAfter, refuseLeft);
     }
 
     public Faults withRefusedCommand(String regex) {
         List<Pattern> l = new java.util.ArrayList<>(refuseCommands);
         l.add(Pattern.compile(regex));
-        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, l, ignoreLines, refuseLogins, stallCommands, stallAfter);
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, l, ignoreLines, refuseLogins, stallCommands, stallAfter, refuseLeft);
     }
 
     public Faults withIgnoredLine(String regex) {
         List<Pattern> l = new java.util.ArrayList<>(ignoreLines);
         l.add(Pattern.compile(regex));
-        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, l, refuseLogins, stallCommands, stallAfter);
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, l, refuseLogins, stallCommands, stallAfter, refuseLeft);
     }
 
     public Faults withRefuseLogins(boolean refuse) {
-        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuse, stallCommands, stallAfter);
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, refuseCommands, ignoreLines, refuse, stallCommands, stallAfter, refuseLeft);
     }
 
     public boolean refuses(String line) {
-        return refuseCommands.stream().anyMatch(p -> p.matcher(line).find());
+        if (refuseCommands.stream().noneMatch(p -> p.matcher(line).find())) {
+            return false;
+        }
+        return refuseLeft.get() < 0 || refuseLeft.getAndDecrement() > 0;
+    }
+
+    /** Lines matching {@code regex} are refused once: the first such line fails, later ones (a restore) go through. */
+    public Faults withRefusedOnce(String regex) {
+        List<Pattern> l = new java.util.ArrayList<>(refuseCommands);
+        l.add(Pattern.compile(regex));
+        return new Faults(commandLatencyMillis, loginDelayMillis, dropAfterCommands, dropAfterConfigLines, l, ignoreLines, refuseLogins,
+                stallCommands, stallAfter, new java.util.concurrent.atomic.AtomicInteger(1));
     }
 
     public boolean ignores(String line) {

@@ -97,4 +97,73 @@ class HistoryStoreTest {
             assertThat(h.resolve("HEAD")).hasSize(40);
         }
     }
+
+    @Test
+    void aBaselineKeepsWhatWasStagedForTheNextCommit() {
+        try (HistoryStore h = HistoryStore.open(dir)) {
+            h.stage("devices/r1/backup/running-config", "hostname r1");
+            assertThat(h.hasStaged()).isTrue();
+            h.baseline(OBJ + ".json", "{}", "baseline r1 acl/EDGE", "tester");
+            assertThat(h.log(null)).hasSize(1);
+            assertThat(h.log(null).get(0).files()).containsExactly(OBJ + ".json");
+            assertThat(h.hasStaged()).isTrue();
+            h.commit("the change", "tester");
+            assertThat(h.hasStaged()).isFalse();
+            assertThat(h.read("HEAD", "devices/r1/backup/running-config")).contains("hostname r1");
+            // a second baseline of the same file is not taken
+            h.baseline(OBJ + ".json", "{\"other\":1}", "baseline again", "tester");
+            assertThat(h.log(null)).hasSize(2);
+            assertThat(h.read("HEAD", OBJ + ".json")).contains("{}");
+            assertThat(h.dir()).isEqualTo(dir);
+            assertThat(HistoryStore.path("r1", "acl/EDGE")).isEqualTo(OBJ);
+        }
+    }
+
+    @Test
+    void previousWithTwoRevisionsAndARollbackToTheOldest() {
+        try (HistoryStore h = HistoryStore.open(dir)) {
+            String a = change(h, "A");
+            change(h, "B");
+            assertThat(h.previousRevision(OBJ + ".json")).get().extracting(HistoryStore.Revision::id).isEqualTo(a);
+            h.annotate("restored " + OBJ + ".json from " + a);
+            change(h, "A");
+            // the oldest revision was restored: there is nothing further back
+            assertThat(h.previousRevision(OBJ + ".json")).isEmpty();
+            h.annotate("restored devices/r2/acl/EDGE.json from " + a);
+            change(h, "C");
+            assertThat(h.previous(OBJ + ".json")).as("a note about another object does not count").contains("{\"v\":\"A\"}");
+        }
+    }
+
+    @Test
+    void diffBetweenRevisionsIsAUnifiedDiffLimitedToAPath() {
+        try (HistoryStore h = HistoryStore.open(dir)) {
+            change(h, "A");
+            h.stage("devices/r2/acl/EDGE", "other");
+            change(h, "B");
+            String all = h.diff("HEAD~1", "HEAD", null);
+            assertThat(all).contains("-A").contains("+B").contains("devices/r2/acl/EDGE");
+            String one = h.diff("HEAD~1", "HEAD", OBJ);
+            assertThat(one).contains("-A").contains("+B").doesNotContain("devices/r2");
+        }
+    }
+
+    @Test
+    void pushGoesToTheTeamRemoteOrSaysThereIsNone() throws Exception {
+        Path bare = dir.resolve("team.git");
+        try (Git g = Git.init().setBare(true).setDirectory(bare.toFile()).call()) {
+            assertThat(g.getRepository().isBare()).isTrue();
+        }
+        try (HistoryStore h = HistoryStore.open(dir.resolve("h"))) {
+            change(h, "A");
+            assertThat(h.push()).isEqualTo("the history has no remote; nothing pushed");
+            try (Git g = Git.open(dir.resolve("h").toFile())) {
+                g.remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish(bare.toUri().toString())).call();
+            }
+            assertThat(h.push()).isEqualTo("history pushed");
+        }
+        try (Git g = Git.open(bare.toFile())) {
+            assertThat(g.log().all().call().iterator().next().getShortMessage()).isEqualTo("change to A");
+        }
+    }
 }

@@ -53,4 +53,46 @@ class AclEntriesTest {
     void bindingsReadAsAnEngineerWritesThem() {
         assertThat(new Binding("GigabitEthernet1", Binding.Direction.IN)).hasToString("GigabitEthernet1 in");
     }
+
+    @Test
+    void positionsAreCountedFromWhereTheChangeIs() {
+        List<AclEntry> device = new ArrayList<>(intent());
+        device.remove(7);
+        device.remove(6);
+        assertThat(AclEntries.differences(device, intent())).containsExactly(
+                "missing on the device (intent #7): permit tcp 198.51.100.0/24 -> 10.10.1.0/24:5006",
+                "missing on the device (intent #8): permit tcp 198.51.100.0/24 -> 10.10.1.0/24:5007");
+        List<AclEntry> inserted = new ArrayList<>(intent());
+        inserted.add(5, permit(1));
+        inserted.add(6, permit(2));
+        assertThat(AclEntries.differences(inserted, intent())).containsExactly(
+                "added on the device at #6: permit tcp 198.51.100.0/24 -> 10.10.1.0/24:1",
+                "added on the device at #7: permit tcp 198.51.100.0/24 -> 10.10.1.0/24:2");
+    }
+
+    @Test
+    void oneEntryReplacedByTwoOrTwoByOne() {
+        List<AclEntry> more = new ArrayList<>(intent());
+        more.set(3, permit(1));
+        more.add(4, permit(2));
+        assertThat(AclEntries.differences(more, intent())).containsExactly(
+                "changed at #4: device has permit tcp 198.51.100.0/24 -> 10.10.1.0/24:1, intent wants permit tcp 198.51.100.0/24 -> "
+                        + "10.10.1.0/24:5003",
+                "added on the device at #5: permit tcp 198.51.100.0/24 -> 10.10.1.0/24:2");
+        List<AclEntry> fewer = new ArrayList<>(intent());
+        fewer.set(3, permit(1));
+        fewer.remove(4);
+        assertThat(AclEntries.differences(fewer, intent())).containsExactly(
+                "changed at #4: device has permit tcp 198.51.100.0/24 -> 10.10.1.0/24:1, intent wants permit tcp 198.51.100.0/24 -> "
+                        + "10.10.1.0/24:5003",
+                "missing on the device (intent #5): permit tcp 198.51.100.0/24 -> 10.10.1.0/24:5004");
+    }
+
+    @Test
+    void sameEntriesIgnoresOriginsButNotOrder() {
+        List<AclEntry> reversed = new ArrayList<>(intent());
+        java.util.Collections.reverse(reversed);
+        assertThat(AclEntries.sameEntries(intent(), intent())).isTrue();
+        assertThat(AclEntries.sameEntries(reversed, intent())).isFalse();
+    }
 }

@@ -51,4 +51,11 @@ class InjectionCheckTest {
         assertThat(InjectionCheck.holdsUnsafe(Map.of("k", List.of("fine", "no\tpe")))).isTrue();
         assertThat(InjectionCheck.holdsUnsafe(Map.of("k", List.of("fine")))).isFalse();
     }
+
+    @Test
+    void aRenderedListLongerThanItsTemplateIsCheckedToTheEnd() {
+        var found = InjectionCheck.find(Map.of("lines", List.of("{{ a }}")), Map.of("lines", List.of("x", "y\rz")), Map.of("a", "x"));
+        assertThat(found).isPresent().get().extracting(InjectionCheck.Injection::field).isEqualTo("lines[1]");
+        assertThat(InjectionCheck.find(List.of("a", "b"), List.of("a", "b"), Map.of())).isEmpty();
+    }
 }

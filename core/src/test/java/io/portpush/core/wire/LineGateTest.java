@@ -56,4 +56,60 @@ class LineGateTest {
         assertThat(e.exitCode()).isEqualTo(2);
         assertThat(UnsafeLineException.visible("z".repeat(300))).hasSize(203).endsWith("...");
     }
+
+    @Test
+    void eachKindOfCharacterSaysWhyItIsRefused() {
+        assertThat(why('\n')).isEqualTo("ends a line");
+        assertThat(why('\r')).isEqualTo("ends a line");
+        assertThat(why(0x0b)).isEqualTo("ends a line");
+        assertThat(why(0x0c)).isEqualTo("ends a line");
+        assertThat(why(0x85)).isEqualTo("ends a line");
+        assertThat(why(0x1b)).isEqualTo("starts a terminal escape sequence");
+        assertThat(why(0x9b)).isEqualTo("starts a terminal escape sequence");
+        assertThat(why(0x07)).startsWith("is a control character");
+        assertThat(why(0x1f)).startsWith("is a control character");
+        assertThat(why(0x7f)).startsWith("is a control character");
+        assertThat(why(0x80)).startsWith("is a control character");
+        assertThat(why(0x9f)).startsWith("is a control character");
+        assertThat(why(0x2028)).isEqualTo("ends a line in Unicode");
+        assertThat(why(0x2029)).isEqualTo("ends a line in Unicode");
+        assertThat(why(0x200b)).startsWith("is an invisible format character");
+        assertThat(why(0xe000)).isEqualTo("is not a character a device can store");
+        assertThat(why(0x0378)).as("unassigned").isEqualTo("is not a character a device can store");
+    }
+
+    @Test
+    void theCharactersAtEachBoundaryPass() {
+        for (int cp : new int[] {0x20, 0x7e, 0xa0, 0xff, 0x2027, 0x2030}) {
+            assertThat(LineGate.firstUnsafe("a" + new String(Character.toChars(cp)) + "b")).as(Integer.toHexString(cp)).isEmpty();
+        }
+        LineRules ascii = new LineRules("p", 10, true, List.of(), List.of());
+        assertThat(LineGate.check("~ ok", ascii)).isEmpty();
+        assertThat(LineGate.check("\u00a0", ascii)).isPresent();
+        assertThat(new LineRules("p", 1, false, List.of(), List.of()).maxLine()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LineRules("p", 0, false, List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        // a field limit whose part is absent does not apply
+        LineRules optional = new LineRules("p", 100, false, List.of(),
+                List.of(new LineRules.FieldLimit("x", Pattern.compile("^a( b)?"), 1, "doc")));
+        assertThat(LineGate.check("a", optional)).isEmpty();
+    }
+
+    @Test
+    void describeNamesEveryCharacterReadably() {
+        assertThat(new LineGate.Violation(0, 0, "why").describe()).isEqualTo("NUL (U+0000) at column 1 why");
+        assertThat(new LineGate.Violation(-1, -1, "whole line").describe()).isEqualTo("whole line");
+        assertThat(LineGate.Violation.name(0x20)).isEqualTo("' ' (U+0020)");
+        assertThat(LineGate.Violation.name(0x7e)).isEqualTo("'~' (U+007E)");
+        assertThat(LineGate.Violation.name(0x7f)).isEqualTo("DEL (U+007F)");
+        assertThat(LineGate.Violation.name('\t')).isEqualTo("TAB (U+0009)");
+        assertThat(LineGate.Violation.name(0x1f)).isEqualTo("INFORMATION SEPARATOR ONE (U+001F)");
+        assertThat(LineGate.Violation.name(0xa0)).isEqualTo("NO-BREAK SPACE (U+00A0)");
+        assertThat(UnsafeLineException.visible("z".repeat(200))).isEqualTo("z".repeat(200));
+        assertThat(UnsafeLineException.visible("a\u0007b")).isEqualTo("a\\u0007b");
+    }
+
+    private static String why(int cp) {
+        return LineGate.firstUnsafe("x" + new String(Character.toChars(cp))).orElseThrow().why();
+    }
 }

@@ -95,16 +95,19 @@ public final class ConfigModule implements TaskModule {
             return new TaskResult(io.portpush.core.runner.Status.FAILED, e.getMessage() + "; " + undo, data, diff, applied);
         }
         s.exitConfig();
+        String after = s.show(d.runningConfigCommand());
+        List<Entry> absent = wanted.stream().filter(e -> !d.hasLine(after, e.parents(), e.line())).toList();
+        if (!absent.isEmpty()) {
+            // never saved: the startup configuration keeps the last state that was proven
+            return new TaskResult(io.portpush.core.runner.Status.FAILED, "the device accepted the lines but its running configuration "
+                    + "does not show: " + absent.stream().map(Entry::line).toList() + " (not saved)", data, diff, commands);
+        }
+        // saved only once the running configuration shows every line
         if (a.bool("save", false)) {
             for (String c : d.save()) {
                 s.show(c);
             }
-        }
-        String after = s.show(d.runningConfigCommand());
-        List<Entry> absent = wanted.stream().filter(e -> !d.hasLine(after, e.parents(), e.line())).toList();
-        if (!absent.isEmpty()) {
-            return new TaskResult(io.portpush.core.runner.Status.FAILED, "the device accepted the lines but its running configuration "
-                    + "does not show: " + absent.stream().map(Entry::line).toList(), data, diff, commands);
+            data.put("saved", true);
         }
         return TaskResult.changed("sent " + commands.size() + " lines", data, UnifiedDiff.of(ctx.host() + "/running-config",
                 d.maskSecrets(before), d.maskSecrets(after)), commands);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class JunosDialect implements Dialect {
     private static final Pattern PROMPT = Pattern.compile("(\\r?\\n\\[edit[^\\]\\n]*\\]\\r?\\n)?[\\w.\\-]+@[\\w.\\-]+[>#] $");
-    private static final Pattern ERROR = Pattern.compile("(?m)^(syntax error.*|error: .*|missing argument\\.|.* is ambiguous\\.|unknown command\\.)$");
+    private static final Pattern ERROR = Pattern.compile("(?m)^\\s*(syntax error.*|error: .*|missing argument\\.|.* is ambiguous\\.|unknown command\\.)$");
 
     @Override
     public String platform() {
