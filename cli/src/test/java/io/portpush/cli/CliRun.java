@@ -20,7 +20,7 @@ public record CliRun(int exitCode, String out, String err) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--state-dir", stateDir.toString()));
         if (!all.contains("--timeout") && !List.of("history", "lab", "catalogue", "inventory", "lint").contains(args[0])) {
-            all.addAll(List.of("--timeout", "5"));
+            all.addAll(List.of("--timeout", String.valueOf(io.portpush.lab.TimeScale.seconds(5))));
         }
         return of(all.toArray(String[]::new));
     }

@@ -270,11 +270,12 @@ class AclEndToEndTest {
         // the device answers the reads before the change, then hangs on the verify read
         r1.faults(Faults.NONE.withStalledCommand("^show running-config$", 2));
         List<String> args = new ArrayList<>(List.of("run", playbook(RULES + "          - permit: [sip-proxy.default-listener]\n").toString(),
-                "-i", inventory().toString(), "-l", "r1", "--state-dir", dir.resolve("state").toString(), "--timeout", "2"));
+                "-i", inventory().toString(), "-l", "r1", "--state-dir", dir.resolve("state").toString(), "--timeout",
+                String.valueOf(io.portpush.lab.TimeScale.seconds(2))));
         StringWriter out = new StringWriter();
         int code = PortpushCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), args.toArray(String[]::new));
         assertThat(code).isEqualTo(2);
-        assertThat(out.toString()).contains("no prompt within 2000 ms", "previous state was restored and verified");
+        assertThat(out.toString()).contains("no prompt within " + io.portpush.lab.TimeScale.seconds(2) * 1000 + " ms", "previous state was restored and verified");
         assertThat(r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "")).isEqualTo(before);
     }
 

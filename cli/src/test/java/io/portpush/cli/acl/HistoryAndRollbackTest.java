@@ -74,7 +74,7 @@ class HistoryAndRollbackTest {
 
     private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-i", dir.resolve("inv.yml").toString(), "--timeout", "5"));
+        all.addAll(List.of("-i", dir.resolve("inv.yml").toString(), "--timeout", String.valueOf(io.portpush.lab.TimeScale.seconds(5))));
         return cli(all.toArray(String[]::new));
     }
 

@@ -10,7 +10,6 @@ import io.portpush.core.transport.SshTarget;
 import io.portpush.cli.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,18 +24,13 @@ class LabCommandTest {
     @TempDir
     Path dir;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void labUpServesTheInventoryAndLabDownStopsItKeepingTheConfiguration() throws Exception {
-        int port = freePort();
+        // no port in the inventory: the lab takes a free one itself and records it (a port found free here and
+        // bound later by the child could be taken in between)
         Path inv = dir.resolve("lab.yml");
-        Files.writeString(inv, ("all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
-                + " ansible_become_password: labenable-R4t8Wn }\n  hosts:\n    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }\n").formatted(port));
+        Files.writeString(inv, "all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                + " ansible_become_password: labenable-R4t8Wn }\n  hosts:\n    r1: { ansible_network_os: cisco.ios.ios }\n");
         Path state = dir.resolve("state");
         Process up = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), PortpushCommand.class.getName(), "lab", "up", "-i", inv.toString(), "--state-dir",
@@ -46,6 +40,9 @@ class LabCommandTest {
             while (!Files.exists(state.resolve("lab/lab.json")) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
+            int port = new com.fasterxml.jackson.databind.ObjectMapper().readTree(state.resolve("lab/lab.json").toFile())
+                    .path("devices").get(0).path("port").asInt();
+            assertThat(port).isPositive();
             assertThat(Files.readString(dir.resolve("up.log"))).contains("1 lab devices up", "ssh -p " + port + " admin@127.0.0.1");
             KnownHostsVerifier v = new KnownHostsVerifier(List.of(state.resolve("known_hosts")), false, null);
             Pattern prompt = Pattern.compile("r1(\\([\\w-]+\\))?[>#] ?$|Password: $");

@@ -34,6 +34,10 @@ class NftablesNamespaceTest {
     Path dir;
     private final String fw = "ppfw" + ProcessHandle.current().pid() % 10000;
     private final String client = "ppcl" + ProcessHandle.current().pid() % 10000;
+    /** Per-run subnets (10.N.0.0/24 and 10.N+1.0.0/24 from the pid), so two runs on one machine never share addresses. */
+    private static final int NET = 100 + (int) (ProcessHandle.current().pid() % 70) * 2;
+    private static final String TRAFFIC = "10." + NET + ".";
+    private static final String MGMT = "10." + (NET + 1) + ".";
     private final List<Process> processes = new ArrayList<>();
 
     private static int sh(String... cmd) throws Exception {
@@ -49,7 +53,7 @@ class NftablesNamespaceTest {
     }
 
     private boolean reachable(int port) throws Exception {
-        return sh("ip", "netns", "exec", client, "timeout", "2", "bash", "-c", "echo > /dev/tcp/10.98.0.1/" + port) == 0;
+        return sh("ip", "netns", "exec", client, "timeout", "2", "bash", "-c", "echo > /dev/tcp/" + TRAFFIC + "0.1/" + port) == 0;
     }
 
     @BeforeEach
@@ -68,20 +72,20 @@ class NftablesNamespaceTest {
             Assumptions.assumeTrue(false, why);
         }
         must("ip", "netns", "add", client);
-        // management link: this JVM (10.99.0.254) <-> firewall (10.99.0.1); traffic link: client (10.98.0.2) <-> firewall (10.98.0.1)
+        // management link: this JVM (MGMT.0.254) <-> firewall (MGMT.0.1); traffic link: client (TRAFFIC.0.2) <-> firewall (TRAFFIC.0.1)
         must("ip", "link", "add", fw + "m", "type", "veth", "peer", "name", fw + "h");
         must("ip", "link", "set", fw + "m", "netns", fw);
-        must("ip", "addr", "add", "10.99.0.254/24", "dev", fw + "h");
+        must("ip", "addr", "add", MGMT + "0.254/24", "dev", fw + "h");
         must("ip", "link", "set", fw + "h", "up");
-        must("ip", "netns", "exec", fw, "ip", "addr", "add", "10.99.0.1/24", "dev", fw + "m");
+        must("ip", "netns", "exec", fw, "ip", "addr", "add", MGMT + "0.1/24", "dev", fw + "m");
         must("ip", "netns", "exec", fw, "ip", "link", "set", fw + "m", "up");
         must("ip", "link", "add", fw + "t", "type", "veth", "peer", "name", client + "t");
         must("ip", "link", "set", fw + "t", "netns", fw);
         must("ip", "link", "set", client + "t", "netns", client);
-        must("ip", "netns", "exec", fw, "ip", "addr", "add", "10.98.0.1/24", "dev", fw + "t");
+        must("ip", "netns", "exec", fw, "ip", "addr", "add", TRAFFIC + "0.1/24", "dev", fw + "t");
         must("ip", "netns", "exec", fw, "ip", "link", "set", fw + "t", "up");
         must("ip", "netns", "exec", fw, "ip", "link", "set", "lo", "up");
-        must("ip", "netns", "exec", client, "ip", "addr", "add", "10.98.0.2/24", "dev", client + "t");
+        must("ip", "netns", "exec", client, "ip", "addr", "add", TRAFFIC + "0.2/24", "dev", client + "t");
         must("ip", "netns", "exec", client, "ip", "link", "set", client + "t", "up");
 
         must("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString());
@@ -91,7 +95,7 @@ class NftablesNamespaceTest {
         }
         Files.writeString(dir.resolve("authorized_keys"), PublicKeyEntry.toString(user.getPublic()) + "\n");
         Files.createDirectories(Path.of("/run/sshd"));
-        Files.writeString(dir.resolve("sshd_config"), String.join("\n", "ListenAddress 10.99.0.1", "Port 22",
+        Files.writeString(dir.resolve("sshd_config"), String.join("\n", "ListenAddress " + MGMT + "0.1", "Port 22",
                 "HostKey " + dir.resolve("host_key"), "PidFile " + dir.resolve("sshd.pid"), "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
                 "PermitRootLogin prohibit-password", "PasswordAuthentication no", "StrictModes no", "UsePAM no", "") + "\n");
         processes.add(new ProcessBuilder("ip", "netns", "exec", fw, "/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
@@ -102,7 +106,7 @@ class NftablesNamespaceTest {
         new BufferedReader(new InputStreamReader(listener.getInputStream())).readLine();
         for (int i = 0; i < 100; i++) {
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("10.99.0.1", 22), 200);
+                s.connect(new InetSocketAddress(MGMT + "0.1", 22), 200);
                 break;
             } catch (Exception e) {
                 Thread.sleep(100);
@@ -110,7 +114,7 @@ class NftablesNamespaceTest {
         }
         String hostKey = Files.readString(dir.resolve("host_key.pub")).strip();
         Files.createDirectories(dir.resolve("state"));
-        Files.writeString(dir.resolve("state/known_hosts"), "10.99.0.1 " + hostKey.split(" ")[0] + " " + hostKey.split(" ")[1] + "\n");
+        Files.writeString(dir.resolve("state/known_hosts"), MGMT + "0.1 " + hostKey.split(" ")[0] + " " + hostKey.split(" ")[1] + "\n");
     }
 
     @AfterEach
@@ -142,7 +146,7 @@ class NftablesNamespaceTest {
                       ansible_ssh_private_key_file: %s
                       platform: linux_nftables
                       roles: { imp-node: [10.98.0.1/32], xmpp-client: [10.98.0.0/24] }
-                """.formatted(dir.resolve("id_ecdsa")));
+                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT).formatted(dir.resolve("id_ecdsa")));
         Path play = dir.resolve("edge.yml");
         Files.writeString(play, """
                 - hosts: fw
@@ -154,12 +158,12 @@ class NftablesNamespaceTest {
                           - permit: [xcp.client-access]
                           - permit: { protocol: tcp, source: 10.99.0.0/24, ports: [22], remark: management }
                         default: deny
-                """);
+                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT));
         assertThat(reachable(5222)).isTrue();
         assertThat(reachable(1500)).isTrue();
 
         String check = cli("run", play.toString(), "-i", inv.toString(), "--check", "--diff");
-        assertThat(check).startsWith("0\n").contains("changed: [fw]", "+add rule inet portpush EDGE ip saddr 10.98.0.0/24 ip daddr 10.98.0.1/32 tcp dport 5222 accept");
+        assertThat(check).startsWith("0\n").contains("changed: [fw]", "+add rule inet portpush EDGE ip saddr " + TRAFFIC + "0.0/24 ip daddr " + TRAFFIC + "0.1/32 tcp dport 5222 accept");
         assertThat(reachable(1500)).isTrue();
 
         String run = cli("run", play.toString(), "-i", inv.toString());
@@ -180,7 +184,7 @@ class NftablesNamespaceTest {
                         bind: [{ interface: postrouting, direction: out }]
                         classes:
                           - { name: IMP-SIGNALLING, match: [xcp.client-access], dscp: cs3 }
-                """);
+                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT));
         assertThat(cli("run", qos.toString(), "-i", inv.toString())).startsWith("0\n").contains("changed: [fw]");
         Process list = new ProcessBuilder("ip", "netns", "exec", fw, "nft", "list", "chain", "inet", "portpush", "IMP-QOS").start();
         String chain = new String(list.getInputStream().readAllBytes());

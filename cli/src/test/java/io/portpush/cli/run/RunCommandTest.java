@@ -202,8 +202,9 @@ class RunCommandTest {
     @Test
     void oneHostFailsTheOthersGoOnAndJsonTellsItAll() throws Exception {
         r2.faults(Faults.NONE.withRefusedCommand("access-list 101"));
-        mx1.faults(Faults.NONE.withCommandLatency(2500));
-        CliRun r = run("run", playbook(CONFIG_PLAY).toString(), "-i", inventory().toString(), "--json", "--timeout", "1");
+        mx1.faults(Faults.NONE.withCommandLatency(io.portpush.lab.TimeScale.millis(2500)));
+        CliRun r = run("run", playbook(CONFIG_PLAY).toString(), "-i", inventory().toString(), "--json", "--timeout",
+                String.valueOf(io.portpush.lab.TimeScale.seconds(1)));
         assertThat(r.code()).isEqualTo(2);
         JsonNode doc = new ObjectMapper().readTree(r.out());
         JsonNode hosts = doc.get("tasks").get(0).get("hosts");
@@ -311,7 +312,7 @@ class RunCommandTest {
 
     @Test
     void aHostThatTakesTooLongFailsWithTheHostTimeoutAndTheOthersFinish() throws Exception {
-        mx1.faults(Faults.NONE.withCommandLatency(800));
+        mx1.faults(Faults.NONE.withCommandLatency(io.portpush.lab.TimeScale.millis(800)));
         Path play = playbook("""
                 - hosts: all
                   tasks:
@@ -319,9 +320,10 @@ class RunCommandTest {
                     - command: show version
                     - command: show version
                 """);
-        CliRun r = run("run", play.toString(), "-i", inventory().toString(), "--host-timeout", "2");
+        int limit = io.portpush.lab.TimeScale.seconds(2);
+        CliRun r = run("run", play.toString(), "-i", inventory().toString(), "--host-timeout", String.valueOf(limit));
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).contains("fatal: [mx1]: FAILED! => host timeout: mx1 used its 2 s (--host-timeout)")
+        assertThat(r.out()).contains("fatal: [mx1]: FAILED! => host timeout: mx1 used its " + limit + " s (--host-timeout)")
                 .containsPattern("r1 +: ok=3").containsPattern("fw1 +: ok=3");
     }
 

@@ -7,23 +7,22 @@ import io.portpush.lab.LabClient;
 import io.portpush.lab.LabDevice;
 import io.portpush.lab.LabFleet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AsaPersonalityTest {
     static final Pattern PROMPT = Pattern.compile("fw1(\\([\\w-]+\\))?[>#] $|Password: $|\\]\\? $");
-    static LabFleet fleet;
-    static LabDevice fw;
+    // a fresh device for every test: no assertion may depend on what another test configured
+    LabFleet fleet;
+    LabDevice fw;
 
-    @BeforeAll
-    static void start() {
+    @org.junit.jupiter.api.BeforeEach
+    void start() {
         fleet = new LabFleet(null);
         fw = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
     }
 
-    @AfterAll
-    static void stop() {
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
         fleet.close();
     }
 

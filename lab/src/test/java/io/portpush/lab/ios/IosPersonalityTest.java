@@ -8,23 +8,22 @@ import io.portpush.lab.LabClient;
 import io.portpush.lab.LabDevice;
 import io.portpush.lab.LabFleet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class IosPersonalityTest {
     static final Pattern PROMPT = Pattern.compile("R1(\\([\\w-]+\\))?[>#] ?$|Password: $|\\]\\? $");
-    static LabFleet fleet;
-    static LabDevice r1;
+    // a fresh device for every test: no assertion may depend on what another test configured
+    LabFleet fleet;
+    LabDevice r1;
 
-    @BeforeAll
-    static void start() {
+    @org.junit.jupiter.api.BeforeEach
+    void start() {
         fleet = new LabFleet(null);
         r1 = fleet.start(DeviceSpec.of("R1", "cisco_ios"));
     }
 
-    @AfterAll
-    static void stop() {
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
         fleet.close();
     }
 

@@ -20,7 +20,7 @@ class JunosPersonalityTest {
     @BeforeEach
     void start() {
         fleet = new LabFleet(null);
-        r1 = fleet.start(DeviceSpec.of("r1", "juniper_junos").withMinute(Duration.ofMillis(300)));
+        r1 = fleet.start(DeviceSpec.of("r1", "juniper_junos").withMinute(io.portpush.lab.TimeScale.of(Duration.ofMillis(300))));
     }
 
     @AfterEach
@@ -110,8 +110,14 @@ class JunosPersonalityTest {
             assertThat(c.cmd("commit confirmed 1")).startsWith(
                     "commit confirmed will be automatically rolled back in 1 minutes unless confirmed\ncommit complete\n");
             assertThat(c.cmd("run show configuration firewall | display set")).contains("then discard");
-            Thread.sleep(900); // the lab's minute is 300 ms here
-            assertThat(c.cmd("run show configuration firewall | display set")).isEmpty();
+            // the lab's minute is 300 ms (scaled): wait for the rollback, up to a deadline, instead of guessing when it lands
+            java.time.Instant deadline = java.time.Instant.now().plus(io.portpush.lab.TimeScale.of(Duration.ofSeconds(10)));
+            String now = c.cmd("run show configuration firewall | display set");
+            while (!now.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+                now = c.cmd("run show configuration firewall | display set");
+            }
+            assertThat(now).isEmpty();
             assertThat(c.cmd("run show system commit")).contains("by root via other\n    commit confirmed rollback");
         }
     }
@@ -123,7 +129,7 @@ class JunosPersonalityTest {
             c.cmd(TERM + "then accept");
             c.cmd("commit confirmed 1");
             assertThat(c.cmd("commit")).startsWith("commit complete");
-            Thread.sleep(700);
+            Thread.sleep(io.portpush.lab.TimeScale.millis(700)); // past the confirmed minute: a cancelled timer must not fire
             assertThat(c.cmd("run show configuration firewall | display set")).contains("then accept");
         }
     }
