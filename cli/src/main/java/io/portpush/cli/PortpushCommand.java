@@ -21,10 +21,11 @@ import picocli.CommandLine.Command;
 @Command(name = "portpush", mixinStandardHelpOptions = true, versionProvider = PortpushCommand.Version.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Agentless ACL and QoS pusher driven by a port catalogue.",
-        subcommands = {RunCommand.class, AuditCommands.Verify.class, AuditCommands.Lint.class, RollbackCommand.class, HistoryCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, io.portpush.cli.parse.ParseCommand.class, AuditCommands.Verify.class, AuditCommands.Lint.class, RollbackCommand.class, HistoryCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 a host failed, 3 drift found, 4 a host unreachable,",
-                "5 invalid input file, 6 not found, 7 another run holds the state directory, 64 usage error."})
+                "5 invalid input file, 6 not found, 7 another run holds the state directory, 64 usage error,",
+                "130/143 interrupted by SIGINT/SIGTERM (see the README)."})
 public final class PortpushCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -51,47 +51,77 @@ public final class Platforms {
     }
 
     /**
-     * Structured data for a show command's output where portpush has a parser: ACLs as lists
-     * of entries ({@code show ip access-lists}, {@code show access-list}, Junos
-     * {@code show configuration ... | display set}, {@code nft -j list ...}).
+     * The ACLs in a command's output where portpush has a reader for it: IOS {@code show ip
+     * access-lists}, {@code show access-lists}, {@code show ipv6 access-list}, {@code show
+     * running-config}; ASA {@code show access-list}, {@code show running-config [access-list]};
+     * Junos {@code show configuration ... | display set}; nftables {@code nft -j list chain}.
+     * Readers never abort on a line: what they do not understand is an unrecognised entry.
      */
-    public static java.util.Optional<Object> parse(String platform, String command, String output) {
+    public static java.util.Optional<java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>>> readAcls(String platform,
+                                                                                                                     String command,
+                                                                                                                     String output) {
         String c = command.strip().replaceAll("\\s+", " ");
         java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>> acls = null;
-        try {
-            if ("cisco_ios".equals(platform) && c.matches("sh(ow)? (ip )?access-lists?( \\S+)?")) {
-                acls = new java.util.LinkedHashMap<>();
-                for (var e : io.portpush.platform.ios.IosAclParser.showAccessLists(output).entrySet()) {
-                    acls.put(e.getKey(), e.getValue().stream().filter(l -> !l.remark()).map(io.portpush.platform.ios.IosAclParser.Line::entry)
-                            .toList());
-                }
-            } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? access-list( \\S+)?")) {
-                acls = io.portpush.platform.asa.AsaAclParser.show(output);
-            } else if ("juniper_junos".equals(platform) && c.contains("display set")) {
-                acls = io.portpush.platform.junos.JunosFilterParser.filters(output);
-            } else if ("linux_nftables".equals(platform) && c.startsWith("nft -j list chain inet portpush ")) {
-                var acl = io.portpush.platform.nftables.NftablesDriver.parse(output, c.substring(c.lastIndexOf(' ') + 1), "");
-                acls = java.util.Map.of(acl.name(), acl.entries());
-            }
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty(); // output the parser does not model: text only
+        if ("cisco_ios".equals(platform) && c.matches("sh(ow)? (ip |ipv6 )?access-lists?( \\S+)?")) {
+            acls = entriesOf(io.portpush.platform.ios.IosAclParser.showAccessLists(output));
+        } else if ("cisco_ios".equals(platform) && c.matches("sh(ow)? run(ning-config)?( .*)?")) {
+            acls = entriesOf(io.portpush.platform.ios.IosAclParser.runningConfig(output).acls());
+        } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? access-list( \\S+)?")) {
+            acls = io.portpush.platform.asa.AsaAclParser.show(output);
+        } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? run(ning-config)?( access-list.*)?")) {
+            acls = io.portpush.platform.asa.AsaAclParser.running(output);
+        } else if ("juniper_junos".equals(platform) && c.contains("display set")) {
+            acls = io.portpush.platform.junos.JunosFilterParser.filters(output);
+        } else if ("linux_nftables".equals(platform) && c.startsWith("nft -j list chain")) {
+            var acl = io.portpush.platform.nftables.NftablesDriver.parse(output, c.substring(c.lastIndexOf(' ') + 1), "");
+            acls = java.util.Map.of(acl.name(), acl.entries());
         }
-        if (acls == null) {
+        return java.util.Optional.ofNullable(acls);
+    }
+
+    private static java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>> entriesOf(
+            java.util.Map<String, java.util.List<io.portpush.platform.ios.IosAclParser.Line>> lists) {
+        java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>> acls = new java.util.LinkedHashMap<>();
+        for (var e : lists.entrySet()) {
+            acls.put(e.getKey(), e.getValue().stream().filter(l -> !l.remark()).map(io.portpush.platform.ios.IosAclParser.Line::entry).toList());
+        }
+        return acls;
+    }
+
+    /** One entry as plain data (the {@code parsed} value of the command module, {@code portpush parse --json}). */
+    public static java.util.Map<String, Object> data(io.portpush.core.policy.AclEntry e) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (e.unrecognised()) {
+            m.put("unrecognised", e.qualifiers().get(0).substring("unrecognised: ".length()));
+            return m;
+        }
+        m.put("action", e.action().word());
+        m.put("protocol", e.protocol());
+        m.put("source", e.source().toString());
+        m.put("source_ports", e.sourcePorts().toString());
+        m.put("destination", e.destination().toString());
+        m.put("destination_ports", e.destinationPorts().toString());
+        m.put("established", e.established());
+        m.put("log", e.log());
+        if (e.qualified()) {
+            m.put("qualifiers", e.qualifiers());
+        }
+        return m;
+    }
+
+    /** Structured data for a show command's output where portpush has a reader (the command module's {@code parsed}). */
+    public static java.util.Optional<Object> parse(String platform, String command, String output) {
+        java.util.Optional<java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>>> acls;
+        try {
+            acls = readAcls(platform, command, output);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // output the readers do not model at all: text only
+        }
+        if (acls.isEmpty()) {
             return java.util.Optional.empty();
         }
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        acls.forEach((name, entries) -> out.put(name, entries.stream().map(e -> {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("action", e.action().word());
-            m.put("protocol", e.protocol());
-            m.put("source", e.source().toString());
-            m.put("source_ports", e.sourcePorts().toString());
-            m.put("destination", e.destination().toString());
-            m.put("destination_ports", e.destinationPorts().toString());
-            m.put("established", e.established());
-            m.put("log", e.log());
-            return m;
-        }).toList()));
+        acls.get().forEach((name, entries) -> out.put(name, entries.stream().map(Platforms::data).toList()));
         return java.util.Optional.of(out);
     }
 }

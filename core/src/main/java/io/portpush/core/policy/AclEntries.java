@@ -21,7 +21,8 @@ public final class AclEntries {
                 for (PortMatch sp : split(e.sourcePorts())) {
                     for (AddressSet d : split(e.destination())) {
                         for (PortMatch dp : split(e.destinationPorts())) {
-                            out.add(new AclEntry(e.action(), e.protocol(), s, sp, d, dp, e.established(), e.log(), e.origin()));
+                            out.add(new AclEntry(e.action(), e.protocol(), s, sp, d, dp, e.established(), e.log(), e.origin(),
+                                    e.qualifiers()));
                         }
                     }
                 }

@@ -33,6 +33,9 @@ public final class AclJson {
             m.put("established", e.established());
             m.put("log", e.log());
             m.put("origin", e.origin() == null ? "" : e.origin());
+            if (e.qualified()) {
+                m.put("qualifiers", e.qualifiers());
+            }
             es.add(m);
         }
         doc.put("entries", es);
@@ -67,7 +70,8 @@ public final class AclJson {
                 entries.add(new AclEntry(e.get("action").asText().equals("permit") ? Action.PERMIT : Action.DENY,
                         e.get("protocol").asText(), AddressSet.parse(texts(e.get("source"))), ports(e.get("source_ports")),
                         AddressSet.parse(texts(e.get("destination"))), ports(e.get("destination_ports")),
-                        e.get("established").asBoolean(), e.get("log").asBoolean(), e.get("origin").asText()));
+                        e.get("established").asBoolean(), e.get("log").asBoolean(), e.get("origin").asText(),
+                        e.has("qualifiers") ? texts(e.get("qualifiers")) : List.of()));
             }
             List<Binding> bindings = new ArrayList<>();
             for (JsonNode b : doc.get("bindings")) {

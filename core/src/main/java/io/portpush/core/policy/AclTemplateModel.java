@@ -23,6 +23,13 @@ public final class AclTemplateModel {
      * (for platforms that take lists, such as Junos terms).
      */
     public static Map<String, Object> of(AclIntent intent) {
+        for (AclEntry e : intent.entries()) {
+            if (e.qualified()) {
+                // what portpush does not model it cannot write back faithfully: refuse rather than send something else
+                throw new IntentException("entry '" + e.describe() + "' of " + intent.name() + " holds what portpush cannot render ("
+                        + String.join(", ", e.qualifiers()) + "); it cannot be pushed or restored by portpush");
+            }
+        }
         Map<String, Object> acl = new LinkedHashMap<>();
         acl.put("name", intent.name());
         acl.put("stateful", intent.stateful());

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * prints indented below them), plus {@code access-group} bindings.
  */
 public final class AsaAclParser {
-    private static final Pattern RUNNING = Pattern.compile("^access-list (\\S+) (?:line \\d+ )?(extended|remark) ?(.*)$");
-    private static final Pattern SHOW = Pattern.compile("^(\\s*)access-list (\\S+) line (\\d+) (extended|remark) (.*?)(?: \\(hitcnt=\\d+\\))?(?: 0x[0-9a-f]+)?$");
+    private static final Pattern RUNNING = Pattern.compile("^access-list (\\S+) (?:line \\d+ )?(extended|remark|standard|webtype|ethertype|advanced) ?(.*)$");
+    private static final Pattern SHOW = Pattern.compile("^(\\s*)access-list (\\S+) line (\\d+) (extended|remark|standard|webtype|ethertype|advanced) (.*?)(?: \\(hitcnt=\\d+\\))?(?: 0x[0-9a-f]+)?$");
     private static final Pattern GROUP = Pattern.compile("^access-group (\\S+) (in|out) interface (\\S+)");
 
     private AsaAclParser() {
@@ -41,8 +41,11 @@ public final class AsaAclParser {
             List<AclEntry> l = out.computeIfAbsent(m.group(1), k -> new ArrayList<>());
             if (m.group(2).equals("remark")) {
                 remark.put(m.group(1), m.group(3).replaceFirst("^portpush ", ""));
+            } else if (!m.group(2).equals("extended")) {
+                // standard, webtype, ethertype lists are kept by name, never misread as extended entries
+                l.add(AclEntry.unrecognised(m.group(2) + " " + m.group(3)));
             } else {
-                l.add(ace(m.group(3), remark.getOrDefault(m.group(1), "")));
+                l.add(entry(m.group(3), remark.getOrDefault(m.group(1), "")));
             }
         }
         return out;
@@ -60,8 +63,10 @@ public final class AsaAclParser {
             List<AclEntry> l = out.computeIfAbsent(m.group(2), k -> new ArrayList<>());
             boolean expanded = !m.group(1).isEmpty();
             boolean hasChildren = i + 1 < lines.size() && lines.get(i + 1).startsWith("  access-list " + m.group(2) + " line " + m.group(3) + " ");
-            if (expanded || !hasChildren) {
-                l.add(ace(m.group(5).replace(" log informational interval 300", " log"), ""));
+            if (!m.group(4).equals("extended")) {
+                l.add(AclEntry.unrecognised(m.group(4) + " " + m.group(5)));
+            } else if (expanded || !hasChildren) {
+                l.add(entry(m.group(5).replace(" log informational interval 300", " log"), ""));
             }
         }
         return out;
@@ -78,6 +83,15 @@ public final class AsaAclParser {
             }
         }
         return out;
+    }
+
+    /** One entry; a line that does not parse is kept as an unrecognised entry instead of ending the read. */
+    static AclEntry entry(String text, String origin) {
+        try {
+            return ace(text, origin);
+        } catch (RuntimeException e) {
+            return AclEntry.unrecognised(text);
+        }
     }
 
     /** One ACE after {@code extended}: {@code permit tcp any host 10.1.1.1 eq www log}. */
@@ -97,8 +111,27 @@ public final class AsaAclParser {
         PortMatch sp = ports ? ports(w, i, proto, text) : PortMatch.ANY;
         AddressSet dst = address(w, i, text);
         PortMatch dp = ports ? ports(w, i, proto, text) : PortMatch.ANY;
-        boolean log = w.subList(i[0], w.size()).contains("log");
-        return new AclEntry(action, proto, src, sp, dst, dp, false, log, origin);
+        boolean log = false;
+        List<String> qualifiers = new ArrayList<>();
+        while (i[0] < w.size()) {
+            String k = w.get(i[0]++).toLowerCase(Locale.ROOT);
+            switch (k) {
+                case "log" -> {
+                    // log [disable | default | level] [interval secs]: "log disable" turns logging off
+                    log = true;
+                    while (i[0] < w.size() && !List.of("inactive", "time-range").contains(w.get(i[0]))) {
+                        String v = w.get(i[0]++).toLowerCase(Locale.ROOT);
+                        if (v.equals("disable")) {
+                            log = false;
+                        }
+                    }
+                }
+                case "time-range" -> qualifiers.add("time-range " + w.get(i[0]++));
+                // ICMP types, inactive and anything else narrow or switch off the entry
+                default -> qualifiers.add(k);
+            }
+        }
+        return new AclEntry(action, proto, src, sp, dst, dp, false, log, origin, qualifiers);
     }
 
     private static AddressSet address(List<String> w, int[] i, String text) {

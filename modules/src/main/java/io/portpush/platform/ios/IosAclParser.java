@@ -27,11 +27,11 @@ import java.util.regex.Pattern;
 public final class IosAclParser {
     private static final Pattern MATCHES = Pattern.compile("\\s*\\(\\d+ match(es)?\\)\\s*$");
     private static final Pattern SEQ_LINE = Pattern.compile("^\\s*(\\d+)\\s+(permit|deny|remark)\\b(.*)$");
-    private static final Pattern LIST_HEAD = Pattern.compile("^(?:Extended IP|Standard IP|IPv6) access list (\\S+)");
+    private static final Pattern LIST_HEAD = Pattern.compile("^([A-Z][A-Za-z0-9 -]*?)\\s+access list (\\S+)(?:\\s.*)?$");
     private static final Pattern V6_SEQUENCE = Pattern.compile("^(.*) sequence (\\d+)$");
-    private static final Pattern STARTS_LIST = Pattern.compile("^(Extended|Standard|IPv6|Reflexive|Role-based).*");
+    private static final Pattern STARTS_LIST = Pattern.compile("^[A-Z][A-Za-z0-9 -]*?\\s+access list \\S+.*");
     private static final Pattern STARTS_ENTRY = Pattern.compile("^\\s*(permit|deny|remark)\\b.*");
-    private static final Pattern NAMED_ACL = Pattern.compile("^(?:ip|ipv6) access-list (?:extended )?(\\S+)$");
+    private static final Pattern NAMED_ACL = Pattern.compile("^(ip|ipv6) access-list (?:(extended|standard|role-based|resequence) )?(\\S+)$");
     private static final Pattern NUMBERED_ACL = Pattern.compile("^access-list (\\d+) (.*)$");
     private static final Pattern BINDING = Pattern.compile("^(?:ip|ipv6) (?:access-group|traffic-filter) (\\S+) (in|out)$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -76,18 +76,98 @@ public final class IosAclParser {
         PortMatch dstPorts = ports ? ports(w, i, proto, text) : PortMatch.ANY;
         boolean established = false;
         boolean log = false;
+        List<String> qualifiers = new ArrayList<>();
         while (i[0] < w.size()) {
             String k = w.get(i[0]++).toLowerCase(Locale.ROOT);
             switch (k) {
                 case "established" -> established = true;
-                case "log", "log-input" -> log = true;
-                case "sequence", "dscp", "precedence", "tos", "time-range", "ttl" -> i[0]++; // value follows
-                default -> {
-                    // icmp type names and other qualifiers do not change what portpush models
+                case "log", "log-input" -> {
+                    log = true;
+                    if (k.equals("log-input")) {
+                        qualifiers.add("log-input");
+                    }
                 }
+                case "sequence" -> i[0]++; // IPv6 lists print their sequence number at the end
+                case "dscp", "precedence", "tos", "option" -> qualifiers.add(k + " " + next(w, i).toLowerCase(Locale.ROOT));
+                case "time-range" -> qualifiers.add(k + " " + next(w, i)); // names are case-sensitive
+                case "ttl" -> {
+                    String op = next(w, i).toLowerCase(Locale.ROOT);
+                    qualifiers.add("ttl " + op + " " + next(w, i) + (op.equals("range") ? " " + next(w, i) : ""));
+                }
+                case "match-any", "match-all" -> {
+                    StringBuilder flags = new StringBuilder(k);
+                    while (i[0] < w.size() && (w.get(i[0]).startsWith("+") || w.get(i[0]).startsWith("-"))) {
+                        flags.append(' ').append(w.get(i[0]++).toLowerCase(Locale.ROOT));
+                    }
+                    qualifiers.add(flags.toString());
+                }
+                // ICMP types and codes, TCP flags, fragments, inactive...: each narrows what the entry matches
+                default -> qualifiers.add(k);
             }
         }
-        return new AclEntry(action, proto, src, srcPorts, dst, dstPorts, established, log, origin);
+        return new AclEntry(action, proto, src, srcPorts, dst, dstPorts, established, log, origin, qualifiers);
+    }
+
+    /**
+     * One entry of a standard list: {@code permit 10.1.2.3 log}, {@code deny 192.168.1.0, wildcard bits 0.0.0.255}
+     * (show), {@code permit 192.168.1.0 0.0.0.255} (running-config), {@code permit host A}, {@code deny any}: a source only.
+     */
+    public static AclEntry standardAce(String text, String origin) {
+        String t = MATCHES.matcher(text).replaceAll("").replace(", wildcard bits ", " ").strip();
+        List<String> w = new ArrayList<>(List.of(SPACES.split(t)));
+        int[] i = {0};
+        Action action = switch (next(w, i)) {
+            case "permit" -> Action.PERMIT;
+            case "deny" -> Action.DENY;
+            default -> throw new IllegalArgumentException("not an entry: " + text);
+        };
+        AddressSet src;
+        String first = next(w, i);
+        if (first.equals("any")) {
+            src = AddressSet.ANY;
+        } else if (first.equals("host")) {
+            src = AddressSet.parse(List.of(next(w, i)));
+        } else if (i[0] < w.size() && w.get(i[0]).matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
+            i[0]--;
+            src = address(w, i, text);
+        } else {
+            src = AddressSet.parse(List.of(first));
+        }
+        boolean log = false;
+        List<String> qualifiers = new ArrayList<>();
+        while (i[0] < w.size()) {
+            String k = w.get(i[0]++).toLowerCase(Locale.ROOT);
+            if (k.equals("log")) {
+                log = true;
+            } else {
+                qualifiers.add(k);
+            }
+        }
+        return new AclEntry(action, "ip", src, PortMatch.ANY, AddressSet.ANY, PortMatch.ANY, false, log, origin, qualifiers);
+    }
+
+    /** The kinds of list portpush reads entry by entry; other kinds' entries are kept as unrecognised lines. */
+    enum Kind { EXTENDED, STANDARD, OTHER }
+
+    /** One entry of a list of {@code kind}; a line that does not parse becomes an unrecognised entry, never an aborted read. */
+    static AclEntry entry(Kind kind, String text, String origin) {
+        try {
+            return switch (kind) {
+                case EXTENDED -> ace(text, origin);
+                case STANDARD -> standardAce(text, origin);
+                case OTHER -> AclEntry.unrecognised(text);
+            };
+        } catch (RuntimeException e) {
+            return AclEntry.unrecognised(text);
+        }
+    }
+
+    static Kind kindOfHeader(String kind) {
+        String k = kind.toLowerCase(Locale.ROOT).strip();
+        if (k.equals("extended ip") || k.equals("ipv6") || k.equals("extended")) {
+            return Kind.EXTENDED;
+        }
+        return k.equals("standard ip") || k.equals("standard") ? Kind.STANDARD : Kind.OTHER;
     }
 
     private static String next(List<String> w, int[] i) {
@@ -181,7 +261,7 @@ public final class IosAclParser {
                 continue;
             }
             boolean starts = !raw.startsWith(" ") || SEQ_LINE.matcher(raw).matches() || STARTS_ENTRY.matcher(raw).matches()
-                    || STARTS_LIST.matcher(raw).matches();
+                    || STARTS_LIST.matcher(raw.strip()).matches();
             if (!starts && !out.isEmpty()) {
                 out.set(out.size() - 1, out.get(out.size() - 1) + " " + raw.strip());
             } else {
@@ -195,27 +275,33 @@ public final class IosAclParser {
     public static Map<String, List<Line>> showAccessLists(String output) {
         Map<String, List<Line>> out = new LinkedHashMap<>();
         List<Line> current = null;
+        Kind kind = Kind.OTHER;
         for (String l : unwrap(output)) {
-            Matcher head = LIST_HEAD.matcher(l);
-            if (head.find()) {
-                current = out.computeIfAbsent(head.group(1), k -> new ArrayList<>());
-                continue;
-            }
-            if (current == null) {
+            Matcher head = LIST_HEAD.matcher(l.strip());
+            if (head.matches()) {
+                // every kind of list starts a list of its own, so no entry is ever attached to the list before it
+                kind = kindOfHeader(head.group(1));
+                current = out.computeIfAbsent(head.group(2), k -> new ArrayList<>());
                 continue;
             }
             String s = MATCHES.matcher(l).replaceAll("").strip();
+            if (current == null) {
+                continue;
+            }
             Matcher seq = SEQ_LINE.matcher(s);
             if (seq.matches()) {
                 String text = seq.group(2) + seq.group(3);
                 int n = Integer.parseInt(seq.group(1));
-                current.add(new Line(n, text, seq.group(2).equals("remark") ? null : ace(text, "")));
+                current.add(new Line(n, text, seq.group(2).equals("remark") ? null : entry(kind, text, "")));
             } else if (s.startsWith("permit") || s.startsWith("deny")) {
                 // IPv6 lists print "permit tcp any any eq www sequence 10"
                 Matcher v6 = V6_SEQUENCE.matcher(s);
                 int n = v6.matches() ? Integer.parseInt(v6.group(2)) : (current.size() + 1) * 10;
                 String text = v6.matches() ? v6.group(1) : s;
-                current.add(new Line(n, text, ace(text, "")));
+                current.add(new Line(n, text, entry(kind, text, "")));
+            } else {
+                // a line of a list that is no entry portpush knows (dynamic, reflexive, evaluate...): kept, never read as one
+                current.add(new Line((current.size() + 1) * 10, s, AclEntry.unrecognised(s)));
             }
         }
         return out;
@@ -323,6 +409,7 @@ public final class IosAclParser {
         Map<String, List<Line>> acls = new LinkedHashMap<>();
         Map<String, List<Binding>> bindings = new LinkedHashMap<>();
         List<Line> current = null;
+        Kind kind = Kind.EXTENDED;
         String iface = null;
         String pendingRemark = "";
         for (String raw : text.replace("\r", "").split("\n")) {
@@ -334,11 +421,16 @@ public final class IosAclParser {
                 Matcher acl = NAMED_ACL.matcher(line);
                 Matcher numbered = NUMBERED_ACL.matcher(line);
                 if (acl.matches()) {
-                    current = acls.computeIfAbsent(acl.group(1), k -> new ArrayList<>());
+                    current = acls.computeIfAbsent(acl.group(3), k -> new ArrayList<>());
+                    kind = acl.group(2) == null || acl.group(2).equals("extended") ? Kind.EXTENDED
+                            : acl.group(2).equals("standard") ? Kind.STANDARD : Kind.OTHER;
                 } else if (numbered.matches()) {
                     List<Line> l = acls.computeIfAbsent(numbered.group(1), k -> new ArrayList<>());
                     String body = numbered.group(2).strip();
-                    l.add(new Line((l.size() + 1) * 10, body, body.startsWith("remark") ? null : ace(body, "")));
+                    int number = Integer.parseInt(numbered.group(1));
+                    // 1-99 and 1300-1999 are standard lists (Cisco IOS IP access list numbering)
+                    Kind k = number < 100 || (number >= 1300 && number <= 1999) ? Kind.STANDARD : Kind.EXTENDED;
+                    l.add(new Line((l.size() + 1) * 10, body, body.startsWith("remark") ? null : entry(k, body, "")));
                 } else if (line.startsWith("interface ")) {
                     iface = line.substring(10).strip();
                 }
@@ -360,8 +452,15 @@ public final class IosAclParser {
                     pendingRemark = body.substring(6).strip().replaceFirst("^portpush ", "");
                     current.add(new Line(n, body, null));
                 } else {
-                    for (String one : expand(body, groups)) {
-                        current.add(new Line(n, body.replaceAll("\\s+", " "), ace(one, pendingRemark)));
+                    List<String> ones;
+                    try {
+                        ones = kind == Kind.EXTENDED ? expand(body, groups) : List.of(body);
+                    } catch (RuntimeException e) {
+                        ones = List.of();
+                        current.add(new Line(n, body.replaceAll("\\s+", " "), AclEntry.unrecognised(body)));
+                    }
+                    for (String one : ones) {
+                        current.add(new Line(n, body.replaceAll("\\s+", " "), entry(kind, one, pendingRemark)));
                     }
                 }
             } else if (iface != null) {

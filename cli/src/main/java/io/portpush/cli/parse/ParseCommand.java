@@ -1,0 +1,131 @@
+package io.portpush.cli.parse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.portpush.core.error.ExitCodes;
+import io.portpush.core.error.InvalidInputException;
+import io.portpush.core.error.NotFoundException;
+import io.portpush.core.error.SourceLocation;
+import io.portpush.core.policy.AclEntry;
+import io.portpush.platform.Platforms;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code portpush parse}: a device's saved output read into vendor-neutral records (the job people
+ * use TextFSM or Genie for), with every line the reader did not understand listed by its line number.
+ */
+@Command(name = "parse", description = {"Read saved device output into ACL records, as verify reads the device.",
+        "Exit 0 when every line was understood, 3 when some were not (they are listed with their line numbers)."})
+public final class ParseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--platform", required = true, paramLabel = "PLATFORM", description = "cisco_ios, cisco_asa, juniper_junos, linux_nftables.")
+    String platform;
+
+    @Option(names = "--command", required = true, paramLabel = "COMMAND",
+            description = "The command that printed the output, e.g. \"show ip access-lists\".")
+    String command;
+
+    @Parameters(paramLabel = "FILE", description = "The saved output, or - for standard input.")
+    String file;
+
+    @Option(names = "--json", description = "Print the records as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : read(Path.of(file));
+        Map<String, List<AclEntry>> acls = Platforms.readAcls(platform, command, text).orElseThrow(() -> new InvalidInputException(
+                new SourceLocation("--command", 0, ""), "portpush has no reader for '" + command + "' on " + platform
+                        + " (readers: show ip access-lists, show access-lists, show ipv6 access-list, show running-config; ASA show "
+                        + "access-list, show running-config access-list; Junos show configuration ... | display set; nft -j list chain)"));
+        List<String> lines = List.of(text.replace("\r", "").split("\n", -1));
+        List<Map<String, Object>> unrecognised = new ArrayList<>();
+        boolean[] used = new boolean[lines.size()];
+        acls.forEach((name, entries) -> {
+            for (AclEntry e : entries) {
+                if (e.unrecognised()) {
+                    String raw = e.qualifiers().get(0).substring("unrecognised: ".length());
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("list", name);
+                    m.put("line", lineOf(lines, used, raw));
+                    m.put("text", raw);
+                    unrecognised.add(m);
+                }
+            }
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            Map<String, Object> lists = new LinkedHashMap<>();
+            acls.forEach((name, entries) -> lists.put(name, entries.stream().map(Platforms::data).toList()));
+            doc.put("platform", platform);
+            doc.put("command", command);
+            doc.put("acls", lists);
+            doc.put("unrecognised", unrecognised);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            acls.forEach((name, entries) -> {
+                out.println(name + " (" + entries.size() + " entries)");
+                int n = 1;
+                for (AclEntry e : entries) {
+                    out.println(String.format("  %3d  %s", n++, e.describe()));
+                }
+            });
+            for (Map<String, Object> u : unrecognised) {
+                out.println("unrecognised: " + file + ":" + u.get("line") + ": [" + u.get("list") + "] " + u.get("text"));
+            }
+            out.println(acls.values().stream().mapToInt(List::size).sum() + " entries in " + acls.size() + " list(s), " + unrecognised.size()
+                    + " unrecognised line(s)");
+        }
+        out.flush();
+        return unrecognised.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    /** The 1-based number of the first input line not yet claimed that holds {@code raw}, or 0. */
+    private static int lineOf(List<String> lines, boolean[] used, String raw) {
+        String want = raw.replaceAll("\\s+", " ").strip();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!used[i] && lines.get(i).replaceAll("\\s+", " ").contains(want)) {
+                used[i] = true;
+                return i + 1;
+            }
+        }
+        // a line the reader joined (wrapped output) or rewrote: the first line holding its start
+        String start = want.length() > 20 ? want.substring(0, 20) : want;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!used[i] && lines.get(i).replaceAll("\\s+", " ").contains(start)) {
+                used[i] = true;
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String read(Path p) {
+        if (!Files.isRegularFile(p)) {
+            throw new NotFoundException("file " + p + " does not exist");
+        }
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

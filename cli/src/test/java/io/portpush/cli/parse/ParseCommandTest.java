@@ -1,0 +1,65 @@
+package io.portpush.cli.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portpush.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@code portpush parse} on every sample of the real-output corpus, against what a person counted in it. */
+class ParseCommandTest {
+    private static final Path CORPUS = Path.of("../modules/src/test/resources/real");
+
+    @Test
+    void everyCorpusSampleParsesAsItsExpectationSays() throws Exception {
+        List<Path> samples;
+        try (Stream<Path> s = Files.walk(CORPUS)) {
+            samples = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertThat(samples).as("the corpus has samples").hasSizeGreaterThanOrEqualTo(2);
+        for (Path sample : samples) {
+            String platform = sample.getParent().getParent().getFileName().toString();
+            String command = sample.getParent().getFileName().toString().replace('_', ' ');
+            Map<String, String> expect = Files.readAllLines(Path.of(sample.toString().replace(".txt", ".expect"))).stream()
+                    .filter(l -> l.contains(": ")).collect(Collectors.toMap(l -> l.substring(0, l.indexOf(": ")),
+                            l -> l.substring(l.indexOf(": ") + 2), (a, b) -> a));
+            CliRun r = CliRun.of("parse", "--platform", platform, "--command", command, sample.toString(), "--json");
+            int unrecognised = Integer.parseInt(expect.get("unrecognised"));
+            assertThat(r.code()).as(sample + ": " + r.err()).isEqualTo(unrecognised == 0 ? 0 : 3);
+            JsonNode doc = new ObjectMapper().readTree(r.out());
+            int entries = 0;
+            for (JsonNode list : doc.get("acls")) {
+                entries += list.size();
+            }
+            assertThat(entries).as(sample + " entries").isEqualTo(Integer.parseInt(expect.get("entries")));
+            assertThat(doc.get("unrecognised").size()).as(sample + " unrecognised").isEqualTo(unrecognised);
+            for (JsonNode u : doc.get("unrecognised")) {
+                int line = u.get("line").asInt();
+                assertThat(line).as("line number of %s", u).isPositive();
+                assertThat(Files.readAllLines(sample).get(line - 1).replaceAll("\\s+", " ")).contains(u.get("text").asText()
+                        .replaceAll("\\s+", " ").replaceFirst("^standard ", ""));
+            }
+        }
+    }
+
+    @Test
+    void theTextFormListsEachUnrecognisedLineWithItsNumberAndAnUnknownCommandIsAnInputError() throws Exception {
+        Path sample = CORPUS.resolve("cisco_ios/show_ip_access-lists/field-kinds.txt");
+        CliRun r = CliRun.of("parse", "--platform", "cisco_ios", "--command", "show ip access-lists", sample.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("unrecognised: " + sample + ":9: [OG] permit ip 10.0.0.0 0.255.0.255 any")
+                .contains("permit icmp any -> any echo").contains("12 entries in 4 list(s), 3 unrecognised line(s)");
+        CliRun unknown = CliRun.of("parse", "--platform", "cisco_ios", "--command", "show version", sample.toString());
+        assertThat(unknown.code()).isEqualTo(5);
+        assertThat(unknown.err()).contains("no reader for 'show version'");
+        CliRun missing = CliRun.of("parse", "--platform", "cisco_ios", "--command", "show ip access-lists", "nosuch.txt");
+        assertThat(missing.code()).isEqualTo(6);
+    }
+}

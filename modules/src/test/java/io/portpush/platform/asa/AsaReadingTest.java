@@ -1,0 +1,60 @@
+package io.portpush.platform.asa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.core.policy.AclEntry;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ASA lines that used to end a read or vanish (issue 11: address forms other than host/mask/any,
+ * standard/webtype/ethertype lists, {@code log disable}, {@code inactive}, {@code time-range}),
+ * in the layout of the Cisco ASA Series Command Reference (access-list extended, standard,
+ * webtype, ethertype; show access-list).
+ */
+class AsaReadingTest {
+    @Test
+    void aLineThatDoesNotParseIsKeptAndTheRestIsRead() {
+        Map<String, List<AclEntry>> run = AsaAclParser.running("""
+                access-list OUT extended permit tcp any interface outside eq 443
+                access-list OUT extended permit tcp any fqdn www.example.com eq 443
+                access-list OUT extended permit ip range 10.1.1.1 10.1.1.9 any
+                access-list OUT extended permit ip object WEB any
+                access-list OUT extended permit tcp any host 10.1.1.1 eq 22 log disable
+                access-list OUT extended permit tcp any host 10.1.1.2 eq 22 log 4 interval 60
+                access-list OUT extended deny ip any any inactive
+                access-list OUT extended permit tcp any any eq 80 time-range BusinessHours
+                access-list STD standard permit 10.1.1.0 255.255.255.0
+                access-list ETH ethertype permit bpdu
+                access-list WEB webtype permit url http://www.example.com/*
+                """);
+        List<AclEntry> out = run.get("OUT");
+        assertThat(out).hasSize(8);
+        assertThat(out.subList(0, 4)).allMatch(AclEntry::unrecognised);
+        assertThat(out.get(4).log()).as("log disable").isFalse();
+        assertThat(out.get(4).unrecognised()).isFalse();
+        assertThat(out.get(5).log()).isTrue();
+        assertThat(out.get(6).qualifiers()).containsExactly("inactive");
+        assertThat(out.get(7).qualifiers()).containsExactly("time-range BusinessHours");
+        assertThat(run.get("STD")).singleElement().matches(AclEntry::unrecognised);
+        assertThat(run.get("ETH")).singleElement().matches(AclEntry::unrecognised);
+        assertThat(run.get("WEB")).singleElement().matches(AclEntry::unrecognised);
+        assertThat(run.get("STD").get(0).describe()).isEqualTo("unrecognised line 'standard permit 10.1.1.0 255.255.255.0'");
+    }
+
+    @Test
+    void showAccessListKeepsStandardListsAndQualifiedEntries() {
+        Map<String, List<AclEntry>> show = AsaAclParser.show("""
+                access-list cached ACL log flows: total 0, denied 0 (deny-flow-max 4096)
+                access-list STD; 1 elements; name hash: 0x1a2b3c4d
+                access-list STD line 1 standard permit 10.1.1.0 255.255.255.0 (hitcnt=0) 0x5e6f7a8b
+                access-list OUT; 2 elements; name hash: 0x9abcdef0
+                access-list OUT line 1 extended permit icmp any any echo-reply (hitcnt=3) 0x11111111
+                access-list OUT line 2 extended deny ip any any inactive (hitcnt=0) 0x22222222
+                """);
+        assertThat(show.get("STD")).singleElement().matches(AclEntry::unrecognised);
+        assertThat(show.get("OUT").get(0).qualifiers()).containsExactly("echo-reply");
+        assertThat(show.get("OUT").get(1).qualifiers()).containsExactly("inactive");
+    }
+}
