@@ -143,6 +143,16 @@ public final class AsaAclParser {
             case "host" -> {
                 return AddressSet.parse(List.of(w.get(i[0]++)));
             }
+            case "range" -> {
+                // range A B: the same addresses as the prefix blocks that span it (Cisco ASA command reference, access-list extended)
+                inet.ipaddr.IPAddress a = new inet.ipaddr.IPAddressString(w.get(i[0]++)).getAddress();
+                inet.ipaddr.IPAddress b = new inet.ipaddr.IPAddressString(w.get(i[0]++)).getAddress();
+                List<String> blocks = new ArrayList<>();
+                for (inet.ipaddr.IPAddress block : a.spanWithRange(b).spanWithPrefixBlocks()) {
+                    blocks.add(block.toPrefixLengthString());
+                }
+                return AddressSet.parse(blocks);
+            }
             case "object-group", "object" -> throw new IllegalArgumentException(k + " in '" + text
                     + "': read 'show access-list', which expands it");
             default -> {

@@ -31,7 +31,11 @@ class AsaReadingTest {
                 """);
         List<AclEntry> out = run.get("OUT");
         assertThat(out).hasSize(8);
-        assertThat(out.subList(0, 4)).allMatch(AclEntry::unrecognised);
+        assertThat(out.get(0).unrecognised()).as("interface outside").isTrue();
+        assertThat(out.get(1).unrecognised()).as("fqdn").isTrue();
+        assertThat(out.get(2).unrecognised()).as("range reads as the prefixes that span it").isFalse();
+        assertThat(out.get(2).source().texts()).containsExactlyInAnyOrder("10.1.1.1/32", "10.1.1.2/31", "10.1.1.4/30", "10.1.1.8/31");
+        assertThat(out.get(3).unrecognised()).as("object").isTrue();
         assertThat(out.get(4).log()).as("log disable").isFalse();
         assertThat(out.get(4).unrecognised()).isFalse();
         assertThat(out.get(5).log()).isTrue();
