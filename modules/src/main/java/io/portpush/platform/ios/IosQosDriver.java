@@ -100,22 +100,54 @@ public final class IosQosDriver implements QosDriver {
         return Optional.of(new QosIntent(name, classes, bindings, text.toString()));
     }
 
-    /** {@code show policy-map interface}: policy per direction and the DSCP each class sets. */
-    public static Map<String, String> operational(String output) {
-        Map<String, String> out = new LinkedHashMap<>();
+    private static final Pattern SERVICE_POLICY = Pattern.compile("^Service-policy (input|output): (\\S+)(?: \\(\\d+\\))?$");
+    private static final Pattern CLASS_MAP = Pattern.compile("^Class-map: (\\S+) \\(match-(?:any|all)\\)(?: \\(\\d+\\))?$");
+    private static final Pattern INTERFACE = Pattern.compile("^ ?([A-Z][A-Za-z-]*\\d[\\w/.:-]*)\\s*$");
+
+    /**
+     * {@code show policy-map interface} (all interfaces or one): for each interface and direction
+     * ({@code GigabitEthernet2 output}), the policy ({@code policy}) and the DSCP each class sets.
+     * Reads the layout of the Cisco IOS Quality of Service command reference: the interface at the
+     * start of a line, {@code Service-policy output: NAME} with or without its id in parentheses,
+     * {@code Class-map: NAME (match-any)}, and {@code dscp VALUE} or {@code dscp dscp table NAME}
+     * under {@code QoS Set}.
+     */
+    public static Map<String, Map<String, String>> perInterface(String output) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        String iface = "";
+        Map<String, String> current = null;
         String cls = null;
         for (String raw : output.replace("\r", "").split("\n")) {
+            Matcher in = INTERFACE.matcher(raw);
+            if (!raw.startsWith("  ") && in.matches()) {
+                iface = in.group(1);
+                current = null;
+                cls = null;
+                continue;
+            }
             String s = raw.strip();
-            Matcher sp = Pattern.compile("^Service-policy (input|output): (\\S+)$").matcher(s);
-            Matcher cm = Pattern.compile("^Class-map: (\\S+) \\(match-(?:any|all)\\)$").matcher(s);
+            Matcher sp = SERVICE_POLICY.matcher(s);
+            Matcher cm = CLASS_MAP.matcher(s);
             if (sp.matches()) {
-                out.put("policy-" + sp.group(1), sp.group(2));
+                current = out.computeIfAbsent((iface + " " + sp.group(1)).strip(), k -> new LinkedHashMap<>());
+                current.put("policy", sp.group(2));
+                cls = null;
             } else if (cm.matches()) {
                 cls = cm.group(1);
-            } else if (cls != null && s.matches("^dscp \\S+$")) {
-                out.put(cls, s.substring(5));
+            } else if (cls != null && current != null && s.matches("^dscp (\\S+|dscp table \\S+)$")) {
+                current.put(cls, s.substring(5));
             }
         }
+        return out;
+    }
+
+    /** The policy and class DSCPs of {@code show policy-map interface IFACE} (one interface), keys {@code policy-input}/{@code policy-output}. */
+    public static Map<String, String> operational(String output) {
+        Map<String, String> out = new LinkedHashMap<>();
+        perInterface(output).forEach((key, m) -> {
+            String dir = key.substring(key.lastIndexOf(' ') + 1);
+            m.forEach((k, v) -> out.put(k.equals("policy") ? "policy-" + dir : k, v));
+        });
         return out;
     }
 
