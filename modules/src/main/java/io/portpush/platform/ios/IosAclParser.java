@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * IPv6 prefixes, and lines wrapped by a narrow terminal.
  */
 public final class IosAclParser {
-    private static final Pattern MATCHES = Pattern.compile("\\s*\\(\\d+ match(es)?\\)\\s*$");
+    private static final Pattern MATCHES = Pattern.compile("\\s*\\((\\d+) match(es)?\\)\\s*$");
     private static final Pattern SEQ_LINE = Pattern.compile("^\\s*(\\d+)\\s+(permit|deny|remark)\\b(.*)$");
     private static final Pattern LIST_HEAD = Pattern.compile("^([A-Z][A-Za-z0-9 -]*?)\\s+access list (\\S+)(?:\\s.*)?$");
     private static final Pattern V6_SEQUENCE = Pattern.compile("^(.*) sequence (\\d+)$");
@@ -38,8 +38,15 @@ public final class IosAclParser {
     private static final Map<String, String> PROTOCOL_NUMBERS = Map.of("0", "ip", "1", "icmp", "6", "tcp", "17", "udp",
             "58", "icmp", "ipv6", "ip");
 
-    /** One line of an ACL as the device numbers it. */
-    public record Line(int seq, String text, AclEntry entry) {
+    /**
+     * One line of an ACL as the device numbers it; {@code hits} is the device's counter
+     * ({@code (17 matches)} in show output), -1 where the output has none (running-config).
+     */
+    public record Line(int seq, String text, AclEntry entry, long hits) {
+        public Line(int seq, String text, AclEntry entry) {
+            this(seq, text, entry, -1);
+        }
+
         public boolean remark() {
             return entry == null;
         }
@@ -284,6 +291,8 @@ public final class IosAclParser {
                 current = out.computeIfAbsent(head.group(2), k -> new ArrayList<>());
                 continue;
             }
+            Matcher counter = MATCHES.matcher(l);
+            long hits = counter.find() ? Long.parseLong(counter.group(1)) : 0;
             String s = MATCHES.matcher(l).replaceAll("").strip();
             if (current == null) {
                 continue;
@@ -292,13 +301,13 @@ public final class IosAclParser {
             if (seq.matches()) {
                 String text = seq.group(2) + seq.group(3);
                 int n = Integer.parseInt(seq.group(1));
-                current.add(new Line(n, text, seq.group(2).equals("remark") ? null : entry(kind, text, "")));
+                current.add(new Line(n, text, seq.group(2).equals("remark") ? null : entry(kind, text, ""), hits));
             } else if (s.startsWith("permit") || s.startsWith("deny")) {
                 // IPv6 lists print "permit tcp any any eq www sequence 10"
                 Matcher v6 = V6_SEQUENCE.matcher(s);
                 int n = v6.matches() ? Integer.parseInt(v6.group(2)) : (current.size() + 1) * 10;
                 String text = v6.matches() ? v6.group(1) : s;
-                current.add(new Line(n, text, entry(kind, text, "")));
+                current.add(new Line(n, text, entry(kind, text, ""), hits));
             } else {
                 // a line of a list that is no entry portpush knows (dynamic, reflexive, evaluate...): kept, never read as one
                 current.add(new Line((current.size() + 1) * 10, s, AclEntry.unrecognised(s)));

@@ -58,6 +58,15 @@ class IosReadingTest {
     }
 
     @Test
+    void hitCountersAreKeptBesideTheEntries() {
+        List<IosAclParser.Line> std = IosAclParser.showAccessLists(SHOW).get("1");
+        assertThat(std.get(1).hits()).isEqualTo(5);
+        assertThat(std.get(0).hits()).as("shown without a counter: none counted").isZero();
+        assertThat(IosAclParser.runningConfig("ip access-list extended A\n 10 permit ip any any\n").acls().get("A").get(0).hits())
+                .as("the running configuration has no counters").isEqualTo(-1);
+    }
+
+    @Test
     void standardEntriesInShowOutput() {
         List<AclEntry> std = IosAclParser.showAccessLists(SHOW).get("1").stream().map(IosAclParser.Line::entry).toList();
         assertThat(std.get(0).source().toString()).isEqualTo("10.1.2.3/32");
