@@ -3,12 +3,10 @@ package io.portpush.cli.acl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portpush.cli.CliRun;
+import io.portpush.cli.LabHosts;
 import io.portpush.lab.CommandLog;
-import io.portpush.lab.DeviceSpec;
 import io.portpush.lab.Faults;
 import io.portpush.lab.LabDevice;
-import io.portpush.lab.LabFleet;
-import io.portpush.lab.LabInventory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,21 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 class JunosCommitSafetyTest {
     @TempDir
     Path dir;
-    LabFleet fleet;
+    LabHosts lab;
     LabDevice mx1;
 
     @BeforeEach
     void lab() throws Exception {
-        fleet = new LabFleet(null);
-        mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
-        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+        lab = LabHosts.start(dir, "mx1:juniper_junos");
+        mx1 = lab.get("mx1");
         Files.writeString(dir.resolve("inv.yml"), """
                 all:
-                  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: %s,
-                          roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }
+                  vars: { %s, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }
                   hosts:
-                    mx1: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos }
-                """.formatted(DeviceSpec.DEFAULT_PASSWORD, mx1.port()));
+                    %s
+                """.formatted(LabHosts.CREDENTIALS, lab.host("mx1", "")));
         Files.writeString(dir.resolve("acl.yml"), """
                 - hosts: all
                   tasks:
@@ -54,7 +50,7 @@ class JunosCommitSafetyTest {
 
     @AfterEach
     void stop() {
-        fleet.close();
+        lab.close();
     }
 
     private CliRun push() {

@@ -3,12 +3,10 @@ package io.portpush.cli.acl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portpush.cli.CliRun;
+import io.portpush.cli.LabHosts;
 import io.portpush.lab.CommandLog;
-import io.portpush.lab.DeviceSpec;
 import io.portpush.lab.Faults;
 import io.portpush.lab.LabDevice;
-import io.portpush.lab.LabFleet;
-import io.portpush.lab.LabInventory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,29 +25,28 @@ import org.junit.jupiter.api.io.TempDir;
 class SwapFaultTest {
     @TempDir
     Path dir;
-    LabFleet fleet;
+    LabHosts lab;
     LabDevice r1;
     LabDevice fw1;
 
     @BeforeEach
     void lab() throws Exception {
-        fleet = new LabFleet(null);
-        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
-        fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
-        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+        lab = LabHosts.start(dir, "r1:cisco_ios", "fw1:cisco_asa");
+        r1 = lab.get("r1");
+        fw1 = lab.get("fw1");
         Files.writeString(dir.resolve("inv.yml"), """
                 all:
-                  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: %s, ansible_become_password: %s,
+                  vars: { %s,
                           roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24], snmp-manager: [10.30.0.10] } }
                   hosts:
-                    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios, edge_if: GigabitEthernet1 }
-                    fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa, edge_if: outside }
-                """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), fw1.port()));
+                    %s
+                    %s
+                """.formatted(LabHosts.CREDENTIALS, lab.host("r1", "edge_if: GigabitEthernet1"), lab.host("fw1", "edge_if: outside")));
     }
 
     @AfterEach
     void stop() {
-        fleet.close();
+        lab.close();
     }
 
     private CliRun push(String flows) throws Exception {

@@ -3,13 +3,11 @@ package io.portpush.cli.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portpush.cli.CliRun;
+import io.portpush.cli.LabHosts;
 import io.portpush.core.wire.LineGate;
 import io.portpush.core.wire.LineRules;
 import io.portpush.lab.CommandLog;
-import io.portpush.lab.DeviceSpec;
 import io.portpush.lab.LabDevice;
-import io.portpush.lab.LabFleet;
-import io.portpush.lab.LabInventory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,35 +25,30 @@ import org.junit.jupiter.api.io.TempDir;
 class InjectionEndToEndTest {
     @TempDir
     Path dir;
-    LabFleet fleet;
+    LabHosts lab;
     LabDevice r1;
     LabDevice fw1;
     LabDevice mx1;
 
     @BeforeEach
     void lab() throws Exception {
-        fleet = new LabFleet(null);
-        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
-        fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
-        mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
-        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+        lab = LabHosts.start(dir, "r1:cisco_ios", "fw1:cisco_asa", "mx1:juniper_junos");
+        r1 = lab.get("r1");
+        fw1 = lab.get("fw1");
+        mx1 = lab.get("mx1");
         Path inv = dir.resolve("inv");
         Files.createDirectories(inv.resolve("group_vars"));
         Files.writeString(inv.resolve("hosts.yml"), """
                 all:
-                  vars:
-                    ansible_host: 127.0.0.1
-                    ansible_user: admin
-                    ansible_password: labpw-K7q2Xz9
-                    ansible_become_password: labenable-R4t8Wn
-                    roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] }
+                  vars: { %s, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }
                   children:
                     edge:
                       hosts:
-                        r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios, edge_if: GigabitEthernet1 }
-                        fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa, edge_if: outside }
-                        mx1: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos, edge_if: ge-0/0/0.0 }
-                """.formatted(r1.port(), fw1.port(), mx1.port()));
+                        %s
+                        %s
+                        %s
+                """.formatted(LabHosts.CREDENTIALS, lab.host("r1", "edge_if: GigabitEthernet1"), lab.host("fw1", "edge_if: outside"),
+                lab.host("mx1", "edge_if: ge-0/0/0.0")));
         Files.writeString(inv.resolve("group_vars/all.yml"), """
                 ntp: 192.0.2.1
                 rmk: "x\\nclear configure access-list EDGE"
@@ -64,7 +57,7 @@ class InjectionEndToEndTest {
 
     @AfterEach
     void stop() {
-        fleet.close();
+        lab.close();
     }
 
     private CliRun run(String... args) {

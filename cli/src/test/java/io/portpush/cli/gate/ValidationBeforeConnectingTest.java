@@ -3,10 +3,8 @@ package io.portpush.cli.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portpush.cli.CliRun;
-import io.portpush.lab.DeviceSpec;
+import io.portpush.cli.LabHosts;
 import io.portpush.lab.LabDevice;
-import io.portpush.lab.LabFleet;
-import io.portpush.lab.LabInventory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -22,25 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidationBeforeConnectingTest {
     @TempDir
     Path dir;
-    LabFleet fleet;
+    LabHosts lab;
     LabDevice r1;
     LabDevice fw1;
 
     @BeforeEach
     void lab() throws Exception {
-        fleet = new LabFleet(null);
-        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
-        fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
-        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+        lab = LabHosts.start(dir, "r1:cisco_ios", "fw1:cisco_asa");
+        r1 = lab.get("r1");
+        fw1 = lab.get("fw1");
         Path inv = dir.resolve("inv");
         Files.createDirectories(inv.resolve("group_vars"));
         Files.writeString(inv.resolve("hosts.yml"), """
                 all:
-                  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: %s, ansible_become_password: %s }
+                  vars: { %s }
                   hosts:
-                    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
-                    fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa }
-                """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), fw1.port()));
+                    %s
+                    %s
+                """.formatted(LabHosts.CREDENTIALS, lab.host("r1", ""), lab.host("fw1", "")));
         Files.writeString(inv.resolve("group_vars/all.yml"), """
                 roles:
                   imp-node: [10.10.1.0/24]
@@ -50,7 +47,7 @@ class ValidationBeforeConnectingTest {
 
     @AfterEach
     void stop() {
-        fleet.close();
+        lab.close();
     }
 
     private CliRun run(String playbook) throws Exception {
