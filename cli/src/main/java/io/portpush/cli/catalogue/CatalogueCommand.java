@@ -37,7 +37,11 @@ public final class CatalogueCommand implements Runnable {
     }
 
     static List<String> flowCells(Flow f) {
-        return List.of(f.ref(), f.from().role() + (f.bidirectional() ? " <-> " : " -> ") + f.to().role(), f.protocol(),
+        return List.of(f.ref(), f.from().role() + switch (f.initiators()) {
+            case BOTH -> " <-> ";
+            case FROM -> " -> ";
+            case TO -> " <- ";
+        } + f.to().role(), f.protocol(),
                 f.transport().word(), f.ports().display(), f.sourcePort().display(), f.scope().word(), f.remark());
     }
 

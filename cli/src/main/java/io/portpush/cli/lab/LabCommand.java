@@ -93,17 +93,18 @@ public final class LabCommand implements Runnable {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("pid", ProcessHandle.current().pid());
             doc.put("devices", rows);
+            out.print(t.render());
+            out.printf("%n%d lab devices up (pid %d). Try: ssh -p %d %s@127.0.0.1   Stop with Ctrl-C or 'portpush lab down'.%n",
+                    started.size(), ProcessHandle.current().pid(), started.isEmpty() ? 0 : started.get(0).port(),
+                    started.isEmpty() ? "admin" : started.get(0).spec().username());
+            out.flush();
+            // lab.json last: whoever waits for it (a run, a test) finds the devices up and the banner printed
             try {
                 Files.createDirectories(lab.getParent());
                 Files.writeString(lab, JSON.writeValueAsString(doc));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            out.print(t.render());
-            out.printf("%n%d lab devices up (pid %d). Try: ssh -p %d %s@127.0.0.1   Stop with Ctrl-C or 'portpush lab down'.%n",
-                    started.size(), ProcessHandle.current().pid(), started.isEmpty() ? 0 : started.get(0).port(),
-                    started.isEmpty() ? "admin" : started.get(0).spec().username());
-            out.flush();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 fleet.close();

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,16 @@ class ExamplePlaybooksTest {
             assertThat(r1.personality().savedConfig()).contains("ip access-list extended IMP-CLUSTER", "ip access-list extended IMP-OUTBOUND",
                     "eq 6603", "eq 5432", "policy-map IMP-QOS");
             assertThat(fw1.personality().savedConfig()).contains("access-list IMP-CLUSTER", "access-group IMP-OUTBOUND in interface inside");
+            // LDAP is opened from IM and Presence to the directory only: the directory never initiates on 389/3268
+            io.portpush.core.policy.AddressSet directory = io.portpush.core.policy.AddressSet.parse(List.of("10.20.0.10/32"));
+            List<io.portpush.core.policy.AclEntry> outbound = io.portpush.platform.ios.IosAclParser.runningConfig(
+                    r1.personality().savedConfig()).acls().get("IMP-OUTBOUND").stream().filter(l -> !l.remark())
+                    .map(io.portpush.platform.ios.IosAclParser.Line::entry).toList();
+            assertThat(outbound).as("IM and Presence -> directory on 389").anyMatch(e -> directory.covers(e.destination())
+                    && e.destinationPorts().ranges().contains(io.portpush.core.policy.PortRange.of(389)));
+            assertThat(outbound).as("directory -> IM and Presence on 389/3268").noneMatch(e -> !e.established()
+                    && directory.covers(e.source()) && (e.destinationPorts().ranges().contains(io.portpush.core.policy.PortRange.of(389))
+                    || e.destinationPorts().ranges().contains(io.portpush.core.policy.PortRange.of(3268))));
         }
     }
 }

@@ -37,7 +37,8 @@ class LabCommandTest {
                 state.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("up.log").toFile()).start();
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (!Files.exists(state.resolve("lab/lab.json")) && Instant.now().isBefore(deadline)) {
+            while ((!Files.exists(state.resolve("lab/lab.json")) || !Files.readString(dir.resolve("up.log")).contains("lab devices up"))
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
             int port = new com.fasterxml.jackson.databind.ObjectMapper().readTree(state.resolve("lab/lab.json").toFile())

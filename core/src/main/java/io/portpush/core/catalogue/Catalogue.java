@@ -55,6 +55,18 @@ public record Catalogue(List<String> sources, Map<String, Role> roles, List<Port
         return List.copyOf(out);
     }
 
+    /**
+     * The flows a policy rule's reference opens: as {@link #resolve}, but a group or composite
+     * leaves out flows the catalogue marks optional unless {@code includeOptional}; a flow named by
+     * its own id is always included.
+     */
+    public List<Flow> resolveForPolicy(String ref, boolean includeOptional) {
+        if (includeOptional || flow(ref).isPresent()) {
+            return resolve(ref);
+        }
+        return resolve(ref).stream().filter(f -> !f.optional()).toList();
+    }
+
     private void resolveInto(String ref, Set<Flow> out, Set<String> visiting) {
         Optional<PortGroup> g = group(ref);
         if (g.isPresent()) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class CatalogueExport {
     /** Column order for flat exports (CSV, Markdown). */
     public static final List<String> COLUMNS = List.of("ref", "group", "table", "flow", "from", "from_label", "to",
-            "to_label", "bidirectional", "protocol", "transport", "ports", "configurable", "source_port", "scope", "remark");
+            "to_label", "initiators", "protocol", "transport", "ports", "configurable", "source_port", "scope", "optional", "remark");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -34,13 +34,14 @@ public final class CatalogueExport {
             row.put("from_label", f.from().label());
             row.put("to", f.to().role());
             row.put("to_label", f.to().label());
-            row.put("bidirectional", f.bidirectional());
+            row.put("initiators", f.initiators().word());
             row.put("protocol", f.protocol());
             row.put("transport", f.transport().word());
             row.put("ports", portsValue(f.ports()));
             row.put("configurable", f.ports().configurable());
             row.put("source_port", f.sourcePort().display());
             row.put("scope", f.scope().word());
+            row.put("optional", f.optional());
             row.put("remark", f.remark());
             rows.add(row);
         }

@@ -42,7 +42,7 @@ public final class CatalogueLoader {
     private static final Set<String> META_KEYS = Set.of("id", "title", "source", "note");
     private static final Set<String> ROLE_KEYS = Set.of("label", "seed");
     private static final Set<String> GROUP_KEYS = Set.of("id", "table", "title", "note", "flows");
-    private static final Set<String> FLOW_KEYS = Set.of("id", "from", "from_label", "to", "to_label", "bidirectional",
+    private static final Set<String> FLOW_KEYS = Set.of("id", "from", "from_label", "to", "to_label", "initiators", "bidirectional", "optional",
             "protocol", "transport", "ports", "configurable", "default_ports", "source_port", "scope", "remark");
     private static final Set<String> FLOW_REQUIRED = Set.of("id", "from", "to", "protocol", "transport", "ports", "scope");
     private static final Set<String> COMPOSITE_KEYS = Set.of("id", "title", "members", "select");
@@ -216,14 +216,20 @@ public final class CatalogueLoader {
         Optional<Scope> scope = r.oneOf(child(p, "scope"), words(Scope.values())).flatMap(Scope::of);
         DestinationPorts ports = destinationPorts(r, p, transport.orElse(Transport.TCP));
         SourcePort source = sourcePort(r, child(p, "source_port"));
-        boolean bidirectional = r.bool(child(p, "bidirectional"), false);
+        if (!r.node(child(p, "bidirectional")).isMissingNode()) {
+            r.problem(child(p, "bidirectional"), "bidirectional was replaced by initiators: from|to|both (who opens sessions to "
+                    + "the listed ports, decided per protocol: for LDAP only the client, for SIP or IKE both sides)");
+        }
+        Flow.Initiators initiators = r.oneOf(child(p, "initiators"), Set.of("from", "to", "both"))
+                .map(w -> Flow.Initiators.valueOf(w.toUpperCase(java.util.Locale.ROOT))).orElse(Flow.Initiators.FROM);
         String protocol = r.text(child(p, "protocol"), "");
+        boolean optional = r.bool(child(p, "optional"), false);
         String remark = r.text(child(p, "remark"), "");
         if (r.problems().size() != before || transport.isEmpty() || scope.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Flow(group, id, from, to, bidirectional, protocol, transport.get(), ports, source,
-                scope.get(), remark, r.at(p)));
+        return Optional.of(new Flow(group, id, from, to, initiators, protocol, transport.get(), ports, source,
+                scope.get(), remark, optional, r.at(p)));
     }
 
     private static Set<String> words(Enum<?>[] values) {

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Turns an {@link AclSpec} into an {@link AclIntent}: each catalogue flow becomes entries from
  * its initiator's addresses to its listener's addresses on its transport and ports (both ways
- * for bidirectional flows), {@code tcp+udp} becomes two entries, return traffic is made explicit
+ * for flows both sides initiate), {@code tcp+udp} becomes two entries, return traffic is made explicit
  * for stateless platforms, and the default action closes the list.
  *
  * <p>Localhost-only flows are never opened on a network device unless {@code force}; a
@@ -44,7 +44,7 @@ public final class AclIntentBuilder {
             }
             Set<Flow> flows = new LinkedHashSet<>();
             for (String ref : rule.refs()) {
-                flows.addAll(catalogue.resolve(ref));
+                flows.addAll(catalogue.resolveForPolicy(ref, rule.includeOptional()));
             }
             for (Flow f : flows) {
                 if (f.scope() == Scope.LOCALHOST_ONLY && rule.action() == Action.PERMIT && !spec.force()) {
@@ -55,8 +55,11 @@ public final class AclIntentBuilder {
                 List<Integer> ports = ports(f, spec);
                 AddressSet src = rule.from() != null ? rule.from() : role(f.from().role(), f);
                 AddressSet dst = rule.to() != null ? rule.to() : role(f.to().role(), f);
-                addFlow(entries, returns, rule, f, src, dst, ports, returnNeeded);
-                if (f.bidirectional()) {
+                // entries only for the sides that open sessions: a directory never connects to LDAP clients on 389
+                if (f.fromInitiates()) {
+                    addFlow(entries, returns, rule, f, src, dst, ports, returnNeeded);
+                }
+                if (f.toInitiates()) {
                     addFlow(entries, returns, rule, f, dst, src, ports, returnNeeded);
                 }
             }

@@ -33,9 +33,15 @@ public record AclSpec(String name, List<Rule> rules, List<Binding> bindings, Act
      * or a literal entry for what the catalogue lacks. {@code from}/{@code to} replace the role
      * addresses when given.
      */
-    public record Rule(Action action, List<String> refs, AclEntry literal, boolean log, AddressSet from, AddressSet to) {
+    public record Rule(Action action, List<String> refs, AclEntry literal, boolean log, AddressSet from, AddressSet to,
+                       boolean includeOptional) {
         public Rule {
             refs = List.copyOf(refs);
+        }
+
+        /** A rule that leaves optional flows of groups and composites out. */
+        public Rule(Action action, List<String> refs, AclEntry literal, boolean log, AddressSet from, AddressSet to) {
+            this(action, refs, literal, log, from, to, false);
         }
     }
 

@@ -86,7 +86,7 @@ class BundledCatalogueTest {
         Flow icmp = catalogue.flow("icmp.cucm").orElseThrow();
         assertThat(icmp.transport()).isEqualTo(Transport.IP);
         assertThat(icmp.ports()).isInstanceOf(DestinationPorts.None.class);
-        assertThat(icmp.bidirectional()).isTrue();
+        assertThat(icmp.initiators()).isEqualTo(io.portpush.core.catalogue.Flow.Initiators.BOTH);
     }
 
     @Test
@@ -111,5 +111,20 @@ class BundledCatalogueTest {
         assertThatThrownBy(() -> catalogue.resolve("xcp.client"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("xcp.client-access");
+    }
+
+    @Test
+    void theImdbReplicationPortsAreOptionalAndLeftOutOfGroupsUnlessAsked() {
+        assertThat(catalogue.flows()).filteredOn(Flow::optional).extracting(Flow::ref).containsExactly(
+                "imdb-replication.presence-datastore", "imdb-replication.login-datastore", "imdb-replication.sip-registration-datastore");
+        assertThat(catalogue.resolve("imdb")).extracting(Flow::ref).contains("imdb-replication.presence-datastore");
+        assertThat(catalogue.resolveForPolicy("imdb", false)).extracting(Flow::ref)
+                .doesNotContain("imdb-replication.presence-datastore").contains("imdb-sql.presence-datastore");
+        assertThat(catalogue.resolveForPolicy("imdb-replication", false)).extracting(Flow::ref)
+                .contains("imdb-replication.presence-dual-node", "imdb-replication.login-dual-node",
+                        "imdb-replication.sip-registration-dual-node").noneMatch(r -> r.endsWith("-datastore"));
+        assertThat(catalogue.resolveForPolicy("imdb", true)).hasSameSizeAs(catalogue.resolve("imdb"));
+        assertThat(catalogue.resolveForPolicy("imdb-replication.login-datastore", false)).as("named by its own id")
+                .extracting(Flow::ref).containsExactly("imdb-replication.login-datastore");
     }
 }

@@ -52,6 +52,22 @@ class CatalogueValidationTest {
     }
 
     @Test
+    void initiatorsTakeFromToOrBothAndTheOldKeyNamesItsReplacement() {
+        List<InputProblem> bad = problems(GOOD_FLOW.replace("    scope: external", "    scope: external\n        initiators: either"));
+        assertThat(bad).hasSize(1);
+        assertThat(bad.get(0).toString()).startsWith("user.yaml:12: groups[0].flows[0].initiators:").contains("either");
+        List<InputProblem> old = problems(GOOD_FLOW.replace("    scope: external", "    scope: external\n        bidirectional: true"));
+        assertThat(old).hasSize(1);
+        assertThat(old.get(0).toString()).startsWith("user.yaml:12: groups[0].flows[0].bidirectional: bidirectional was replaced by "
+                + "initiators: from|to|both");
+        Catalogue both = new CatalogueLoader().merge(List.of(CatalogueLoader.bundledDocument(), LocatedDocument.parse("user.yaml",
+                GOOD_FLOW.replace("    scope: external", "    scope: external\n        initiators: both"))));
+        assertThat(both.flow("rtp.media").orElseThrow().initiators()).isEqualTo(Flow.Initiators.BOTH);
+        assertThat(new CatalogueLoader().merge(List.of(CatalogueLoader.bundledDocument(), LocatedDocument.parse("user.yaml", GOOD_FLOW)))
+                .flow("rtp.media").orElseThrow().initiators()).as("the default").isEqualTo(Flow.Initiators.FROM);
+    }
+
+    @Test
     void portOutsideRange() {
         List<InputProblem> p = problems(GOOD_FLOW.replace("[16384]", "[16384, 70000]"));
         assertThat(p).extracting(InputProblem::toString)

@@ -38,11 +38,36 @@ class AclIntentBuilderTest {
     }
 
     @Test
-    void bidirectionalAndTcpUdpFlowsExpand() {
+    void flowsBothSidesInitiateAndTcpUdpFlowsExpand() {
         AclIntent i = new AclIntentBuilder(catalogue, roles).build(spec(permit("sip-proxy.default-listener")), true);
         assertThat(i.entries()).extracting(AclEntry::describe).containsExactly(
                 "permit tcp 192.0.2.0/28 -> 10.10.1.0/24:5060", "permit udp 192.0.2.0/28 -> 10.10.1.0/24:5060",
                 "permit tcp 10.10.1.0/24 -> 192.0.2.0/28:5060", "permit udp 10.10.1.0/24 -> 192.0.2.0/28:5060", "deny ip any -> any");
+    }
+
+    @Test
+    void theDirectoryNeverGetsToOpenLdapSessionsTowardsImAndPresence() {
+        Map<String, AddressSet> withDirectory = new java.util.HashMap<>(roles);
+        withDirectory.put("ldap-directory", AddressSet.parse(List.of("10.20.0.5/32")));
+        AclIntent i = new AclIntentBuilder(catalogue, withDirectory).build(spec(permit("external-directory.ldap")), true);
+        assertThat(i.entries()).extracting(AclEntry::describe).containsExactly(
+                "permit tcp 10.10.1.0/24 -> 10.20.0.5/32:389,3268", "deny ip any -> any");
+        assertThat(catalogue.flow("external-directory.ldap").orElseThrow().initiators())
+                .isEqualTo(io.portpush.core.catalogue.Flow.Initiators.FROM);
+    }
+
+    @Test
+    void optionalFlowsOfAGroupAreOpenedOnlyWhenTheRuleAsks() {
+        AddressSet a = AddressSet.parse(List.of("10.10.1.0/24"));
+        AddressSet b = AddressSet.parse(List.of("10.10.2.0/24"));
+        AclIntent plain = new AclIntentBuilder(catalogue, roles).build(spec(new AclSpec.Rule(Action.PERMIT, List.of("imdb-replication"),
+                null, false, a, b)), true);
+        assertThat(plain.entries()).extracting(AclEntry::origin).doesNotContain("imdb-replication.presence-datastore")
+                .contains("imdb-replication.presence-dual-node");
+        AclIntent all = new AclIntentBuilder(catalogue, roles).build(spec(new AclSpec.Rule(Action.PERMIT, List.of("imdb-replication"),
+                null, false, a, b, true)), true);
+        assertThat(all.entries()).extracting(AclEntry::origin).contains("imdb-replication.presence-datastore",
+                "imdb-replication.login-datastore", "imdb-replication.sip-registration-datastore");
     }
 
     @Test

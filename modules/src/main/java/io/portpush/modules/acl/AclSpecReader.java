@@ -21,7 +21,7 @@ final class AclSpecReader {
             "strategy", "roles", "confirm_minutes", "object_groups");
     /** How a change reaches the device: a new list swapped in, sequence edits, or (Junos, nftables) the whole object replaced. */
     static final java.util.List<String> STRATEGIES = java.util.List.of("swap", "in-place", "replace");
-    private static final Set<String> RULE_KEYS = Set.of("permit", "deny", "log", "from", "to");
+    private static final Set<String> RULE_KEYS = Set.of("permit", "deny", "log", "from", "to", "include_optional");
     private static final Set<String> LITERAL_KEYS = Set.of("protocol", "source", "destination", "ports", "source_ports",
             "established", "remark");
 
@@ -99,7 +99,7 @@ final class AclSpecReader {
         for (String k : r.keySet()) {
             if (!RULE_KEYS.contains(k)) {
                 throw a.error(field + "." + k, "unknown rule key '" + k + "'" + io.portpush.core.error.DidYouMean.hint(k, RULE_KEYS)
-                        + " (permit, deny, log, from, to)");
+                        + " (permit, deny, log, from, to, include_optional)");
             }
         }
         if (r.containsKey("permit") == r.containsKey("deny")) {
@@ -117,7 +117,8 @@ final class AclSpecReader {
         for (Object o : what instanceof List<?> l ? l : List.of(what)) {
             refs.add(String.valueOf(o));
         }
-        return new AclSpec.Rule(action, refs, null, log, from, to);
+        boolean includeOptional = Boolean.TRUE.equals(r.get("include_optional")) || "true".equals(String.valueOf(r.get("include_optional")));
+        return new AclSpec.Rule(action, refs, null, log, from, to, includeOptional);
     }
 
     private static AclEntry literal(ModuleArgs a, String field, Action action, boolean log, Map<String, Object> m) {
