@@ -96,7 +96,7 @@ class BundledCatalogueTest {
                 .noneMatch(ref -> ref.startsWith("imdb"));
         assertThat(catalogue.resolve("intra-cluster")).isNotEmpty().allMatch(f -> f.scope() == Scope.INTRA_CLUSTER);
         assertThat(catalogue.resolve("outbound-dependencies")).extracting(f -> f.ports().defaults())
-                .contains(List.of(389, 3268), List.of(53), List.of(123), List.of(5432), List.of(50020));
+                .contains(List.of(389, 3268), List.of(53), List.of(123), List.of(5432)).doesNotContain(List.of(50020));
     }
 
     @Test
@@ -126,5 +126,28 @@ class BundledCatalogueTest {
         assertThat(catalogue.resolveForPolicy("imdb", true)).hasSameSizeAs(catalogue.resolve("imdb"));
         assertThat(catalogue.resolveForPolicy("imdb-replication.login-datastore", false)).as("named by its own id")
                 .extracting(Flow::ref).containsExactly("imdb-replication.login-datastore");
+    }
+
+    @Test
+    void compositesAgreeWithWhatTheySay() {
+        // outbound: every flow starts at an IM and Presence node and leaves it
+        assertThat(catalogue.resolve("outbound-dependencies")).isNotEmpty()
+                .allMatch(f -> f.from().role().equals("imp-node") && !f.to().role().equals("imp-node"));
+        // inbound: every flow ends at an IM and Presence node and comes from elsewhere
+        assertThat(catalogue.resolve("inbound-integrations")).extracting(Flow::ref).containsExactly("exchange-notify.calendar-notify");
+        assertThat(catalogue.resolve("inbound-integrations"))
+                .allMatch(f -> f.to().role().equals("imp-node") && !f.from().role().equals("imp-node"));
+        assertThat(catalogue.resolve("localhost-only")).allMatch(f -> f.scope() == Scope.LOCALHOST_ONLY);
+        assertThat(catalogue.resolve("intra-cluster")).allMatch(f -> f.from().role().equals("imp-node") && f.to().role().equals("imp-node"));
+    }
+
+    @Test
+    void theSeedsDefaultListenersAreConfigurable() {
+        for (String ref : List.of("sip-proxy.default-listener", "external-directory.ldap", "external-directory.ldaps",
+                "exchange-notify.calendar-notify")) {
+            assertThat(catalogue.flow(ref).orElseThrow().ports().configurable()).as(ref).isTrue();
+        }
+        assertThat(catalogue.flows()).filteredOn(f -> f.ports().defaults().contains(8082) || f.ports().defaults().contains(8083)
+                || f.ports().defaults().contains(5080)).isNotEmpty().allMatch(f -> f.ports().configurable());
     }
 }

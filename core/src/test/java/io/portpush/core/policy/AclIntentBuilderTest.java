@@ -57,6 +57,14 @@ class AclIntentBuilderTest {
     }
 
     @Test
+    void aDefaultListenerCanBeMovedPerDeployment() {
+        AclIntent moved = new AclIntentBuilder(catalogue, roles).build(new AclSpec("T", List.of(permit("sip-proxy.default-listener")),
+                List.of(), Action.DENY, false, AclSpec.ReturnTraffic.NONE, false, Map.of("sip-proxy.default-listener", List.of(5070))), true);
+        assertThat(moved.entries()).extracting(AclEntry::describe).contains("permit tcp 192.0.2.0/28 -> 10.10.1.0/24:5070")
+                .noneMatch(d -> d.contains(":5060"));
+    }
+
+    @Test
     void optionalFlowsOfAGroupAreOpenedOnlyWhenTheRuleAsks() {
         AddressSet a = AddressSet.parse(List.of("10.10.1.0/24"));
         AddressSet b = AddressSet.parse(List.of("10.10.2.0/24"));
