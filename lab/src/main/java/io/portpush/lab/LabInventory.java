@@ -57,11 +57,13 @@ public final class LabInventory {
      */
     public static List<LabDevice> start(LabFleet fleet, Inventory inv, Path knownHosts) {
         List<LabDevice> started = new ArrayList<>();
+        // read once: a 'lab up' record is the same for every host of this run
+        Map<String, Integer> recordedPorts = recordedPorts(fleet.stateRoot());
         for (Host h : labHosts(inv)) {
             HostConnection c = HostConnection.of(h.name(), h.vars(), inv.source());
             boolean explicit = h.vars().containsKey("ansible_port") || h.vars().containsKey("port");
             // without a port in the inventory, 22 is not ours: only a device 'lab up' recorded counts as running
-            Integer recorded = recordedPorts(fleet.stateRoot()).get(h.name());
+            Integer recorded = recordedPorts.get(h.name());
             if (explicit && listening(c.address(), c.port())) {
                 if (recorded != null && recorded == c.port()) {
                     continue;

@@ -92,7 +92,7 @@ public final class Platforms {
     public static java.util.Map<String, Object> data(io.portpush.core.policy.AclEntry e) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         if (e.unrecognised()) {
-            m.put("unrecognised", e.qualifiers().get(0).substring("unrecognised: ".length()));
+            m.put("unrecognised", e.unrecognisedText());
             return m;
         }
         m.put("action", e.action().word());

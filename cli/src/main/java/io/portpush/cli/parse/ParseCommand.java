@@ -61,7 +61,7 @@ public final class ParseCommand implements Callable<Integer> {
         acls.forEach((name, entries) -> {
             for (AclEntry e : entries) {
                 if (e.unrecognised()) {
-                    String raw = e.qualifiers().get(0).substring("unrecognised: ".length());
+                    String raw = e.unrecognisedText();
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("list", name);
                     m.put("line", lineOf(lines, used, raw));

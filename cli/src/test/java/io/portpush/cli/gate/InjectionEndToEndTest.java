@@ -203,10 +203,13 @@ class InjectionEndToEndTest {
         assertThat(q.code()).as(q.out()).isEqualTo(2);
         assertThat(q.out()).contains("'?' (U+003F)").contains("makes the IOS CLI print help");
         assertThat(r1.log().entries()).noneMatch(e -> e.line().contains("is this ok"));
+        // the whole change is checked before its first line: the device never entered configuration mode
+        assertThat(r1.log().entries()).noneMatch(CommandLog.Entry::configMode);
         CliRun longRemark = run("run", playbook("l.yml", acl("r".repeat(120))).toString(), "-i", dir.resolve("inv").toString(),
                 "-l", "fw1");
         assertThat(longRemark.code()).as(longRemark.out()).isEqualTo(2);
         assertThat(longRemark.out()).contains("remark of 129 characters").contains("at most 100");
         assertThat(fw1.personality().savedConfig()).doesNotContain("access-list EDGE");
+        assertThat(fw1.log().entries()).noneMatch(CommandLog.Entry::configMode);
     }
 }

@@ -41,6 +41,11 @@ public record AclEntry(Action action, String protocol, AddressSet source, PortMa
         return !qualifiers.isEmpty() && qualifiers.get(0).startsWith(UNRECOGNISED);
     }
 
+    /** The raw text of an {@link #unrecognised} entry, empty for any other. */
+    public String unrecognisedText() {
+        return unrecognised() ? qualifiers.get(0).substring(UNRECOGNISED.length()) : "";
+    }
+
     /** Whether this entry says more than the model's fields (qualifiers), or could not be read. */
     public boolean qualified() {
         return !qualifiers.isEmpty();
@@ -73,7 +78,7 @@ public record AclEntry(Action action, String protocol, AddressSet source, PortMa
     /** Short text for messages and lint: {@code permit tcp 192.0.2.0/28 any -> 10.10.1.0/24 5061}. */
     public String describe() {
         if (unrecognised()) {
-            return "unrecognised line '" + qualifiers.get(0).substring(UNRECOGNISED.length()) + "'";
+            return "unrecognised line '" + unrecognisedText() + "'";
         }
         return action.word() + " " + protocol + " " + source + (sourcePorts.any() ? "" : ":" + sourcePorts) + " -> " + destination
                 + (destinationPorts.any() ? "" : ":" + destinationPorts) + (established ? " established" : "") + (log ? " log" : "")

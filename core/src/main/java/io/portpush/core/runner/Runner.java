@@ -97,13 +97,32 @@ public final class Runner {
         stopping = reason;
     }
 
-    /** Whether {@link #stop} was called. */
-    public boolean stopped() {
-        return stopping != null;
+    /** Where each play variable comes from (the play being checked or run now), for messages. */
+    private final Map<String, String> playVarOrigins = new ConcurrentHashMap<>();
+    /** Each play's vars (with its vars_files, read once for the preflight and the run) and where each came from. */
+    private final Map<Play, PlayVars> playVarsRead = new java.util.IdentityHashMap<>();
+
+    private record PlayVars(Map<String, Object> vars, Map<String, String> origins) {
     }
 
-    /** Where each play variable comes from (the play running now), for messages. */
-    private final Map<String, String> playVarOrigins = new ConcurrentHashMap<>();
+    /** The play's vars and vars_files; makes {@link #playVarOrigins} say where each came from. */
+    private Map<String, Object> playVars(Play play, Path base) {
+        PlayVars pv = playVarsRead.computeIfAbsent(play, p -> {
+            Map<String, Object> vars = new LinkedHashMap<>(p.vars());
+            Map<String, String> origins = new LinkedHashMap<>();
+            p.vars().keySet().forEach(k -> origins.put(k, "the vars of play '" + p.name() + "' (" + p.where().file() + ":"
+                    + p.where().line() + ")"));
+            for (String f : p.varsFiles()) {
+                Map<String, Object> fv = InventoryLoader.varsFile(base.resolve(f));
+                vars.putAll(fv);
+                fv.keySet().forEach(k -> origins.put(k, "vars file " + base.resolve(f)));
+            }
+            return new PlayVars(vars, origins);
+        });
+        playVarOrigins.clear();
+        playVarOrigins.putAll(pv.origins());
+        return pv.vars();
+    }
 
     /** Per-host state during a play. */
     private final class HostRun {
@@ -245,15 +264,7 @@ public final class Runner {
         }
         listener.playStarted(play, hosts);
         hosts.forEach(report::touch);
-        Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
-        playVarOrigins.clear();
-        play.vars().keySet().forEach(k -> playVarOrigins.put(k, "the vars of play '" + play.name() + "' (" + play.where().file() + ":"
-                + play.where().line() + ")"));
-        for (String f : play.varsFiles()) {
-            Map<String, Object> fv = InventoryLoader.varsFile(base.resolve(f));
-            playVars.putAll(fv);
-            fv.keySet().forEach(k -> playVarOrigins.put(k, "vars file " + base.resolve(f)));
-        }
+        Map<String, Object> playVars = playVars(play, base);
         for (List<String> batch : batches(hosts, play.serial())) {
             if (stopping != null) {
                 break;
@@ -526,15 +537,7 @@ public final class Runner {
             if (options.limit() != null) {
                 hosts.retainAll(inventory.select(options.limit()));
             }
-            Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
-            for (String f : play.varsFiles()) {
-                playVars.putAll(InventoryLoader.varsFile(base.resolve(f)));
-            }
-            play.vars().keySet().forEach(k -> playVarOrigins.put(k, "the vars of play '" + play.name() + "' (" + play.where().file() + ":"
-                    + play.where().line() + ")"));
-            for (String f : play.varsFiles()) {
-                InventoryLoader.varsFile(base.resolve(f)).keySet().forEach(k -> playVarOrigins.put(k, "vars file " + base.resolve(f)));
-            }
+            Map<String, Object> playVars = playVars(play, base);
             boolean started = options.startAtTask() == null;
             for (Task task : play.tasks()) {
                 started = started || task.title().equals(options.startAtTask());
@@ -627,18 +630,26 @@ public final class Runner {
     }
 
     /**
-     * A problem in a value the task takes from a variable (the {@code roles} bindings, when the task
-     * has none of its own) is reported at the file and line that set the variable.
+     * Arguments a module reads from the variable of the same name when the task does not give them
+     * ({@code roles}: the catalogue roles' addresses of acl and qos, usually in group_vars).
+     */
+    private static final Set<String> VARIABLE_FALLBACKS = Set.of("roles");
+
+    /**
+     * A problem in such an argument is reported at the file and line that set the variable, when
+     * the inventory set it.
      */
     private io.portpush.core.error.InputProblem fromVariables(Task task, HostRun hr, io.portpush.core.error.InputProblem p) {
         String field = p.where().field();
-        String prefix = task.module() + ".roles";
-        boolean own = task.args() instanceof Map<?, ?> m && m.containsKey("roles");
-        if (!field.startsWith(prefix) || own || options.extraVars().containsKey("roles") || task.vars().containsKey("roles")
-                || playVarOrigins.containsKey("roles")) {
+        if (!field.startsWith(task.module() + ".")) {
             return p;
         }
-        return inventory.originOf(hr.name, "roles").map(l -> new io.portpush.core.error.InputProblem(new SourceLocation(l.file(), l.line(),
+        String arg = field.substring(task.module().length() + 1).split("[.\\[]", 2)[0];
+        boolean own = task.args() instanceof Map<?, ?> m && m.containsKey(arg);
+        if (!VARIABLE_FALLBACKS.contains(arg) || own || options.extraVars().containsKey(arg) || task.vars().containsKey(arg) || playVarOrigins.containsKey(arg)) {
+            return p;
+        }
+        return inventory.originOf(hr.name, arg).map(l -> new io.portpush.core.error.InputProblem(new SourceLocation(l.file(), l.line(),
                 field.substring(task.module().length() + 1)), p.message() + " (used by the task at " + task.where().file() + ":"
                 + task.where().line() + ")")).orElse(p);
     }

@@ -210,10 +210,7 @@ public final class SshConnection implements AutoCloseable {
      * builder meant, never one more.
      */
     public ExecResult exec(String command, String stdin, Duration timeout) {
-        gate(command);
-        if (stdin != null) {
-            stdin.lines().forEach(this::gate);
-        }
+        gate(target.display(), command, stdin);
         try (Session s = client.startSession()) {
             Session.Command cmd = s.exec(command);
             if (stdin != null) {
@@ -232,10 +229,23 @@ public final class SshConnection implements AutoCloseable {
         }
     }
 
-    private void gate(String line) {
-        java.util.Optional<LineGate.Violation> v = LineGate.check(line, LineRules.ANY);
-        if (v.isPresent()) {
-            throw UnsafeLineException.of(target.display(), line, v.get());
+    /**
+     * The gate for an exec channel: the command, and the script on stdin split on LF only (the
+     * separator its builders write), so a CR or any other control character inside a line is refused
+     * rather than taken for a line end.
+     */
+    static void gate(String host, String command, String stdin) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(command);
+        if (stdin != null) {
+            String body = stdin.endsWith("\n") ? stdin.substring(0, stdin.length() - 1) : stdin;
+            lines.addAll(java.util.List.of(body.split("\n", -1)));
+        }
+        for (String line : lines) {
+            java.util.Optional<LineGate.Violation> v = LineGate.check(line, LineRules.ANY);
+            if (v.isPresent()) {
+                throw UnsafeLineException.of(host, line, v.get());
+            }
         }
     }
 

@@ -49,4 +49,23 @@ class TemplateEngineTest {
         assertThat(t.render("{{ l | to_json }}|{{ l | unique | sort | join(',') }}", v, where)).isEqualTo("[3,1,3]|1,3");
         assertThat(t.render("{{ m | to_yaml }}", Map.of("m", Map.of("a", 1)), where)).isEqualTo("a: 1\n");
     }
+
+    @org.junit.jupiter.api.Test
+    void aDeviceTemplateIsNeverRenderedOverAValueThatWouldSplitALine() {
+        java.util.Map<String, Object> acl = new java.util.LinkedHashMap<>();
+        acl.put("name", "EDGE");
+        acl.put("lines", List.of(java.util.Map.of("seq", 10, "remark", "ok\nno ip routing")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.renderDevice("cisco_ios/acl.j2", java.util.Map.of("acl", acl),
+                        new io.portpush.core.error.SourceLocation("t", 0, "")))
+                .isInstanceOf(io.portpush.core.wire.UnsafeLineException.class)
+                .hasMessageContaining("acl.lines[0].remark").hasMessageContaining("LF (U+000A)").hasMessageContaining("nothing was sent");
+    }
+
+    @org.junit.jupiter.api.Test
+    void syntaxProblemsNameLineAndColumn() {
+        org.assertj.core.api.Assertions.assertThat(t.syntaxProblems("a\nb {{ x")).containsExactly(
+                "line 2, column 3: '{{' is never closed with '}}'");
+        org.assertj.core.api.Assertions.assertThat(t.syntaxProblems("{{ x }} and {% if y %}z{% endif %}")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(t.syntaxProblems("no template")).isEmpty();
+    }
 }
