@@ -51,7 +51,12 @@ class CatalogueCommandTest {
         CliRun list = CliRun.of("catalogue", "list");
         assertThat(list.out()).contains("26 groups, 65 flows").contains("imdb-replication").contains("edge-client-access");
         CliRun show = CliRun.of("catalogue", "show", "xcp");
-        assertThat(show.out()).contains("xcp (table 22): XCP requests").contains("xcp.mdns");
+        assertThat(show.out()).contains("xcp (table 22): XCP requests").contains("xcp.mdns").contains("TCP (XMPP)")
+                .doesNotContain("Note:");
+        assertThat(CliRun.of("catalogue", "show", "presence-engine").out())
+                .contains("Note: ambiguous presence-engine.livebus (port 50000): The seed says both");
+        assertThat(CliRun.of("catalogue", "show", "racoon-ipsec").out())
+                .contains("Note: known gap ipsec-nat-traversal (not in the seed): UDP 4500");
     }
 
     @Test

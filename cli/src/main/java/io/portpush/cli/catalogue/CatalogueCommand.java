@@ -41,7 +41,7 @@ public final class CatalogueCommand implements Runnable {
             case BOTH -> " <-> ";
             case FROM -> " -> ";
             case TO -> " <- ";
-        } + f.to().role(), f.protocol(),
+        } + f.to().role(), f.application().isEmpty() ? f.protocol() : f.protocol() + " (" + f.application() + ")",
                 f.transport().word(), f.ports().display(), f.sourcePort().display(), f.scope().word(), f.remark());
     }
 
@@ -131,6 +131,11 @@ public final class CatalogueCommand implements Runnable {
             TextTable t = new TextTable(FLOW_HEADER, 100);
             flows.forEach(f -> t.row(flowCells(f)));
             out.print(t.render());
+            List<String> notes = c.notesFor(flows);
+            if (!notes.isEmpty()) {
+                out.println();
+                notes.forEach(n -> out.println("Note: " + n));
+            }
         }
     }
 

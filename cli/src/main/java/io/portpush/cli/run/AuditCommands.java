@@ -27,8 +27,21 @@ public final class AuditCommands {
         long found = r.tasks().stream().flatMap(t -> t.results().values().stream()).filter(x -> x.status() == Status.FAILED
                 && x.data().containsKey("findings")).count();
         long hosts = r.recap().size();
-        return found == 0 ? what + ": " + none + " (" + audited + " policy task result(s) on " + hosts + " host(s))"
+        String line = found == 0 ? what + ": " + none + " (" + audited + " policy task result(s) on " + hosts + " host(s))"
                 : what + ": findings in " + found + " of " + audited + " policy task result(s) on " + hosts + " host(s), listed above";
+        return line + catalogueNotes(r);
+    }
+
+    /** The catalogue's caveats about the flows the tasks open, once per task rather than once per host. */
+    @SuppressWarnings("unchecked")
+    static String catalogueNotes(RunReport r) {
+        java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+        for (RunReport.TaskRecord t : r.tasks()) {
+            t.results().values().stream().filter(x -> x.data().get("notes") instanceof java.util.List<?>)
+                    .flatMap(x -> ((java.util.List<String>) x.data().get("notes")).stream())
+                    .forEach(n -> lines.add("  [" + t.task() + "] note: " + n));
+        }
+        return lines.isEmpty() ? "" : "\ncatalogue notes (information, not findings):\n" + String.join("\n", lines);
     }
 
     /** {@code portpush verify}: reads every device and compares it with the playbook's ACLs, entry by entry. */

@@ -210,6 +210,14 @@ class AclEndToEndTest {
                 """).toString(), "-i", inventory().toString());
         assertThat(shadow.code()).isEqualTo(3);
         assertThat(shadow.out()).contains("shadowed").contains("with the opposite action");
+        // what the seed does not list is mentioned where its group is used, and fails nothing
+        CliRun gap = run("lint", playbook("""
+                          - permit: [dns]
+                            to: 192.0.2.53
+                """).toString(), "-i", inventory().toString());
+        assertThat(gap.code()).as(gap.out()).isZero();
+        assertThat(gap.out()).contains("note: known gap dns-over-tcp (not in the seed): TCP 53");
+        assertThat(lint.out()).doesNotContain("known gap");
         assertThat(r1.log().entries()).hasSize(logged);
     }
 

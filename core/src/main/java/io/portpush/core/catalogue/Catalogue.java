@@ -13,17 +13,37 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A validated, merged port catalogue: roles, port groups (one per source table) and composite
- * groups. Immutable; built by {@link CatalogueLoader}.
+ * A validated, merged port catalogue: roles, port groups (one per source table), composite
+ * groups and the known gaps (what deployments need that the seed does not list). Immutable;
+ * built by {@link CatalogueLoader}.
  */
 public record Catalogue(List<String> sources, Map<String, Role> roles, List<PortGroup> groups,
-                        List<CompositeGroup> composites) {
+                        List<CompositeGroup> composites, List<KnownGap> knownGaps) {
 
     public Catalogue {
         sources = List.copyOf(sources);
         roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
         groups = List.copyOf(groups);
         composites = List.copyOf(composites);
+        knownGaps = List.copyOf(knownGaps);
+    }
+
+    /** The known gaps that concern any of the given flows' groups, in catalogue order. */
+    public List<KnownGap> gapsFor(java.util.Collection<Flow> flows) {
+        Set<String> used = flows.stream().map(Flow::group).collect(Collectors.toSet());
+        return knownGaps.stream().filter(g -> g.groups().stream().anyMatch(used::contains)).toList();
+    }
+
+    /**
+     * What a person should read before opening the given flows: the seed's conflicting statements
+     * about any of them, then the known gaps of their groups. Empty when there is nothing to say.
+     */
+    public List<String> notesFor(java.util.Collection<Flow> flows) {
+        List<String> out = new ArrayList<>();
+        flows.stream().filter(Flow::isAmbiguous).distinct()
+                .forEach(f -> out.add("ambiguous " + f.ref() + " (port " + f.ports().display() + "): " + f.ambiguous()));
+        gapsFor(flows).forEach(g -> out.add(g.describe()));
+        return out;
     }
 
     public Optional<PortGroup> group(String id) {

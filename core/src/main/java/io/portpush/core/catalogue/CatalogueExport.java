@@ -16,7 +16,8 @@ import java.util.Optional;
 public final class CatalogueExport {
     /** Column order for flat exports (CSV, Markdown). */
     public static final List<String> COLUMNS = List.of("ref", "group", "table", "flow", "from", "from_label", "to",
-            "to_label", "initiators", "protocol", "transport", "ports", "configurable", "source_port", "scope", "optional", "remark");
+            "to_label", "initiators", "protocol", "application", "transport", "ports", "configurable", "source_port", "scope", "optional", "ambiguous",
+            "remark");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -36,12 +37,14 @@ public final class CatalogueExport {
             row.put("to_label", f.to().label());
             row.put("initiators", f.initiators().word());
             row.put("protocol", f.protocol());
+            row.put("application", f.application());
             row.put("transport", f.transport().word());
             row.put("ports", portsValue(f.ports()));
             row.put("configurable", f.ports().configurable());
             row.put("source_port", f.sourcePort().display());
             row.put("scope", f.scope().word());
             row.put("optional", f.optional());
+            row.put("ambiguous", f.ambiguous());
             row.put("remark", f.remark());
             rows.add(row);
         }
@@ -84,6 +87,17 @@ public final class CatalogueExport {
             composites.add(m);
         }
         doc.put("composites", composites);
+        List<Map<String, Object>> gaps = new ArrayList<>();
+        for (KnownGap g : c.knownGaps()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", g.id());
+            m.put("title", g.title());
+            m.put("groups", g.groups());
+            m.put("needs", g.needs());
+            m.put("reason", g.reason());
+            gaps.add(m);
+        }
+        doc.put("known-gaps", gaps);
         return json(doc);
     }
 

@@ -38,15 +38,16 @@ public final class CatalogueLoader {
     public static final String BUNDLED = "catalogue/cisco-imp.yaml";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> TOP_KEYS = Set.of("catalogue", "roles", "groups", "composites");
+    private static final Set<String> TOP_KEYS = Set.of("catalogue", "roles", "groups", "composites", "known-gaps");
     private static final Set<String> META_KEYS = Set.of("id", "title", "source", "note");
     private static final Set<String> ROLE_KEYS = Set.of("label", "seed");
     private static final Set<String> GROUP_KEYS = Set.of("id", "table", "title", "note", "flows");
     private static final Set<String> FLOW_KEYS = Set.of("id", "from", "from_label", "to", "to_label", "initiators", "bidirectional", "optional",
-            "protocol", "transport", "ports", "configurable", "default_ports", "source_port", "scope", "remark");
+            "protocol", "application", "ambiguous", "transport", "ports", "configurable", "default_ports", "source_port", "scope", "remark");
     private static final Set<String> FLOW_REQUIRED = Set.of("id", "from", "to", "protocol", "transport", "ports", "scope");
     private static final Set<String> COMPOSITE_KEYS = Set.of("id", "title", "members", "select");
     private static final Set<String> SELECT_KEYS = Set.of("scope", "from", "to", "transport");
+    private static final Set<String> GAP_KEYS = Set.of("id", "title", "groups", "needs", "reason");
 
     /** Loads the bundled catalogue followed by {@code extra} files (user catalogues). */
     public Catalogue load(List<Path> extra) {
@@ -90,6 +91,7 @@ public final class CatalogueLoader {
         List<CompositeGroup> composites = new ArrayList<>();
         Map<CompositeGroup, List<JsonPointer>> memberPointers = new HashMap<>();
         Map<CompositeGroup, FieldReader> compositeReader = new HashMap<>();
+        List<KnownGap> gaps = new ArrayList<>();
         for (FieldReader r : readers) {
             if (!r.checkKeys(JsonPointer.empty(), TOP_KEYS, Set.of())) {
                 if (!r.node(JsonPointer.empty()).isObject()) {
@@ -103,6 +105,10 @@ public final class CatalogueLoader {
             readGroups(r, roles, ids, groups);
             readComposites(r, ids, composites, memberPointers, compositeReader);
         }
+        Set<String> groupIds = groups.stream().map(PortGroup::id).collect(Collectors.toSet());
+        for (FieldReader r : readers) {
+            readGaps(r, groupIds, gaps);
+        }
         for (FieldReader r : readers) {
             problems.addAll(r.problems());
         }
@@ -110,7 +116,7 @@ public final class CatalogueLoader {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Catalogue(docs.stream().map(LocatedDocument::name).toList(), roles, groups, composites);
+        return new Catalogue(docs.stream().map(LocatedDocument::name).toList(), roles, groups, composites, gaps);
     }
 
     private void readRoles(FieldReader r, Map<String, Role> roles, Map<String, SourceLocation> origin) {
@@ -223,13 +229,19 @@ public final class CatalogueLoader {
         Flow.Initiators initiators = r.oneOf(child(p, "initiators"), Set.of("from", "to", "both"))
                 .map(w -> Flow.Initiators.valueOf(w.toUpperCase(java.util.Locale.ROOT))).orElse(Flow.Initiators.FROM);
         String protocol = r.text(child(p, "protocol"), "");
+        String application = r.text(child(p, "application"), "");
         boolean optional = r.bool(child(p, "optional"), false);
         String remark = r.text(child(p, "remark"), "");
+        String ambiguous = r.text(child(p, "ambiguous"), "");
+        if (!r.node(child(p, "ambiguous")).isMissingNode() && ambiguous.isBlank()) {
+            r.problem(child(p, "ambiguous"), "ambiguous needs the seed's conflicting statements, quoted; leave the key out "
+                    + "when the seed is clear");
+        }
         if (r.problems().size() != before || transport.isEmpty() || scope.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Flow(group, id, from, to, initiators, protocol, transport.get(), ports, source,
-                scope.get(), remark, optional, r.at(p)));
+        return Optional.of(new Flow(group, id, from, to, initiators, protocol, application, transport.get(), ports, source,
+                scope.get(), remark, optional, ambiguous, r.at(p)));
     }
 
     private static Set<String> words(Enum<?>[] values) {
@@ -313,6 +325,49 @@ public final class CatalogueLoader {
         return port(r, p).<SourcePort>map(SourcePort.Fixed::new).orElseGet(SourcePort.Ephemeral::new);
     }
 
+    private void readGaps(FieldReader r, Set<String> groupIds, List<KnownGap> out) {
+        JsonPointer at = JsonPointer.compile("/known-gaps");
+        JsonNode n = r.node(at);
+        if (n.isMissingNode()) {
+            return;
+        }
+        if (!n.isArray()) {
+            r.problem(at, "expected a list of known gaps ({id, title, groups, needs, reason}), found " + FieldReader.describe(n));
+            return;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonPointer g = child(at, i);
+            if (!r.checkKeys(g, GAP_KEYS, GAP_KEYS)) {
+                continue;
+            }
+            int before = r.problems().size();
+            String id = r.text(child(g, "id"), "?");
+            if (!ID.matcher(id).matches()) {
+                r.problem(child(g, "id"), "known gap id '" + id + "' must be kebab-case (a-z, 0-9, '-')");
+            } else if (!seen.add(id)) {
+                r.problem(child(g, "id"), "duplicate known gap id '" + id + "'");
+            }
+            JsonPointer gp = child(g, "groups");
+            JsonNode gn = r.node(gp);
+            List<String> groups = new ArrayList<>();
+            if (!gn.isArray() || gn.isEmpty()) {
+                r.problem(gp, "expected a non-empty list of port group ids, found " + FieldReader.describe(gn));
+            }
+            for (int j = 0; gn.isArray() && j < gn.size(); j++) {
+                Optional<String> gid = r.text(child(gp, j));
+                if (gid.isPresent() && !groupIds.contains(gid.get())) {
+                    r.problem(child(gp, j), "known gap '" + id + "' names missing group '" + gid.get() + "'");
+                }
+                gid.ifPresent(groups::add);
+            }
+            if (r.problems().size() == before) {
+                out.add(new KnownGap(id, r.text(child(g, "title"), ""), groups, r.text(child(g, "needs"), ""),
+                        r.text(child(g, "reason"), ""), r.at(g)));
+            }
+        }
+    }
+
     private void readComposites(FieldReader r, Map<String, SourceLocation> ids, List<CompositeGroup> out,
                                 Map<CompositeGroup, List<JsonPointer>> memberPointers,
                                 Map<CompositeGroup, FieldReader> readerOf) {
@@ -368,7 +423,7 @@ public final class CatalogueLoader {
         Set<String> flowRefs = groups.stream().flatMap(g -> g.flows().stream()).map(Flow::ref).collect(Collectors.toSet());
         Map<String, CompositeGroup> byId = new HashMap<>();
         composites.forEach(c -> byId.put(c.id(), c));
-        Catalogue partial = new Catalogue(List.of(), Map.of(), groups, List.of());
+        Catalogue partial = new Catalogue(List.of(), Map.of(), groups, List.of(), List.of());
         for (CompositeGroup c : composites) {
             FieldReader r = readerOf.get(c);
             for (int i = 0; i < c.members().size(); i++) {

@@ -11,11 +11,18 @@ import io.portpush.core.error.SourceLocation;
  *        such as SIP or IKE); decided per protocol, not assumed from the drawing
  * @param optional the seed says the flow is not needed in normal operation (the IMDB replication ports, needed only
  *        for {@code utils imdb_replication status}); a group or composite reference leaves it out unless asked
+ * @param protocol the seed's own word for the protocol ({@code [TCP]} is kept as {@code TCP})
+ * @param application the application the seed's remark names when its protocol column only says the transport
+ *        (XMPP on 5222, BOSH on 7335); empty when the protocol column already names it
+ * @param ambiguous the seed's conflicting statements about the row, quoted, when it says two things that cannot both
+ *        hold (Livebus 50000: "localhost traffic only" and "used for cluster communication"); empty otherwise. The
+ *        scope keeps the seed's first reading; messages print both statements and how to override
  * @param origin where the row is defined, for messages
  */
 public record Flow(String group, String id, Endpoint from, Endpoint to, Initiators initiators,
-                   String protocol, Transport transport, DestinationPorts ports, SourcePort sourcePort,
-                   Scope scope, String remark, boolean optional, SourceLocation origin) {
+                   String protocol, String application, Transport transport, DestinationPorts ports,
+                   SourcePort sourcePort, Scope scope, String remark, boolean optional, String ambiguous,
+                   SourceLocation origin) {
 
     /** Who opens sessions of a flow. */
     public enum Initiators {
@@ -39,6 +46,11 @@ public record Flow(String group, String id, Endpoint from, Endpoint to, Initiato
     /** The reference users write in playbooks: {@code group.flow}. */
     public String ref() {
         return group + "." + id;
+    }
+
+    /** Whether the seed says two conflicting things about this row. */
+    public boolean isAmbiguous() {
+        return !ambiguous.isEmpty();
     }
 
     /** Whether the flow uses {@code port} as a listener, a default or a fixed source port. */

@@ -48,7 +48,13 @@ public final class AclIntentBuilder {
             }
             for (Flow f : flows) {
                 if (f.scope() == Scope.LOCALHOST_ONLY && rule.action() == Action.PERMIT && !spec.force()) {
-                    throw new IntentException("flow " + f.ref() + " (port " + f.ports().display() + ") is localhost-only: the catalogue says "
+                    throw new IntentException(f.isAmbiguous()
+                            ? "flow " + f.ref() + " (port " + f.ports().display() + ") is kept localhost-only, but the seed is "
+                            + "ambiguous: " + f.ambiguous() + " portpush will not open it on a network device on one reading. "
+                            + "If your release uses it between nodes (check its port list), set force: true on this acl, or "
+                            + "add an intra-cluster flow for it to a catalogue of your own (--catalogue) and name that flow in the "
+                            + "rule; otherwise remove it from the rule."
+                            : "flow " + f.ref() + " (port " + f.ports().display() + ") is localhost-only: the catalogue says "
                             + "it never leaves the IM and Presence host, so portpush will not open it on a network device. Remove it "
                             + "from the rule, or set force: true if you really mean it.");
                 }

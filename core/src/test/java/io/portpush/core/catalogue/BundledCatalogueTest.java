@@ -150,4 +150,42 @@ class BundledCatalogueTest {
         assertThat(catalogue.flows()).filteredOn(f -> f.ports().defaults().contains(8082) || f.ports().defaults().contains(8083)
                 || f.ports().defaults().contains(5080)).isNotEmpty().allMatch(f -> f.ports().configurable());
     }
+
+    @Test
+    void livebusIsKeptLocalhostOnlyWithBothOfTheSeedsStatements() {
+        Flow livebus = catalogue.flow("presence-engine.livebus").orElseThrow();
+        assertThat(livebus.scope()).isEqualTo(Scope.LOCALHOST_ONLY);
+        assertThat(livebus.ambiguous()).contains("Localhost traffic only").contains("cluster communication")
+                .contains("ローカルホストトラフィック専用").contains("クラスタ通信");
+        assertThat(catalogue.flows()).filteredOn(Flow::isAmbiguous).containsExactly(livebus);
+        assertThat(catalogue.notesFor(catalogue.resolve("presence-engine"))).singleElement().asString()
+                .startsWith("ambiguous presence-engine.livebus (port 50000)");
+    }
+
+    @Test
+    void theXcpRowsKeepTheSeedsProtocolWordAndNameTheApplicationApart() {
+        // seed table 22 rows 1-3 write [TCP] in the protocol column
+        assertThat(List.of("xcp.client-access", "xcp.s2s", "xcp.bosh")).allSatisfy(ref -> {
+            Flow f = catalogue.flow(ref).orElseThrow();
+            assertThat(f.protocol()).as(ref).isEqualTo("TCP");
+            assertThat(f.remark()).as(ref).contains("[TCP]");
+        });
+        assertThat(catalogue.flow("xcp.client-access").orElseThrow().application()).isEqualTo("XMPP");
+        assertThat(catalogue.flow("xcp.bosh").orElseThrow().application()).isEqualTo("HTTP (BOSH)");
+        assertThat(catalogue.flow("exchange-notify.calendar-notify").orElseThrow().remark()).contains("Why tcp+udp");
+    }
+
+    @Test
+    void knownGapsNameWhatTheSeedOmitsWithoutAddingFlows() {
+        assertThat(catalogue.knownGaps()).extracting(KnownGap::id)
+                .containsExactly("ipsec-nat-traversal", "dns-over-tcp", "admin-ssh-inbound");
+        // no invented port enters a group: the seed's 65 rows stay 65, and 4500 is not in any flow
+        assertThat(catalogue.flows()).hasSize(65);
+        assertThat(catalogue.search("4500")).isEmpty();
+        assertThat(catalogue.flows()).noneMatch(f -> f.group().equals("dns") && f.transport() != Transport.UDP);
+        assertThat(catalogue.gapsFor(catalogue.resolve("racoon-ipsec"))).extracting(KnownGap::id).containsExactly("ipsec-nat-traversal");
+        assertThat(catalogue.gapsFor(catalogue.resolve("dns"))).singleElement().extracting(KnownGap::needs).asString().contains("TCP 53");
+        assertThat(catalogue.gapsFor(catalogue.resolve("ssh-sftp"))).extracting(KnownGap::id).containsExactly("admin-ssh-inbound");
+        assertThat(catalogue.gapsFor(catalogue.resolve("xcp"))).isEmpty();
+    }
 }

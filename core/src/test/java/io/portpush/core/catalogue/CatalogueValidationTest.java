@@ -155,4 +155,41 @@ class CatalogueValidationTest {
         assertThat(p).extracting(InputProblem::toString).anyMatch(s -> s.startsWith("user.yaml:6: groups[0].flows[0].from: unknown role 'ghost'"))
                 .anyMatch(s -> s.startsWith("user.yaml:9: groups[0].flows[0].transport: 'sctp' is not one of: ip, tcp, tcp+udp, udp"));
     }
+
+    @Test
+    void ambiguousNeedsTheStatementsAndOptionalIsABoolean() {
+        List<InputProblem> empty = problems(GOOD_FLOW.replace("    scope: external", "    scope: external\n        ambiguous: ''"));
+        assertThat(empty).extracting(InputProblem::toString).singleElement().asString()
+                .startsWith("user.yaml:12: groups[0].flows[0].ambiguous: ambiguous needs the seed's conflicting statements");
+        List<InputProblem> notBool = problems(GOOD_FLOW.replace("    scope: external", "    scope: external\n        optional: maybe"));
+        assertThat(notBool).extracting(InputProblem::toString).singleElement().asString()
+                .startsWith("user.yaml:12: groups[0].flows[0].optional:");
+        Catalogue ok = new CatalogueLoader().merge(List.of(CatalogueLoader.bundledDocument(), LocatedDocument.parse("user.yaml",
+                GOOD_FLOW.replace("    scope: external", "    scope: external\n        ambiguous: 'says a, says b'"))));
+        assertThat(ok.flow("rtp.media").orElseThrow().ambiguous()).isEqualTo("says a, says b");
+    }
+
+    @Test
+    void knownGapsNameExistingGroupsAndCarryEveryField() {
+        String gap = GOOD_FLOW + """
+                known-gaps:
+                  - id: rtcp
+                    title: RTCP
+                    groups: [rtp, nowhere]
+                    needs: the next odd port
+                    reason: RFC 3550
+                  - id: Bad Id
+                    title: x
+                    groups: [dns]
+                    needs: y
+                """;
+        List<InputProblem> p = problems(gap);
+        assertThat(p).extracting(InputProblem::toString)
+                .anyMatch(s -> s.startsWith("user.yaml:15: known-gaps[0].groups[1]: known gap 'rtcp' names missing group 'nowhere'"))
+                .anyMatch(s -> s.startsWith("user.yaml:18: known-gaps[1]:") && s.contains("reason"))
+                .hasSize(2);
+        Catalogue ok = new CatalogueLoader().merge(List.of(CatalogueLoader.bundledDocument(),
+                LocatedDocument.parse("user.yaml", gap.replace(", nowhere", "").substring(0, gap.replace(", nowhere", "").indexOf("  - id: Bad")))));
+        assertThat(ok.gapsFor(ok.resolve("rtp"))).extracting(KnownGap::id).containsExactly("rtcp");
+    }
 }

@@ -102,7 +102,11 @@ class AclIntentBuilderTest {
     void refusalsSayWhatToChange() {
         AclIntentBuilder b = new AclIntentBuilder(catalogue, roles);
         assertThatThrownBy(() -> b.build(spec(permit("sip-proxy.internal")), true)).isInstanceOf(IntentException.class)
-                .hasMessageContaining("localhost-only").hasMessageContaining("force: true");
+                .hasMessageContaining("localhost-only").hasMessageContaining("force: true").hasMessageNotContaining("ambiguous");
+        // the seed contradicts itself on Livebus: the refusal quotes both statements and both ways out
+        assertThatThrownBy(() -> b.build(spec(permit("presence-engine.livebus")), true))
+                .hasMessageContaining("ambiguous").hasMessageContaining("Localhost traffic only")
+                .hasMessageContaining("cluster communication").hasMessageContaining("force: true").hasMessageContaining("--catalogue");
         assertThatThrownBy(() -> b.build(spec(permit("xcp.bosh")), true)).hasMessageContaining("role 'bosh-client'")
                 .hasMessageContaining("roles:");
         assertThatThrownBy(() -> b.build(new AclSpec("T", List.of(new AclSpec.Rule(Action.PERMIT, List.of("snmp.internal-trap-receiver"),

@@ -67,9 +67,15 @@ public final class AclModule implements TaskModule {
         if (ctx.options().mode() == RunOptions.Mode.LINT) {
             Map<String, Object> found = new LinkedHashMap<>();
             found.put("findings", lint.stream().map(AclLint.Finding::toString).toList());
-            return lint.isEmpty() ? TaskResult.ok(intent.name() + ": " + AclEntries.flatten(intent.entries()).size() + " entries, no finding")
+            // the catalogue's own caveats (the seed's contradictions, what it does not list) inform; they do not fail lint
+            List<String> notes = catalogueNotes(ctx, a);
+            found.put("notes", notes);
+            String noted = notes.isEmpty() ? "" : "; note: " + String.join("; note: ", notes);
+            return lint.isEmpty()
+                    ? new TaskResult(Status.OK, intent.name() + ": " + AclEntries.flatten(intent.entries()).size()
+                    + " entries, no finding" + noted, found, "", List.of())
                     : new TaskResult(Status.FAILED, intent.name() + ": " + lint.size() + " finding(s): " + lint.stream()
-                    .map(AclLint.Finding::toString).reduce((x, y) -> x + "; " + y).orElse(""), found, "", List.of());
+                    .map(AclLint.Finding::toString).reduce((x, y) -> x + "; " + y).orElse("") + noted, found, "", List.of());
         }
         lint.stream().filter(f -> !f.kind().equals("broad")).forEach(f -> ctx.warn("acl " + intent.name() + ": lint " + f));
         if (host != null) {
@@ -81,6 +87,18 @@ public final class AclModule implements TaskModule {
     @Override
     public void validate(TaskContext ctx, Object raw) {
         intent(ctx, ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS));
+    }
+
+    /** What the catalogue says about the flows the task's rules name: ambiguous rows and known gaps of their groups. */
+    static List<String> catalogueNotes(TaskContext ctx, ModuleArgs a) {
+        Catalogue catalogue = ctx.service(Catalogue.class);
+        java.util.Set<io.portpush.core.catalogue.Flow> flows = new java.util.LinkedHashSet<>();
+        for (AclSpec.Rule rule : AclSpecReader.read(a).rules()) {
+            for (String ref : rule.literal() == null ? rule.refs() : List.<String>of()) {
+                flows.addAll(catalogue.resolveForPolicy(ref, rule.includeOptional()));
+            }
+        }
+        return catalogue.notesFor(flows);
     }
 
     /** The intent of the task's arguments for this host: catalogue, roles and platform, no connection. */
