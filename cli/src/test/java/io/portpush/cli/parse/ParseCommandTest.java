@@ -8,8 +8,6 @@ import io.portpush.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +21,23 @@ class ParseCommandTest {
         try (Stream<Path> s = Files.walk(CORPUS)) {
             samples = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
-        assertThat(samples).as("the corpus has samples").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(samples).as("the corpus has samples").hasSizeGreaterThanOrEqualTo(17);
         for (Path sample : samples) {
             String platform = sample.getParent().getParent().getFileName().toString();
             String command = sample.getParent().getFileName().toString().replace('_', ' ');
-            Map<String, String> expect = Files.readAllLines(Path.of(sample.toString().replace(".txt", ".expect"))).stream()
-                    .filter(l -> l.contains(": ")).collect(Collectors.toMap(l -> l.substring(0, l.indexOf(": ")),
-                            l -> l.substring(l.indexOf(": ") + 2), (a, b) -> a));
+            // the records a person wrote beside the sample (LIST | entry); the module's corpus test compares them field by field
+            List<String> records = Files.readAllLines(Path.of(sample.toString().replace(".txt", ".expect"))).stream()
+                    .filter(l -> !l.startsWith("#") && l.contains(" | ")).toList();
             CliRun r = CliRun.of("parse", "--platform", platform, "--command", command, sample.toString(), "--json");
-            int unrecognised = Integer.parseInt(expect.get("unrecognised"));
+            int unrecognised = (int) records.stream().filter(l -> l.contains(" | unrecognised line ")).count();
+            int expectedEntries = (int) records.stream().filter(l -> !l.endsWith(" | (no entries)")).count();
             assertThat(r.code()).as(sample + ": " + r.err()).isEqualTo(unrecognised == 0 ? 0 : 3);
             JsonNode doc = new ObjectMapper().readTree(r.out());
             int entries = 0;
             for (JsonNode list : doc.get("acls")) {
                 entries += list.size();
             }
-            assertThat(entries).as(sample + " entries").isEqualTo(Integer.parseInt(expect.get("entries")));
+            assertThat(entries).as(sample + " entries").isEqualTo(expectedEntries);
             assertThat(doc.get("unrecognised").size()).as(sample + " unrecognised").isEqualTo(unrecognised);
             for (JsonNode u : doc.get("unrecognised")) {
                 int line = u.get("line").asInt();
@@ -54,8 +53,9 @@ class ParseCommandTest {
         Path sample = CORPUS.resolve("cisco_ios/show_ip_access-lists/field-kinds.txt");
         CliRun r = CliRun.of("parse", "--platform", "cisco_ios", "--command", "show ip access-lists", sample.toString());
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.out()).contains("unrecognised: " + sample + ":9: [OG] permit ip 10.0.0.0 0.255.0.255 any")
-                .contains("permit icmp any -> any echo").contains("12 entries in 4 list(s), 3 unrecognised line(s)");
+        assertThat(r.out()).contains("unrecognised: " + sample + ":6: [OG] permit udp object-group SRC object-group DST eq domain")
+                .contains("permit icmp any -> any icmp 8").contains("permit ip 10.*.0.* -> any")
+                .contains("12 entries in 4 list(s), 2 unrecognised line(s)");
         CliRun unknown = CliRun.of("parse", "--platform", "cisco_ios", "--command", "show version", sample.toString());
         assertThat(unknown.code()).isEqualTo(5);
         assertThat(unknown.err()).contains("no reader for 'show version'");

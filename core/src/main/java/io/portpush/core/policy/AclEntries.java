@@ -39,6 +39,9 @@ public final class AclEntries {
         for (IPAddress p : a.prefixes()) {
             out.add(new AddressSet(List.of(p)));
         }
+        for (String n : a.names()) {
+            out.add(new AddressSet(List.of(), List.of(n)));
+        }
         return out;
     }
 

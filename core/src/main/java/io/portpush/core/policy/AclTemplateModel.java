@@ -29,6 +29,11 @@ public final class AclTemplateModel {
                 throw new IntentException("entry '" + e.describe() + "' of " + intent.name() + " holds what portpush cannot render ("
                         + String.join(", ", e.qualifiers()) + "); it cannot be pushed or restored by portpush");
             }
+            if (e.source().named() || e.destination().named()) {
+                throw new IntentException("entry '" + e.describe() + "' of " + intent.name() + " names addresses portpush cannot "
+                        + "list (" + String.join(", ", e.source().names()) + (e.source().named() && e.destination().named() ? ", " : "")
+                        + String.join(", ", e.destination().names()) + "); it cannot be pushed or restored by portpush");
+            }
         }
         Map<String, Object> acl = new LinkedHashMap<>();
         acl.put("name", intent.name());

@@ -4,17 +4,31 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A set of IP prefixes, normalised with the IPAddress library: host bits cleared, sorted,
  * duplicates and covered prefixes dropped. Empty means any address.
+ *
+ * <p>{@code names} hold members a device names instead of numbering: {@code interface outside},
+ * {@code fqdn www.example.com}, {@code object-group SERVERS} when its members are not known.
+ * A name stands for addresses portpush cannot list, so it equals only the same name and is
+ * covered only by {@code any}: a verify never calls a named member equal to a prefix.
  */
-public record AddressSet(List<IPAddress> prefixes) {
+public record AddressSet(List<IPAddress> prefixes, List<String> names) {
     public static final AddressSet ANY = new AddressSet(List.of());
 
     public AddressSet {
         prefixes = normalise(prefixes);
+        names = names.stream().distinct().sorted().toList();
+    }
+
+    public AddressSet(List<IPAddress> prefixes) {
+        this(prefixes, List.of());
+    }
+
+    /** A member known only by name, {@code kind name}: {@code interface outside}, {@code fqdn host.example.com}. */
+    public static AddressSet named(String kind, String name) {
+        return new AddressSet(List.of(), List.of(kind + " " + name));
     }
 
     /** Parses prefixes such as {@code 10.1.0.0/16}, {@code 192.0.2.7} or {@code any}. */
@@ -34,13 +48,52 @@ public record AddressSet(List<IPAddress> prefixes) {
         return new AddressSet(out);
     }
 
+    /**
+     * An IPv4 address and a Cisco wildcard mask. A contiguous wildcard ({@code 0.0.0.255}) is a
+     * prefix; a non-contiguous one ({@code 10.0.0.0 0.255.0.255}) is kept as the exact set it
+     * matches, each octet a range ({@code 10.*.0.*}), so it compares by meaning, never as a
+     * guessed prefix.
+     *
+     * @throws IllegalArgumentException when an octet's wildcard bits are not its low bits
+     *         ({@code 0.0.0.5}): no address with ranged octets holds that set
+     */
+    public static AddressSet ofWildcard(String address, String wildcard) {
+        IPAddress a = new IPAddressString(address).getAddress();
+        IPAddress w = new IPAddressString(wildcard).getAddress();
+        if (a == null || w == null || !a.isIPv4() || !w.isIPv4()) {
+            throw new IllegalArgumentException("'" + address + " " + wildcard + "' is not an IPv4 address and wildcard mask");
+        }
+        long wv = w.getValue().longValue();
+        if (((wv + 1) & wv) == 0) {
+            return parse(List.of(address + "/" + (32 - Long.bitCount(wv))));
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            int octet = a.getSegment(i).getSegmentValue();
+            int bits = w.getSegment(i).getSegmentValue();
+            if (((bits + 1) & bits) != 0) {
+                throw new IllegalArgumentException("wildcard " + wildcard + " ignores bits of octet " + (i + 1)
+                        + " that are not its lowest: no range of addresses matches it");
+            }
+            int low = octet & ~bits;
+            text.append(i == 0 ? "" : ".").append(bits == 0 ? String.valueOf(low) : low + "-" + (low | bits));
+        }
+        return new AddressSet(List.of(new IPAddressString(text.toString()).getAddress()));
+    }
+
     private static List<IPAddress> normalise(List<IPAddress> in) {
         List<IPAddress> blocks = new ArrayList<>();
         for (IPAddress a : in) {
+            if (a.isMultiple() && !a.isPrefixBlock() && a.getNetworkPrefixLength() == null) {
+                blocks.add(a); // ranged octets from a non-contiguous wildcard: the exact set, no prefix
+                continue;
+            }
             IPAddress p = a.getNetworkPrefixLength() == null ? a.setPrefixLength(a.getBitCount(), false) : a;
             blocks.add(p.toPrefixBlock());
         }
-        blocks.sort((x, y) -> x.compareTo(y));
+        // by address, then the wider block first: the order a person reads (IPAddress.compareTo sorts by size first)
+        blocks.sort(java.util.Comparator.<IPAddress, Integer>comparing(a -> a.isIPv4() ? 4 : 6)
+                .thenComparing(a -> a.getLower().getValue()).thenComparing(a -> -a.getCount().bitLength()));
         List<IPAddress> out = new ArrayList<>();
         for (IPAddress b : blocks) {
             if (out.stream().noneMatch(o -> o.getIPVersion() == b.getIPVersion() && o.contains(b))) {
@@ -52,7 +105,12 @@ public record AddressSet(List<IPAddress> prefixes) {
     }
 
     public boolean any() {
-        return prefixes.isEmpty();
+        return prefixes.isEmpty() && names.isEmpty();
+    }
+
+    /** Whether members are known only by name (see the type's comment). */
+    public boolean named() {
+        return !names.isEmpty();
     }
 
     public boolean covers(AddressSet o) {
@@ -62,7 +120,8 @@ public record AddressSet(List<IPAddress> prefixes) {
         if (o.any()) {
             return false;
         }
-        return o.prefixes.stream().allMatch(p -> prefixes.stream().anyMatch(m -> m.getIPVersion() == p.getIPVersion() && m.contains(p)));
+        return names.containsAll(o.names) && o.prefixes.stream()
+                .allMatch(p -> prefixes.stream().anyMatch(m -> m.getIPVersion() == p.getIPVersion() && m.contains(p)));
     }
 
     /** Canonical text of each prefix, {@code 10.1.0.0/16}; hosts as {@code 192.0.2.7/32}. */
@@ -72,6 +131,11 @@ public record AddressSet(List<IPAddress> prefixes) {
 
     @Override
     public String toString() {
-        return any() ? "any" : prefixes.stream().map(IPAddress::toCanonicalString).collect(Collectors.joining(","));
+        if (any()) {
+            return "any";
+        }
+        List<String> all = new ArrayList<>(texts());
+        names.forEach(n -> all.add("[" + n + "]"));
+        return String.join(",", all);
     }
 }

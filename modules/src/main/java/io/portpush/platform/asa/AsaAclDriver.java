@@ -38,7 +38,7 @@ public final class AsaAclDriver implements AclDriver {
     @Override
     public Optional<DeviceAcl> read(DeviceSession session, String name) {
         String acl = session.show("show running-config access-list " + name);
-        List<AclEntry> entries = acl.contains(" object-group ") ? null : AsaAclParser.running(acl).get(name);
+        List<AclEntry> entries = acl.contains(" object-group ") || acl.contains(" object ") ? null : AsaAclParser.running(acl).get(name);
         if (entries == null && acl.contains(" object-group ")) {
             // object-groups: read what the ASA evaluates, with the groups expanded
             entries = AsaAclParser.show(session.show("show access-list " + name)).get(name);

@@ -14,7 +14,7 @@ public final class AsaPortNames {
             Map.entry("citrix-ica", 1494), Map.entry("ctiqbe", 2748), Map.entry("daytime", 13), Map.entry("discard", 9),
             Map.entry("domain", 53), Map.entry("echo", 7), Map.entry("exec", 512), Map.entry("finger", 79),
             Map.entry("ftp", 21), Map.entry("ftp-data", 20), Map.entry("gopher", 70), Map.entry("h323", 1720),
-            Map.entry("hostname", 101), Map.entry("https", 443), Map.entry("ident", 113), Map.entry("imap4", 143),
+            Map.entry("hostname", 101), Map.entry("http", 80), Map.entry("https", 443), Map.entry("ident", 113), Map.entry("imap4", 143),
             Map.entry("irc", 194), Map.entry("kerberos", 750), Map.entry("klogin", 543), Map.entry("kshell", 544),
             Map.entry("ldap", 389), Map.entry("ldaps", 636), Map.entry("login", 513), Map.entry("lotusnotes", 1352),
             Map.entry("lpd", 515), Map.entry("netbios-ssn", 139), Map.entry("nfs", 2049), Map.entry("nntp", 119),
@@ -25,7 +25,7 @@ public final class AsaPortNames {
             Map.entry("uucp", 540), Map.entry("whois", 43), Map.entry("www", 80));
     private static final Map<String, Integer> UDP = Map.ofEntries(
             Map.entry("biff", 512), Map.entry("bootpc", 68), Map.entry("bootps", 67), Map.entry("cifs", 3020),
-            Map.entry("discard", 9), Map.entry("dnsix", 195), Map.entry("domain", 53), Map.entry("echo", 7),
+            Map.entry("discard", 9), Map.entry("dnsix", 195), Map.entry("domain", 53), Map.entry("echo", 7), Map.entry("http", 80),
             Map.entry("isakmp", 500), Map.entry("kerberos", 750), Map.entry("mobile-ip", 434),
             Map.entry("nameserver", 42), Map.entry("netbios-dgm", 138), Map.entry("netbios-ns", 137),
             Map.entry("nfs", 2049), Map.entry("ntp", 123), Map.entry("pcanywhere-status", 5632),
@@ -57,7 +57,8 @@ public final class AsaPortNames {
 
     public static Optional<String> name(String protocol, int port) {
         Map<String, Integer> t = table(protocol);
-        return t.entrySet().stream().filter(e -> e.getValue() == port).map(Map.Entry::getKey).sorted().findFirst()
+        // http is an input alias of www: ASA prints www
+        return t.entrySet().stream().filter(e -> e.getValue() == port && !e.getKey().equals("http")).map(Map.Entry::getKey).sorted().findFirst()
                 .filter(n -> !"tcp-udp".equals(protocol) || UDP.containsKey(n));
     }
 

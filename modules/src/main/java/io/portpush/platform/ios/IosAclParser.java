@@ -1,7 +1,5 @@
 package io.portpush.platform.ios;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.portpush.core.policy.Action;
 import io.portpush.core.policy.AclEntry;
 import io.portpush.core.policy.AddressSet;
@@ -35,8 +33,7 @@ public final class IosAclParser {
     private static final Pattern NUMBERED_ACL = Pattern.compile("^access-list (\\d+) (.*)$");
     private static final Pattern BINDING = Pattern.compile("^(?:ip|ipv6) (?:access-group|traffic-filter) (\\S+) (in|out)$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Map<String, String> PROTOCOL_NUMBERS = Map.of("0", "ip", "1", "icmp", "6", "tcp", "17", "udp",
-            "58", "icmp", "ipv6", "ip");
+    private static final Pattern DOTTED = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     /**
      * One line of an ACL as the device numbers it; {@code hits} is the device's counter
@@ -64,8 +61,17 @@ public final class IosAclParser {
     private IosAclParser() {
     }
 
-    /** Parses one ACE ({@code permit tcp host 192.0.2.1 any eq www log}); {@code origin} is kept. */
+    /** Parses one IPv4 ACE ({@code permit tcp host 192.0.2.1 any eq www log}); {@code origin} is kept. */
     public static AclEntry ace(String text, String origin) {
+        return ace(text, origin, false);
+    }
+
+    /**
+     * Parses one ACE of an IPv4 or IPv6 list. Every word must be understood: a protocol, port,
+     * ICMP message or option the tables do not know makes the line fail (the caller keeps it as
+     * unrecognised), so nothing is read as something else.
+     */
+    public static AclEntry ace(String text, String origin, boolean v6) {
         String t = MATCHES.matcher(text).replaceAll("").strip();
         List<String> w = new ArrayList<>(List.of(SPACES.split(t)));
         int[] i = {0};
@@ -74,8 +80,9 @@ public final class IosAclParser {
             case "deny" -> Action.DENY;
             default -> throw new IllegalArgumentException("not an ACE: " + text);
         };
-        String proto = next(w, i).toLowerCase(Locale.ROOT);
-        proto = PROTOCOL_NUMBERS.getOrDefault(proto, proto);
+        String word = next(w, i);
+        String proto = IosKeywords.protocol(word)
+                .orElseThrow(() -> new IllegalArgumentException("unknown protocol '" + word + "' in '" + text + "'"));
         boolean ports = proto.equals("tcp") || proto.equals("udp");
         AddressSet src = address(w, i, text);
         PortMatch srcPorts = ports ? ports(w, i, proto, text) : PortMatch.ANY;
@@ -84,6 +91,9 @@ public final class IosAclParser {
         boolean established = false;
         boolean log = false;
         List<String> qualifiers = new ArrayList<>();
+        if (proto.equals("icmp") && i[0] < w.size()) {
+            icmp(w, i, v6).ifPresent(qualifiers::add);
+        }
         while (i[0] < w.size()) {
             String k = w.get(i[0]++).toLowerCase(Locale.ROOT);
             switch (k) {
@@ -93,10 +103,27 @@ public final class IosAclParser {
                     if (k.equals("log-input")) {
                         qualifiers.add("log-input");
                     }
+                    // "log (tag = NAME)": the syslog cookie, not an option of the entry ("established" there is a name)
+                    if (i[0] + 2 < w.size() && w.get(i[0]).equals("(tag") && w.get(i[0] + 1).equals("=") && w.get(i[0] + 2).endsWith(")")) {
+                        String tag = w.get(i[0] + 2);
+                        qualifiers.add("log-tag " + tag.substring(0, tag.length() - 1));
+                        i[0] += 3;
+                    } else if (i[0] < w.size() && !w.get(i[0]).startsWith("(") && k.equals("log") && isCookie(w.get(i[0]))) {
+                        qualifiers.add("log-tag " + w.get(i[0]++)); // running-config: "log NAME"
+                    }
                 }
                 case "sequence" -> i[0]++; // IPv6 lists print their sequence number at the end
-                case "dscp", "precedence", "tos", "option" -> qualifiers.add(k + " " + next(w, i).toLowerCase(Locale.ROOT));
-                case "time-range" -> qualifiers.add(k + " " + next(w, i)); // names are case-sensitive
+                case "dscp" -> qualifiers.add("dscp " + header(w, i, IosKeywords.DSCP, 63, text));
+                case "precedence" -> qualifiers.add("precedence " + header(w, i, IosKeywords.PRECEDENCE, 7, text));
+                case "tos" -> qualifiers.add("tos " + header(w, i, IosKeywords.TOS, 15, text));
+                case "option" -> qualifiers.add(k + " " + next(w, i).toLowerCase(Locale.ROOT));
+                case "time-range" -> {
+                    qualifiers.add(k + " " + next(w, i)); // names are case-sensitive
+                    // show output adds the range's state now, "(active)" or "(inactive)": a state of the clock, not of the entry
+                    if (i[0] < w.size() && (w.get(i[0]).equals("(active)") || w.get(i[0]).equals("(inactive)"))) {
+                        i[0]++;
+                    }
+                }
                 case "ttl" -> {
                     String op = next(w, i).toLowerCase(Locale.ROOT);
                     qualifiers.add("ttl " + op + " " + next(w, i) + (op.equals("range") ? " " + next(w, i) : ""));
@@ -108,11 +135,55 @@ public final class IosAclParser {
                     }
                     qualifiers.add(flags.toString());
                 }
-                // ICMP types and codes, TCP flags, fragments, inactive...: each narrows what the entry matches
-                default -> qualifiers.add(k);
+                case "fragments", "inactive" -> qualifiers.add(k);
+                case "reflect" -> {
+                    StringBuilder r = new StringBuilder("reflect ").append(next(w, i));
+                    if (i[0] + 1 < w.size() && w.get(i[0]).equals("timeout")) {
+                        r.append(" timeout ").append(w.get(i[0] + 1));
+                        i[0] += 2;
+                    }
+                    qualifiers.add(r.toString());
+                }
+                default -> {
+                    if (IosKeywords.TCP_FLAGS.contains(k) && proto.equals("tcp")) {
+                        qualifiers.add(k); // a single TCP flag: established psh
+                    } else {
+                        throw new IllegalArgumentException("'" + k + "' in '" + text + "' is no option portpush knows");
+                    }
+                }
             }
         }
         return new AclEntry(action, proto, src, srcPorts, dst, dstPorts, established, log, origin, qualifiers);
+    }
+
+    private static boolean isCookie(String word) {
+        return !List.of("time-range", "dscp", "precedence", "tos", "ttl", "fragments", "option", "sequence", "inactive", "log-input")
+                .contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** An ICMP message after the addresses: a name, or a type with an optional code, as {@code icmp TYPE[/CODE]}. */
+    private static java.util.Optional<String> icmp(List<String> w, int[] i, boolean v6) {
+        String k = w.get(i[0]).toLowerCase(Locale.ROOT);
+        String prefix = v6 ? "icmp6 " : "icmp ";
+        String named = (v6 ? IosKeywords.ICMP6 : IosKeywords.ICMP).get(k);
+        if (named != null) {
+            i[0]++;
+            return java.util.Optional.of(prefix + named);
+        }
+        if (k.matches("\\d{1,3}") && Integer.parseInt(k) <= 255) {
+            i[0]++;
+            if (i[0] < w.size() && w.get(i[0]).matches("\\d{1,3}") && Integer.parseInt(w.get(i[0])) <= 255) {
+                return java.util.Optional.of(prefix + k + "/" + w.get(i[0]++));
+            }
+            return java.util.Optional.of(prefix + k);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static int header(List<String> w, int[] i, Map<String, Integer> names, int max, String text) {
+        String v = next(w, i);
+        return IosKeywords.value(names, v, max)
+                .orElseThrow(() -> new IllegalArgumentException("unknown value '" + v + "' in '" + text + "'"));
     }
 
     /**
@@ -147,20 +218,21 @@ public final class IosAclParser {
             if (k.equals("log")) {
                 log = true;
             } else {
-                qualifiers.add(k);
+                throw new IllegalArgumentException("'" + k + "' in standard entry '" + text + "' is no option portpush knows");
             }
         }
         return new AclEntry(action, "ip", src, PortMatch.ANY, AddressSet.ANY, PortMatch.ANY, false, log, origin, qualifiers);
     }
 
     /** The kinds of list portpush reads entry by entry; other kinds' entries are kept as unrecognised lines. */
-    enum Kind { EXTENDED, STANDARD, OTHER }
+    enum Kind { EXTENDED, IPV6, STANDARD, OTHER }
 
     /** One entry of a list of {@code kind}; a line that does not parse becomes an unrecognised entry, never an aborted read. */
     static AclEntry entry(Kind kind, String text, String origin) {
         try {
             return switch (kind) {
-                case EXTENDED -> ace(text, origin);
+                case EXTENDED -> ace(text, origin, false);
+                case IPV6 -> ace(text, origin, true);
                 case STANDARD -> standardAce(text, origin);
                 case OTHER -> AclEntry.unrecognised(text);
             };
@@ -171,8 +243,11 @@ public final class IosAclParser {
 
     static Kind kindOfHeader(String kind) {
         String k = kind.toLowerCase(Locale.ROOT).strip();
-        if (k.equals("extended ip") || k.equals("ipv6") || k.equals("extended")) {
+        if (k.equals("extended ip") || k.equals("extended")) {
             return Kind.EXTENDED;
+        }
+        if (k.equals("ipv6")) {
+            return Kind.IPV6;
         }
         return k.equals("standard ip") || k.equals("standard") ? Kind.STANDARD : Kind.OTHER;
     }
@@ -199,15 +274,10 @@ public final class IosAclParser {
                     return AddressSet.parse(List.of(k)); // IPv6 prefix
                 }
                 String wildcard = next(w, i);
-                IPAddress wc = new IPAddressString(wildcard).getAddress();
-                if (wc == null) {
-                    throw new IllegalArgumentException("bad wildcard '" + wildcard + "' in '" + text + "'");
+                if (!DOTTED.matcher(k).matches() || !DOTTED.matcher(wildcard).matches()) {
+                    throw new IllegalArgumentException("'" + k + " " + wildcard + "' in '" + text + "' is no address and wildcard");
                 }
-                long v = wc.getValue().longValue();
-                if (((v + 1) & v) != 0) {
-                    throw new UnsupportedEntry("non-contiguous wildcard " + wildcard + " in '" + text + "'");
-                }
-                return AddressSet.parse(List.of(k + "/" + (32 - Long.bitCount(v))));
+                return AddressSet.ofWildcard(k, wildcard);
             }
         }
     }
@@ -242,9 +312,25 @@ public final class IosAclParser {
                 return new PortMatch(List.of(new PortRange(0, port(next(w, i), proto, text) - 1)));
             }
             case "neq" -> {
+                // neq takes up to ten ports on IOS-XE ("neq telnet ssh"): every port but those
                 i[0]++;
-                int p = port(next(w, i), proto, text);
-                return new PortMatch(List.of(new PortRange(0, p - 1), new PortRange(p + 1, 65535)));
+                java.util.TreeSet<Integer> not = new java.util.TreeSet<>();
+                not.add(port(next(w, i), proto, text));
+                while (i[0] < w.size() && IosPortNames.number(proto, w.get(i[0]).toLowerCase(Locale.ROOT)).isPresent()) {
+                    not.add(port(next(w, i), proto, text));
+                }
+                List<PortRange> r = new ArrayList<>();
+                int from = 0;
+                for (int p : not) {
+                    if (p > from) {
+                        r.add(new PortRange(from, p - 1));
+                    }
+                    from = p + 1;
+                }
+                if (from <= 65535) {
+                    r.add(new PortRange(from, 65535));
+                }
+                return new PortMatch(r);
             }
             default -> {
                 return PortMatch.ANY;
@@ -431,7 +517,8 @@ public final class IosAclParser {
                 Matcher numbered = NUMBERED_ACL.matcher(line);
                 if (acl.matches()) {
                     current = acls.computeIfAbsent(acl.group(3), k -> new ArrayList<>());
-                    kind = acl.group(2) == null || acl.group(2).equals("extended") ? Kind.EXTENDED
+                    kind = acl.group(1).equals("ipv6") ? Kind.IPV6
+                            : acl.group(2) == null || acl.group(2).equals("extended") ? Kind.EXTENDED
                             : acl.group(2).equals("standard") ? Kind.STANDARD : Kind.OTHER;
                 } else if (numbered.matches()) {
                     List<Line> l = acls.computeIfAbsent(numbered.group(1), k -> new ArrayList<>());
@@ -463,7 +550,7 @@ public final class IosAclParser {
                 } else {
                     List<String> ones;
                     try {
-                        ones = kind == Kind.EXTENDED ? expand(body, groups) : List.of(body);
+                        ones = kind == Kind.EXTENDED || kind == Kind.IPV6 ? expand(body, groups) : List.of(body);
                     } catch (RuntimeException e) {
                         ones = List.of();
                         current.add(new Line(n, body.replaceAll("\\s+", " "), AclEntry.unrecognised(body)));

@@ -12,11 +12,11 @@ import java.util.OptionalInt;
 public final class IosPortNames {
     private static final Map<String, Integer> TCP = Map.ofEntries(
             Map.entry("bgp", 179), Map.entry("chargen", 19), Map.entry("cmd", 514), Map.entry("daytime", 13),
-            Map.entry("discard", 9), Map.entry("domain", 53), Map.entry("echo", 7), Map.entry("exec", 512),
+            Map.entry("discard", 9), Map.entry("domain", 53), Map.entry("drip", 3949), Map.entry("echo", 7), Map.entry("exec", 512),
             Map.entry("finger", 79), Map.entry("ftp", 21), Map.entry("ftp-data", 20), Map.entry("gopher", 70),
             Map.entry("hostname", 101), Map.entry("ident", 113), Map.entry("irc", 194), Map.entry("klogin", 543),
             Map.entry("kshell", 544), Map.entry("login", 513), Map.entry("lpd", 515), Map.entry("msrpc", 135),
-            Map.entry("nntp", 119), Map.entry("pim-auto-rp", 496), Map.entry("pop2", 109), Map.entry("pop3", 110),
+            Map.entry("nntp", 119), Map.entry("onep-plain", 15001), Map.entry("onep-tls", 15002), Map.entry("pim-auto-rp", 496), Map.entry("pop2", 109), Map.entry("pop3", 110),
             Map.entry("smtp", 25), Map.entry("sunrpc", 111), Map.entry("tacacs", 49), Map.entry("talk", 517),
             Map.entry("telnet", 23), Map.entry("time", 37), Map.entry("uucp", 540), Map.entry("whois", 43),
             Map.entry("www", 80));
@@ -29,6 +29,12 @@ public final class IosPortNames {
             Map.entry("snmp", 161), Map.entry("snmptrap", 162), Map.entry("sunrpc", 111), Map.entry("syslog", 514),
             Map.entry("tacacs", 49), Map.entry("talk", 517), Map.entry("tftp", 69), Map.entry("time", 37),
             Map.entry("who", 513), Map.entry("xdmcp", 177));
+
+    /**
+     * Names IOS-XE releases print and accept beside the classic table (field output shows
+     * {@code eq telnet ssh http 8080} and tcp {@code eq snmp}); read, never printed by portpush.
+     */
+    private static final Map<String, Integer> TCP_READ_ALSO = Map.of("ssh", 22, "http", 80, "snmp", 161);
 
     private IosPortNames() {
     }
@@ -44,6 +50,9 @@ public final class IosPortNames {
             return n <= 65535 ? OptionalInt.of(n) : OptionalInt.empty();
         }
         Integer n = table(protocol).get(word);
+        if (n == null && !"udp".equals(protocol)) {
+            n = TCP_READ_ALSO.get(word);
+        }
         return n == null ? OptionalInt.empty() : OptionalInt.of(n);
     }
 

@@ -34,6 +34,10 @@ public final class JunosFilterParser {
         final List<String> protocols = new ArrayList<>();
         final List<PortRange> sourcePorts = new ArrayList<>();
         final List<PortRange> destinationPorts = new ArrayList<>();
+        final List<PortRange> eitherPorts = new ArrayList<>();
+        final List<String> qualifiers = new ArrayList<>();
+        final List<String> lines = new ArrayList<>();
+        String unrecognised;
         boolean established;
         boolean log;
         Action action;
@@ -48,45 +52,91 @@ public final class JunosFilterParser {
                 continue;
             }
             Term t = filters.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).computeIfAbsent(m.group(2), k -> new Term());
-            String what = m.group(4);
-            String value = m.group(5);
-            if (m.group(3).equals("from")) {
-                switch (what) {
-                    case "source-address" -> t.sources.add(value.replace(" except", ""));
-                    case "destination-address" -> t.destinations.add(value.replace(" except", ""));
-                    case "protocol" -> t.protocols.add(value);
-                    case "source-port" -> t.sourcePorts.add(range(value, line));
-                    case "destination-port" -> t.destinationPorts.add(range(value, line));
-                    case "tcp-established" -> t.established = true;
-                    default -> {
-                        // other match conditions (dscp, icmp-type) do not change what portpush models
-                    }
-                }
-            } else {
-                switch (what) {
-                    case "accept" -> t.action = Action.PERMIT;
-                    case "discard", "reject" -> t.action = Action.DENY;
-                    case "syslog", "log" -> t.log = true;
-                    default -> {
-                        // count, forwarding-class, dscp: actions that do not decide the packet's fate
-                    }
-                }
+            t.lines.add(line.strip());
+            try {
+                read(t, m.group(3), m.group(4), m.group(5) == null ? "" : m.group(5), line);
+            } catch (RuntimeException e) {
+                // one condition portpush cannot read makes the whole term unrecognised: never a term read without it
+                t.unrecognised = e.getMessage();
             }
         }
         Map<String, List<AclEntry>> out = new LinkedHashMap<>();
         filters.forEach((name, terms) -> {
             List<AclEntry> entries = new ArrayList<>();
             terms.forEach((termName, t) -> {
+                if (t.unrecognised != null) {
+                    entries.add(AclEntry.unrecognised(String.join("; ", t.lines)));
+                    return;
+                }
                 List<String> protocols = t.protocols.isEmpty() ? List.of("ip") : t.protocols;
+                String origin = termName.replaceFirst("^t\\d+-", "");
+                Action action = t.action == null ? Action.PERMIT : t.action;
                 for (String proto : protocols) {
-                    entries.add(new AclEntry(t.action == null ? Action.PERMIT : t.action, proto, AddressSet.parse(t.sources),
-                            new PortMatch(t.sourcePorts), AddressSet.parse(t.destinations), new PortMatch(t.destinationPorts),
-                            t.established, t.log, termName.replaceFirst("^t\\d+-", "")));
+                    if (t.eitherPorts.isEmpty()) {
+                        entries.add(new AclEntry(action, proto, AddressSet.parse(t.sources), new PortMatch(t.sourcePorts),
+                                AddressSet.parse(t.destinations), new PortMatch(t.destinationPorts), t.established, t.log, origin,
+                                t.qualifiers));
+                    } else {
+                        // "from port P" matches P as the source or as the destination port: two entries, same action
+                        entries.add(new AclEntry(action, proto, AddressSet.parse(t.sources), new PortMatch(t.eitherPorts),
+                                AddressSet.parse(t.destinations), new PortMatch(t.destinationPorts), t.established, t.log, origin,
+                                t.qualifiers));
+                        entries.add(new AclEntry(action, proto, AddressSet.parse(t.sources), new PortMatch(t.sourcePorts),
+                                AddressSet.parse(t.destinations), new PortMatch(t.eitherPorts), t.established, t.log, origin,
+                                t.qualifiers));
+                    }
                 }
             });
             out.put(name, entries);
         });
         return out;
+    }
+
+    /** ICMP type names of Junos {@code icmp-type} (Junos Routing Policy guide, "Firewall Filter Match Conditions for IPv4 Traffic"). */
+    private static final Map<String, Integer> ICMP_TYPES = Map.ofEntries(
+            Map.entry("echo-reply", 0), Map.entry("unreachable", 3), Map.entry("source-quench", 4), Map.entry("redirect", 5),
+            Map.entry("echo-request", 8), Map.entry("router-advertisement", 9), Map.entry("router-solicit", 10),
+            Map.entry("time-exceeded", 11), Map.entry("parameter-problem", 12), Map.entry("timestamp", 13),
+            Map.entry("timestamp-reply", 14), Map.entry("info-request", 15), Map.entry("info-reply", 16),
+            Map.entry("mask-request", 17), Map.entry("mask-reply", 18));
+
+    private static void read(Term t, String part, String what, String value, String line) {
+        if (part.equals("from")) {
+            switch (what) {
+                case "source-address", "destination-address" -> {
+                    if (value.endsWith(" except")) {
+                        throw new IllegalArgumentException("'except' addresses are not modelled: " + line);
+                    }
+                    (what.startsWith("source") ? t.sources : t.destinations).add(value);
+                }
+                case "protocol" -> t.protocols.add(JunosProtocols.of(value)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown protocol '" + value + "' in '" + line + "'")));
+                case "source-port" -> t.sourcePorts.add(range(value, line));
+                case "destination-port" -> t.destinationPorts.add(range(value, line));
+                case "port" -> t.eitherPorts.add(range(value, line));
+                case "tcp-established" -> t.established = true;
+                case "icmp-type" -> {
+                    Integer n = ICMP_TYPES.get(value);
+                    if (n == null && !value.matches("\\d{1,3}")) {
+                        throw new IllegalArgumentException("unknown icmp-type '" + value + "' in '" + line + "'");
+                    }
+                    t.qualifiers.add("icmp " + (n == null ? value : n));
+                }
+                case "dscp", "precedence", "tcp-flags", "fragment-flags", "ttl" -> t.qualifiers.add(what + " " + value);
+                case "is-fragment", "first-fragment", "tcp-initial" -> t.qualifiers.add(what);
+                default -> throw new IllegalArgumentException("match condition '" + what + "' is not modelled: " + line);
+            }
+        } else {
+            switch (what) {
+                case "accept" -> t.action = Action.PERMIT;
+                case "discard", "reject" -> t.action = Action.DENY;
+                case "syslog", "log" -> t.log = true;
+                // actions that do not decide the packet's fate
+                case "count", "forwarding-class", "loss-priority", "policer", "sample", "dscp" -> {
+                }
+                default -> throw new IllegalArgumentException("action '" + what + "' is not modelled: " + line);
+            }
+        }
     }
 
     private static PortRange range(String v, String line) {

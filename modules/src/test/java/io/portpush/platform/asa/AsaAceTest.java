@@ -22,9 +22,11 @@ class AsaAceTest {
         assertThat(AsaAclParser.ace("permit tcp any any range 5060 5061", "").destinationPorts().ranges())
                 .containsExactly(new PortRange(5060, 5061));
         assertThat(AsaAclParser.ace("permit tcp any any gt 1023", "").destinationPorts().ranges()).containsExactly(new PortRange(1024, 65535));
-        assertThat(AsaAclParser.ace("permit tcp any any lt 1024", "").destinationPorts().ranges()).containsExactly(new PortRange(1, 1023));
+        assertThat(AsaAclParser.ace("permit tcp any any lt 1024", "").destinationPorts().ranges()).containsExactly(new PortRange(0, 1023));
         assertThat(AsaAclParser.ace("deny tcp any any neq 23", "").destinationPorts().ranges())
-                .containsExactly(new PortRange(1, 22), new PortRange(24, 65535));
+                .containsExactly(new PortRange(0, 22), new PortRange(24, 65535));
+        // show access-list prints neq as ne
+        assertThat(AsaAclParser.ace("deny tcp any any ne 23", "").destinationPorts()).isEqualTo(AsaAclParser.ace("deny tcp any any neq 23", "").destinationPorts());
         AclEntry src = AsaAclParser.ace("permit udp 192.0.2.0 255.255.255.0 eq 5060 any range sip 5070", "");
         assertThat(src.sourcePorts().ranges()).containsExactly(PortRange.of(5060));
         assertThat(src.destinationPorts().ranges()).containsExactly(new PortRange(5060, 5070));
@@ -44,7 +46,10 @@ class AsaAceTest {
         assertThat(AsaAclParser.ace("permit 1 any any", "").protocol()).isEqualTo("icmp");
         assertThat(AsaAclParser.ace("permit ip any4 any", "").source().toString()).isEqualTo("any");
         assertThat(AsaAclParser.ace("permit ip any any", "").log()).isFalse();
-        assertThatThrownBy(() -> AsaAclParser.ace("permit ip object-group INSIDE any", "")).hasMessageContaining("show access-list");
+        // a reference in the running configuration is kept by name: it equals only the same reference
+        assertThat(AsaAclParser.ace("permit ip object-group INSIDE any", "").source().toString()).isEqualTo("[object-group INSIDE]");
+        assertThatThrownBy(() -> AsaAclParser.ace("permit tcp any any object-group SVC", "")).hasMessageContaining("show access-list");
+        assertThatThrownBy(() -> AsaAclParser.ace("permit ip any any lgo", "")).hasMessageContaining("'lgo'");
         assertThatThrownBy(() -> AsaAclParser.ace("permit tcp any any eq nosuchport", "")).hasMessageContaining("unknown port 'nosuchport'");
     }
 

@@ -31,20 +31,23 @@ class AsaReadingTest {
                 """);
         List<AclEntry> out = run.get("OUT");
         assertThat(out).hasSize(8);
-        assertThat(out.get(0).unrecognised()).as("interface outside").isTrue();
-        assertThat(out.get(1).unrecognised()).as("fqdn").isTrue();
+        // addresses a device names are kept by name, never dropped or read as a prefix
+        assertThat(out.get(0).destination().toString()).as("interface outside").isEqualTo("[interface outside]");
+        assertThat(out.get(1).destination().toString()).as("fqdn").isEqualTo("[fqdn www.example.com]");
+        assertThat(out.get(0).matchPart()).isNotEqualTo(AsaAclParser.ace("permit tcp any any eq 443", "").matchPart());
         assertThat(out.get(2).unrecognised()).as("range reads as the prefixes that span it").isFalse();
         assertThat(out.get(2).source().texts()).containsExactlyInAnyOrder("10.1.1.1/32", "10.1.1.2/31", "10.1.1.4/30", "10.1.1.8/31");
-        assertThat(out.get(3).unrecognised()).as("object").isTrue();
+        assertThat(out.get(3).source().names()).as("object").containsExactly("object WEB");
         assertThat(out.get(4).log()).as("log disable").isFalse();
         assertThat(out.get(4).unrecognised()).isFalse();
         assertThat(out.get(5).log()).isTrue();
         assertThat(out.get(6).qualifiers()).containsExactly("inactive");
         assertThat(out.get(7).qualifiers()).containsExactly("time-range BusinessHours");
-        assertThat(run.get("STD")).singleElement().matches(AclEntry::unrecognised);
+        // a standard list matches destinations (ASA command reference, access-list standard)
+        assertThat(run.get("STD")).singleElement().extracting(AclEntry::describe).isEqualTo("permit ip any -> 10.1.1.0/24");
         assertThat(run.get("ETH")).singleElement().matches(AclEntry::unrecognised);
         assertThat(run.get("WEB")).singleElement().matches(AclEntry::unrecognised);
-        assertThat(run.get("STD").get(0).describe()).isEqualTo("unrecognised line 'standard permit 10.1.1.0 255.255.255.0'");
+        assertThat(run.get("WEB").get(0).describe()).isEqualTo("unrecognised line 'webtype permit url http://www.example.com/*'");
     }
 
     @Test
@@ -57,8 +60,8 @@ class AsaReadingTest {
                 access-list OUT line 1 extended permit icmp any any echo-reply (hitcnt=3) 0x11111111
                 access-list OUT line 2 extended deny ip any any inactive (hitcnt=0) 0x22222222
                 """);
-        assertThat(show.get("STD")).singleElement().matches(AclEntry::unrecognised);
-        assertThat(show.get("OUT").get(0).qualifiers()).containsExactly("echo-reply");
+        assertThat(show.get("STD")).singleElement().extracting(AclEntry::describe).isEqualTo("permit ip any -> 10.1.1.0/24");
+        assertThat(show.get("OUT").get(0).qualifiers()).containsExactly("icmp 0");
         assertThat(show.get("OUT").get(1).qualifiers()).containsExactly("inactive");
     }
 }

@@ -100,7 +100,8 @@ class IosAclParserTest {
     void objectGroupsAndNonContiguousWildcardsAreNamedNotGuessed() {
         assertThatThrownBy(() -> IosAclParser.ace("permit tcp object-group CLIENTS any eq 5222", ""))
                 .isInstanceOf(IosAclParser.UnsupportedEntry.class).hasMessageContaining("object-group");
-        assertThatThrownBy(() -> IosAclParser.ace("permit ip 10.0.0.0 0.255.0.255 any", ""))
-                .hasMessageContaining("non-contiguous wildcard 0.255.0.255");
+        assertThat(IosAclParser.ace("permit ip 10.0.0.0 0.255.0.255 any", "").source().toString()).isEqualTo("10.*.0.*");
+        assertThatThrownBy(() -> IosAclParser.ace("permit SERVICE_GROUP any any", "")).hasMessageContaining("unknown protocol");
+        assertThatThrownBy(() -> IosAclParser.ace("permit tcp any any eq 22 sometimes", "")).hasMessageContaining("'sometimes'");
     }
 }

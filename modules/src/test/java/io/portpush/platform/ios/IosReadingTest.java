@@ -83,8 +83,15 @@ class IosReadingTest {
         List<AclEntry> og = IosAclParser.showAccessLists(SHOW).get("OG").stream().map(IosAclParser.Line::entry).toList();
         assertThat(og.get(0).unrecognised()).as("an object-group reference in show output").isTrue();
         assertThat(og.get(0).describe()).isEqualTo("unrecognised line 'permit udp object-group SRC object-group DST eq domain'");
-        assertThat(og.get(3).unrecognised()).as("a non-contiguous wildcard").isTrue();
-        assertThat(og.get(3).covers(og.get(3))).isFalse();
+        assertThat(og.get(0).covers(og.get(0))).isFalse();
+        // a non-contiguous wildcard is kept as the exact set it matches (10.x.0.y), compared by meaning
+        AclEntry sparse = og.get(3);
+        assertThat(sparse.unrecognised()).as("a non-contiguous wildcard").isFalse();
+        assertThat(sparse.source().toString()).isEqualTo("10.*.0.*");
+        AclEntry slash8 = IosAclParser.ace("permit ip 10.0.0.0 0.255.255.255 any", "");
+        assertThat(slash8.covers(sparse)).isTrue();
+        assertThat(sparse.covers(slash8)).isFalse();
+        assertThat(sparse.matchPart()).isEqualTo(IosAclParser.ace("permit ip 10.0.0.0 0.255.0.255 any", "").matchPart());
     }
 
     @Test
@@ -92,7 +99,7 @@ class IosReadingTest {
         List<AclEntry> og = IosAclParser.showAccessLists(SHOW).get("OG").stream().map(IosAclParser.Line::entry).toList();
         AclEntry echo = og.get(1);
         AclEntry anyIcmp = og.get(2);
-        assertThat(echo.qualifiers()).containsExactly("echo");
+        assertThat(echo.qualifiers()).containsExactly("icmp 8"); // the message name as its type number
         assertThat(anyIcmp.qualifiers()).isEmpty();
         assertThat(AclEntries.sameEntries(List.of(echo), List.of(anyIcmp))).isFalse();
         assertThat(AclEntries.differences(List.of(echo), List.of(anyIcmp))).hasSize(1);
@@ -125,7 +132,7 @@ class IosReadingTest {
         assertThat(mgmt.get(1).log()).isTrue();
         List<AclEntry> edge = r.acls().get("EDGE").stream().map(IosAclParser.Line::entry).toList();
         assertThat(edge).hasSize(2);
-        assertThat(edge.get(0).unrecognised()).isTrue();
-        assertThat(edge.get(1).unrecognised()).isFalse();
+        assertThat(edge.get(0).source().toString()).isEqualTo("10.*.0.*");
+        assertThat(edge).noneMatch(AclEntry::unrecognised);
     }
 }

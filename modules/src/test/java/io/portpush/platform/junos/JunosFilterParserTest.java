@@ -41,4 +41,29 @@ class JunosFilterParserTest {
         assertThat(e.get(3).protocol()).isEqualTo("ip");
         assertThat(JunosFilterParser.bindings(set).get("EDGE").get(0).target()).isEqualTo("ge-0/0/0.0");
     }
+
+    @Test
+    void aTermIsReadWholeOrKeptUnrecognisedNeverReadWithoutAConditionItHolds() {
+        List<AclEntry> e = JunosFilterParser.filters("""
+                set firewall family inet filter F term ping from protocol icmp
+                set firewall family inet filter F term ping from icmp-type echo-request
+                set firewall family inet filter F term ping then accept
+                set firewall family inet filter F term odd from protocol tcp
+                set firewall family inet filter F term odd from packet-length 40
+                set firewall family inet filter F term odd then accept
+                set firewall family inet filter F term bad-port from protocol tcp
+                set firewall family inet filter F term bad-port from destination-port no-such-port
+                set firewall family inet filter F term bad-port then accept
+                set firewall family inet filter F term rest then discard
+                """).get("F");
+        assertThat(e).hasSize(4);
+        // echo-request is ICMP type 8: it never compares equal to every ICMP packet
+        assertThat(e.get(0).qualifiers()).containsExactly("icmp 8");
+        assertThat(e.get(0).matchPart()).isNotEqualTo(new AclEntry(Action.PERMIT, "icmp", e.get(0).source(), e.get(0).sourcePorts(),
+                e.get(0).destination(), e.get(0).destinationPorts(), false, false, "").matchPart());
+        assertThat(e.get(1).unrecognised()).as("packet-length is not modelled").isTrue();
+        assertThat(e.get(1).unrecognisedText()).contains("packet-length 40");
+        assertThat(e.get(2).unrecognised()).as("an unknown port ends no read").isTrue();
+        assertThat(e.get(3).action()).isEqualTo(Action.DENY);
+    }
 }

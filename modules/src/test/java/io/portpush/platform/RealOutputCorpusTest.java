@@ -1,0 +1,87 @@
+package io.portpush.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.core.policy.AclEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every sample of real device output in {@code src/test/resources/real/<platform>/<command>/}
+ * is read by the product's reader and compared, record by record and field by field, with the
+ * records a person wrote beside it after reading the text ({@code NAME.expect}). Nothing here is
+ * produced by running the parser: a wrong reading fails against the person's.
+ */
+class RealOutputCorpusTest {
+    static final Path CORPUS = Path.of("src/test/resources/real");
+
+    /** A sample with the records expected of it and where it comes from. */
+    record Sample(Path text, String platform, String command, String source, List<String> records) {
+        static Sample of(Path text) throws IOException {
+            Path expect = Path.of(text.toString().replaceFirst("\\.txt$", ".expect"));
+            String source = "";
+            List<String> records = new ArrayList<>();
+            for (String l : Files.readAllLines(expect)) {
+                if (l.startsWith("source: ")) {
+                    source = l.substring(8);
+                } else if (!l.isBlank() && !l.startsWith("#") && l.contains(" | ")) {
+                    records.add(l.strip());
+                }
+            }
+            return new Sample(text, text.getParent().getParent().getFileName().toString(),
+                    text.getParent().getFileName().toString().replace('_', ' '), source, records);
+        }
+
+        long unrecognised() {
+            return records.stream().filter(r -> r.contains(" | unrecognised line ")).count();
+        }
+    }
+
+    static List<Sample> samples() throws IOException {
+        try (Stream<Path> s = Files.walk(CORPUS)) {
+            List<Sample> out = new ArrayList<>();
+            for (Path p : s.filter(x -> x.toString().endsWith(".txt")).sorted().toList()) {
+                out.add(Sample.of(p));
+            }
+            return out;
+        }
+    }
+
+    /** What the reader made of a sample, in the expectation's form: {@code LIST | describe()}. */
+    static List<String> read(Sample s) throws IOException {
+        Map<String, List<AclEntry>> acls = Platforms.readAcls(s.platform(), s.command(), Files.readString(s.text()))
+                .orElseThrow(() -> new AssertionError(s.text() + ": no reader for " + s.platform() + " '" + s.command() + "'"));
+        List<String> out = new ArrayList<>();
+        acls.forEach((list, entries) -> {
+            if (entries.isEmpty()) {
+                out.add(list + " | (no entries)"); // a list header is a list of its own, even empty
+            }
+            entries.forEach(e -> out.add(list + " | " + e.describe()));
+        });
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySampleReadsAsThePersonWroteIt() throws IOException {
+        return samples().stream().map(s -> DynamicTest.dynamicTest(CORPUS.relativize(s.text()).toString(), () -> {
+            assertThat(s.source()).as(s.text() + " names its source").isNotBlank();
+            assertThat(s.records()).as(s.text() + " has records").isNotEmpty();
+            assertThat(read(s)).as(s.text() + " (source: " + s.source() + ")").containsExactlyElementsOf(s.records());
+        }));
+    }
+
+    @Test
+    void theCorpusCoversEveryPlatformAndSaysWhereEachSampleComesFrom() throws IOException {
+        List<Sample> all = samples();
+        assertThat(all).extracting(Sample::platform).contains("cisco_ios", "cisco_asa", "juniper_junos");
+        assertThat(all).allSatisfy(s -> assertThat(s.source()).as(s.text().toString()).matches("(https?://|.*\\(.*\\)).*"));
+    }
+}
