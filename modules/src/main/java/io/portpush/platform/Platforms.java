@@ -60,10 +60,38 @@ public final class Platforms {
     public static java.util.Optional<java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>>> readAcls(String platform,
                                                                                                                      String command,
                                                                                                                      String output) {
+        return readAcls(platform, command, output, "");
+    }
+
+    /**
+     * As {@link #readAcls(String, String, String)}, with the output of IOS {@code show object-group}
+     * (or a running configuration holding the groups) to resolve the object-group references
+     * {@code show ip access-lists} prints unexpanded. IOS {@code show object-group} itself reads as
+     * each group's entries: a network group as {@code permit ip MEMBERS -> any}, a service group as
+     * one {@code permit} per member.
+     */
+    public static java.util.Optional<java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>>> readAcls(String platform,
+                                                                                                                     String command,
+                                                                                                                     String output,
+                                                                                                                     String groupsOutput) {
         String c = command.strip().replaceAll("\\s+", " ");
         java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>> acls = null;
-        if ("cisco_ios".equals(platform) && c.matches("sh(ow)? (ip |ipv6 )?access-lists?( \\S+)?")) {
-            acls = entriesOf(io.portpush.platform.ios.IosAclParser.showAccessLists(output));
+        if ("cisco_ios".equals(platform) && c.matches("sh(ow)? object-group( \\S+)?")) {
+            acls = new java.util.LinkedHashMap<>();
+            java.util.Map<String, java.util.List<String>> groups = io.portpush.platform.ios.IosAclParser.objectGroups(output);
+            for (var g : groups.entrySet()) {
+                if (g.getValue().isEmpty()) {
+                    acls.put(g.getKey(), java.util.List.of());
+                    continue;
+                }
+                boolean service = g.getValue().stream().anyMatch(m -> m.startsWith("service "));
+                String probe = service ? "permit object-group " + g.getKey() + " any any" : "permit ip object-group " + g.getKey() + " any";
+                acls.put(g.getKey(), entriesOf(io.portpush.platform.ios.IosAclParser.showAccessLists(
+                        "Extended IP access list G\n 10 " + probe + "\n", groups)).getOrDefault("G", java.util.List.of()));
+            }
+        } else if ("cisco_ios".equals(platform) && c.matches("sh(ow)? (ip |ipv6 )?access-lists?( \\S+)?")) {
+            acls = entriesOf(io.portpush.platform.ios.IosAclParser.showAccessLists(output,
+                    io.portpush.platform.ios.IosAclParser.objectGroups(groupsOutput)));
         } else if ("cisco_ios".equals(platform) && c.matches("sh(ow)? run(ning-config)?( .*)?")) {
             acls = entriesOf(io.portpush.platform.ios.IosAclParser.runningConfig(output).acls());
         } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? access-list( \\S+)?")) {

@@ -48,12 +48,17 @@ public final class ParseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the records as JSON.")
     boolean json;
 
+    @Option(names = "--object-groups", paramLabel = "FILE",
+            description = "IOS: saved output of show object-group (or a running configuration) to resolve object-group references.")
+    Path objectGroups;
+
     @Override
     public Integer call() throws IOException {
         String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : read(Path.of(file));
-        Map<String, List<AclEntry>> acls = Platforms.readAcls(platform, command, text).orElseThrow(() -> new InvalidInputException(
+        String groups = objectGroups == null ? "" : read(objectGroups);
+        Map<String, List<AclEntry>> acls = Platforms.readAcls(platform, command, text, groups).orElseThrow(() -> new InvalidInputException(
                 new SourceLocation("--command", 0, ""), "portpush has no reader for '" + command + "' on " + platform
-                        + " (readers: show ip access-lists, show access-lists, show ipv6 access-list, show running-config; ASA show "
+                        + " (readers: show ip access-lists, show access-lists, show ipv6 access-list, show object-group, show running-config; ASA show "
                         + "access-list, show running-config access-list; Junos show configuration ... | display set; nft -j list chain)"));
         List<String> lines = List.of(text.replace("\r", "").split("\n", -1));
         List<Map<String, Object>> unrecognised = new ArrayList<>();

@@ -271,7 +271,7 @@ public final class IosAclParser {
             case "object-group", "addrgroup" -> throw new UnsupportedEntry("object-group in '" + text + "': expand it before comparing");
             default -> {
                 if (k.contains("/")) {
-                    return AddressSet.parse(List.of(k)); // IPv6 prefix
+                    return AddressSet.parse(List.of(k.split(","))); // IPv6 prefix, or a group member's range as its blocks
                 }
                 String wildcard = next(w, i);
                 if (!DOTTED.matcher(k).matches() || !DOTTED.matcher(wildcard).matches()) {
@@ -366,6 +366,16 @@ public final class IosAclParser {
 
     /** {@code show ip access-lists} / {@code show ipv6 access-list}: list name to its numbered lines. */
     public static Map<String, List<Line>> showAccessLists(String output) {
+        return showAccessLists(output, Map.of());
+    }
+
+    /**
+     * As {@link #showAccessLists(String)}, resolving object-group references with the groups of
+     * {@code show object-group} or the running configuration ({@link #objectGroups}): an entry
+     * naming groups becomes the entries IOS evaluates, each with the line's number and counter.
+     * Without its groups such a line stays unrecognised: show output does not expand them.
+     */
+    public static Map<String, List<Line>> showAccessLists(String output, Map<String, List<String>> groups) {
         Map<String, List<Line>> out = new LinkedHashMap<>();
         List<Line> current = null;
         Kind kind = Kind.OTHER;
@@ -387,6 +397,23 @@ public final class IosAclParser {
             if (seq.matches()) {
                 String text = seq.group(2) + seq.group(3);
                 int n = Integer.parseInt(seq.group(1));
+                if (!groups.isEmpty() && text.contains("object-group") && (kind == Kind.EXTENDED || kind == Kind.IPV6)) {
+                    List<String> ones;
+                    try {
+                        ones = expand(text, groups);
+                    } catch (RuntimeException e) {
+                        current.add(new Line(n, text, AclEntry.unrecognised(text), hits));
+                        continue;
+                    }
+                    if (ones.isEmpty()) {
+                        // an empty group matches nothing: the line is kept, as what it is, never dropped
+                        current.add(new Line(n, text, AclEntry.unrecognised(text + " (an object-group in it is empty)"), hits));
+                    }
+                    for (String one : ones) {
+                        current.add(new Line(n, text, entry(kind, one, ""), hits));
+                    }
+                    continue;
+                }
                 current.add(new Line(n, text, seq.group(2).equals("remark") ? null : entry(kind, text, ""), hits));
             } else if (s.startsWith("permit") || s.startsWith("deny")) {
                 // IPv6 lists print "permit tcp any any eq www sequence 10"
@@ -403,19 +430,30 @@ public final class IosAclParser {
     }
 
     private static final Pattern GROUP_HEAD = Pattern.compile("^object-group (service|network) (\\S+)$");
+    /** {@code show object-group}: "Network object group NAME", "V6-Service object group NAME". */
+    private static final Pattern SHOW_GROUP_HEAD = Pattern.compile("^(?:V6-)?(Network|Service) object group (\\S+)$");
+    private static final java.util.Set<String> PORT_OPS = java.util.Set.of("eq", "neq", "range", "gt", "lt");
 
-    /** Object-group name to its members, {@code "service tcp eq 5222"} or {@code "network host 10.1.1.1"}. */
-    static Map<String, List<String>> objectGroups(String text) {
+    /**
+     * Object-group name to its members, {@code "service tcp eq 5222"} or {@code "network host 10.1.1.1"},
+     * from the running configuration ({@code object-group network NAME}) or from {@code show
+     * object-group} ({@code Network object group NAME}); descriptions are left out.
+     */
+    public static Map<String, List<String>> objectGroups(String text) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         List<String> current = null;
         String type = null;
         for (String raw : text.replace("\r", "").split("\n")) {
             Matcher m = GROUP_HEAD.matcher(raw.stripTrailing());
-            if (m.matches()) {
-                type = m.group(1);
-                current = out.computeIfAbsent(m.group(2), k -> new ArrayList<>());
+            Matcher shown = SHOW_GROUP_HEAD.matcher(raw.stripTrailing());
+            if (m.matches() || shown.matches()) {
+                type = m.matches() ? m.group(1) : shown.group(1).toLowerCase(Locale.ROOT);
+                current = out.computeIfAbsent(m.matches() ? m.group(2) : shown.group(2), k -> new ArrayList<>());
             } else if (raw.startsWith(" ") && current != null) {
-                current.add(type + " " + raw.strip());
+                String member = raw.strip();
+                if (!member.toLowerCase(Locale.ROOT).startsWith("description")) {
+                    current.add(type + " " + member);
+                }
             } else {
                 current = null;
             }
@@ -423,64 +461,148 @@ public final class IosAclParser {
         return out;
     }
 
-    /** An entry naming object-groups, as the entries IOS evaluates (one per member combination). */
+    /** A service member: protocol, source port text, destination port text or ICMP message (null when none). */
+    private record Service(String proto, String source, String rest) {
+    }
+
+    private static List<Service> services(String group, Map<String, List<String>> groups, java.util.Set<String> seen) {
+        List<String> members = groups.get(group);
+        if (members == null || !members.stream().allMatch(x -> x.startsWith("service ")) || !seen.add(group)) {
+            throw new UnsupportedEntry("service object-group '" + group + "' is not known here (read show object-group with it)");
+        }
+        List<Service> out = new ArrayList<>();
+        for (String m : members) {
+            List<String> w = List.of(SPACES.split(m.substring(8)));
+            if (w.get(0).equals("group-object")) {
+                out.addAll(services(w.get(1), groups, seen));
+                continue;
+            }
+            List<String> protos = w.get(0).equals("tcp-udp") ? List.of("tcp", "udp") : List.of(w.get(0));
+            int i = 1;
+            String source = null;
+            if (i < w.size() && w.get(i).equals("source")) {
+                int j = portEnd(w, i + 1);
+                source = String.join(" ", w.subList(i + 1, j));
+                i = j;
+            }
+            String rest = i < w.size() ? String.join(" ", w.subList(i, w.size())) : null;
+            for (String p : protos) {
+                out.add(new Service(p, source, rest));
+            }
+        }
+        seen.remove(group);
+        return out;
+    }
+
+    /** The address words each member of a network group stands for ({@code host A}, {@code A WILDCARD}, {@code P/len}). */
+    private static List<String> networks(String group, Map<String, List<String>> groups, java.util.Set<String> seen) {
+        List<String> members = groups.get(group);
+        if (members == null || !members.stream().allMatch(x -> x.startsWith("network ")) || !seen.add(group)) {
+            throw new UnsupportedEntry("network object-group '" + group + "' is not known here (read show object-group with it)");
+        }
+        List<String> out = new ArrayList<>();
+        for (String m : members) {
+            String member = m.substring(8);
+            List<String> w = List.of(SPACES.split(member));
+            switch (w.get(0)) {
+                case "any", "host" -> out.add(member);
+                case "group-object" -> out.addAll(networks(w.get(1), groups, seen));
+                case "range" -> {
+                    inet.ipaddr.IPAddress a = new inet.ipaddr.IPAddressString(w.get(1)).getAddress();
+                    inet.ipaddr.IPAddress b = new inet.ipaddr.IPAddressString(w.get(2)).getAddress();
+                    // one member, one address: the prefix blocks that span the range, comma-joined
+                    List<String> blocks = new ArrayList<>();
+                    for (inet.ipaddr.IPAddress block : a.spanWithRange(b).spanWithPrefixBlocks()) {
+                        blocks.add(block.toPrefixLengthString());
+                    }
+                    out.add(String.join(",", blocks));
+                }
+                default -> out.add(w.size() == 1 ? member : wildcardOf(member)); // P/len, or A MASK
+            }
+        }
+        seen.remove(group);
+        return out;
+    }
+
+    /** Where a port match that starts at {@code i} ({@code eq www 8080}, {@code range 1 2}) ends. */
+    private static int portEnd(List<String> w, int i) {
+        if (i >= w.size() || !PORT_OPS.contains(w.get(i))) {
+            return i;
+        }
+        String op = w.get(i);
+        int j = i + 1;
+        if (op.equals("range")) {
+            return Math.min(j + 2, w.size());
+        }
+        if (op.equals("gt") || op.equals("lt")) {
+            return Math.min(j + 1, w.size());
+        }
+        j++;
+        while (j < w.size() && (IosPortNames.number("tcp", w.get(j)).isPresent() || IosPortNames.number("udp", w.get(j)).isPresent())) {
+            j++;
+        }
+        return j;
+    }
+
+    /** One address of an entry starting at {@code i}: its words, each member's for a group, and where it ends. */
+    private static int address(List<String> w, int i, Map<String, List<String>> groups, List<String> out) {
+        String k = w.get(i);
+        if (k.equals("any")) {
+            out.add("any");
+            return i + 1;
+        }
+        if (k.equals("object-group")) {
+            out.addAll(networks(w.get(i + 1), groups, new java.util.HashSet<>()));
+            return i + 2;
+        }
+        if (k.contains("/")) {
+            out.add(k);
+            return i + 1;
+        }
+        out.add(k + " " + w.get(i + 1)); // host A, or A WILDCARD
+        return i + 2;
+    }
+
+    /**
+     * An entry naming object-groups, as the entries IOS evaluates: one per service member and
+     * address member combination ("Object Groups for ACLs"). Nested groups ({@code group-object})
+     * are followed; a group that is not known, or a cycle, is refused by name.
+     */
     static List<String> expand(String body, Map<String, List<String>> groups) {
         List<String> w = List.of(SPACES.split(body.strip()));
         if (!w.contains("object-group")) {
             return List.of(body);
         }
         String action = w.get(0);
-        int i = 1;
-        List<String[]> services = new ArrayList<>(); // {protocol, port match}
+        int i;
+        List<Service> services;
         if (w.get(1).equals("object-group")) {
-            for (String m : groups.getOrDefault(w.get(2), List.of())) {
-                String[] p = m.split(" ", 3); // service tcp eq 5222
-                services.add(new String[] {p[1].equals("tcp-udp") ? "tcp" : p[1], p[2]});
-                if (p[1].equals("tcp-udp")) {
-                    services.add(new String[] {"udp", p[2]});
-                }
-            }
+            services = services(w.get(2), groups, new java.util.HashSet<>());
             i = 3;
         } else {
-            services.add(new String[] {w.get(1), null});
+            services = List.of(new Service(w.get(1), null, null));
             i = 2;
         }
-        List<List<String>> sides = new ArrayList<>();
-        for (int side = 0; side < 2; side++) {
-            List<String> addrs = new ArrayList<>();
-            String k = w.get(i);
-            if (k.equals("any")) {
-                addrs.add("any");
-                i += 1;
-            } else if (k.equals("host")) {
-                addrs.add("host " + w.get(i + 1));
-                i += 2;
-            } else if (k.equals("object-group")) {
-                for (String m : groups.getOrDefault(w.get(i + 1), List.of())) {
-                    String[] p = m.split(" ", 2); // network host A | network A MASK
-                    addrs.add(p[1].startsWith("host ") ? p[1] : wildcardOf(p[1]));
-                }
-                i += 2;
-            } else {
-                addrs.add(k + " " + w.get(i + 1));
-                i += 2;
-            }
-            sides.add(addrs);
-            // a port match after the source belongs to the source
-            if (side == 0 && i < w.size() && services.get(0)[1] == null && List.of("eq", "range", "gt", "lt", "neq").contains(w.get(i))) {
-                break;
-            }
-        }
-        if (sides.size() < 2) {
-            throw new UnsupportedEntry("object-group entry with source ports: '" + body + "'");
-        }
-        String rest = String.join(" ", w.subList(i, w.size()));
+        List<String> sources = new ArrayList<>();
+        i = address(w, i, groups, sources);
+        int sp = portEnd(w, i);
+        String sourcePorts = String.join(" ", w.subList(i, sp));
+        List<String> destinations = new ArrayList<>();
+        i = address(w, sp, groups, destinations);
+        int dp = portEnd(w, i);
+        String destinationPorts = String.join(" ", w.subList(i, dp));
+        String rest = String.join(" ", w.subList(dp, w.size()));
         List<String> out = new ArrayList<>();
-        for (String[] svc : services) {
-            for (String src : sides.get(0)) {
-                for (String dst : sides.get(1)) {
-                    out.add(action + " " + svc[0] + " " + src + " " + dst + (svc[1] == null ? "" : " " + svc[1])
-                            + (rest.isEmpty() ? "" : " " + rest));
+        for (Service svc : services) {
+            if ((svc.source() != null && !sourcePorts.isEmpty()) || (svc.rest() != null && !destinationPorts.isEmpty())) {
+                throw new UnsupportedEntry("ports both in service object-group and in '" + body + "'");
+            }
+            String src = svc.source() != null ? svc.source() : sourcePorts;
+            String dst = svc.rest() != null ? svc.rest() : destinationPorts;
+            for (String a : sources) {
+                for (String b : destinations) {
+                    out.add(String.join(" ", java.util.stream.Stream.of(action, svc.proto(), a, src, b, dst, rest)
+                            .filter(x -> !x.isEmpty()).toList()));
                 }
             }
         }
@@ -554,6 +676,10 @@ public final class IosAclParser {
                     } catch (RuntimeException e) {
                         ones = List.of();
                         current.add(new Line(n, body.replaceAll("\\s+", " "), AclEntry.unrecognised(body)));
+                    }
+                    if (ones.isEmpty() && current.stream().noneMatch(l -> l.seq() == n && l.entry() != null && l.entry().unrecognised())) {
+                        // an entry whose group is empty matches nothing: kept as a line, never dropped
+                        current.add(new Line(n, body.replaceAll("\\s+", " "), AclEntry.unrecognised(body + " (an object-group in it is empty)")));
                     }
                     for (String one : ones) {
                         current.add(new Line(n, body.replaceAll("\\s+", " "), entry(kind, one, pendingRemark)));

@@ -58,10 +58,20 @@ class IosObjectGroupTest {
     }
 
     @Test
-    void aGroupEntryWithSourcePortsIsRefusedByName() {
+    void sourcePortsAfterAGroupAndUnknownOrCyclicGroupsAreReadAsIosDoes() {
         Map<String, List<String>> g = IosAclParser.objectGroups(GROUPS);
-        assertThatThrownBy(() -> IosAclParser.expand("permit tcp object-group servers eq 5222 any", g))
-                .isInstanceOf(IosAclParser.UnsupportedEntry.class).hasMessageContaining("source ports");
+        assertThat(IosAclParser.expand("permit tcp object-group servers eq 5222 any", g))
+                .containsExactly("permit tcp host 10.10.1.10 eq 5222 any");
+        assertThatThrownBy(() -> IosAclParser.expand("permit tcp object-group nowhere any", g))
+                .isInstanceOf(IosAclParser.UnsupportedEntry.class).hasMessageContaining("'nowhere'");
+        Map<String, List<String>> cyclic = IosAclParser.objectGroups("""
+                object-group network A
+                 group-object B
+                object-group network B
+                 group-object A
+                """);
+        assertThatThrownBy(() -> IosAclParser.expand("permit ip object-group A any", cyclic))
+                .isInstanceOf(IosAclParser.UnsupportedEntry.class);
     }
 
     @Test

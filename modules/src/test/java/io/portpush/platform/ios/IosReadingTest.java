@@ -135,4 +135,32 @@ class IosReadingTest {
         assertThat(edge.get(0).source().toString()).isEqualTo("10.*.0.*");
         assertThat(edge).noneMatch(AclEntry::unrecognised);
     }
+
+    @Test
+    void objectGroupReferencesInShowOutputResolveWithShowObjectGroup() throws Exception {
+        // the groups: ntc-templates field output of show object-group (the corpus sample); the entries: the forms of its 1104 sample
+        String groups = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/real/cisco_ios/show_object-group/ntc-service-and-network-groups.txt"));
+        String show = """
+                Extended IP access list access-acl
+                    10 permit udp object-group TEST_NET_OGR host 10.1.2.3 eq domain (7 matches)
+                    20 permit tcp host 10.1.2.3 eq snmp object-group TEST_NET_OGR
+                    30 permit object-group TEST-SVC-OGR host 10.1.2.3 10.1.2.0 0.0.0.255
+                    40 permit udp object-group NOT_SHOWN any
+                    50 permit ip object-group XXXX any
+                """;
+        List<IosAclParser.Line> lines = IosAclParser.showAccessLists(show, IosAclParser.objectGroups(groups)).get("access-acl");
+        List<String> ten = lines.stream().filter(l -> l.seq() == 10).map(l -> l.entry().describe()).toList();
+        assertThat(ten).startsWith("permit udp any -> 10.1.2.3/32:53", "permit udp 1.1.1.1/32 -> 10.1.2.3/32:53").hasSize(4);
+        assertThat(lines.stream().filter(l -> l.seq() == 10)).allMatch(l -> l.hits() == 7);
+        assertThat(lines.stream().filter(l -> l.seq() == 20).map(l -> l.entry().describe()).toList())
+                .contains("permit tcp 10.1.2.3/32:161 -> 1.1.1.0/24");
+        assertThat(lines.stream().filter(l -> l.seq() == 30).map(l -> l.entry().describe()).toList())
+                .contains("permit icmp 10.1.2.3/32 -> 10.1.2.0/24 icmp 0", "permit tcp 10.1.2.3/32 -> 10.1.2.0/24:25",
+                        "permit 99 10.1.2.3/32 -> 10.1.2.0/24").hasSize(19);
+        // a group the output does not define, and an empty group: the line is kept, never read as something else or dropped
+        assertThat(lines.stream().filter(l -> l.seq() == 40)).singleElement().matches(l -> l.entry().unrecognised());
+        assertThat(lines.stream().filter(l -> l.seq() == 50)).singleElement().matches(l -> l.entry().unrecognised());
+        assertThat(lines).noneMatch(l -> l.seq() < 40 && l.entry().unrecognised());
+    }
 }
