@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every sample of real device output in {@code src/test/resources/real/<platform>/<command>/}
@@ -25,6 +25,11 @@ class RealOutputCorpusTest {
 
     /** A sample with the records expected of it and where it comes from. */
     record Sample(Path text, String platform, String command, String source, List<String> records) {
+        @Override
+        public String toString() {
+            return CORPUS.relativize(text).toString();
+        }
+
         static Sample of(Path text) throws IOException {
             Path expect = Path.of(text.toString().replaceFirst("\\.txt$", ".expect"));
             String source = "";
@@ -69,13 +74,13 @@ class RealOutputCorpusTest {
         return out;
     }
 
-    @TestFactory
-    Stream<DynamicTest> everySampleReadsAsThePersonWroteIt() throws IOException {
-        return samples().stream().map(s -> DynamicTest.dynamicTest(CORPUS.relativize(s.text()).toString(), () -> {
-            assertThat(s.source()).as(s.text() + " names its source").isNotBlank();
-            assertThat(s.records()).as(s.text() + " has records").isNotEmpty();
-            assertThat(read(s)).as(s.text() + " (source: " + s.source() + ")").containsExactlyElementsOf(s.records());
-        }));
+    // a parameterized test rather than a test factory: mutation testing (PIT) sees each sample as a test of its own
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void everySampleReadsAsThePersonWroteIt(Sample s) throws IOException {
+        assertThat(s.source()).as(s.text() + " names its source").isNotBlank();
+        assertThat(s.records()).as(s.text() + " has records").isNotEmpty();
+        assertThat(read(s)).as(s.text() + " (source: " + s.source() + ")").containsExactlyElementsOf(s.records());
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.portpush.lab.shell.OutputFilter;
 import io.portpush.lab.shell.Personality;
 import io.portpush.lab.shell.Reply;
 import io.portpush.lab.shell.Session;
-import io.portpush.platform.asa.AsaPortNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -290,19 +289,19 @@ public final class AsaPersonality implements Personality {
 
     private String portWord(String w) {
         ObjectGroup g = groups.get((String) current.get("group"));
-        OptionalInt n = AsaPortNames.number(g.protocol, w);
-        return n.isPresent() ? AsaPortNames.display(g.protocol, n.getAsInt()) : w;
+        OptionalInt n = AsaPortWords.number(g.protocol, w);
+        return n.isPresent() ? AsaPortWords.display(g.protocol, n.getAsInt()) : w;
     }
 
     private Reply groupMember(Invocation inv, String op, int firstWord, int count) {
         ObjectGroup g = groups.get((String) current.get("group"));
         List<String> ports = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            OptionalInt n = AsaPortNames.number(g.protocol, inv.word(firstWord + i).toLowerCase(Locale.ROOT));
+            OptionalInt n = AsaPortWords.number(g.protocol, inv.word(firstWord + i).toLowerCase(Locale.ROOT));
             if (n.isEmpty()) {
                 return invalid(current, inv.offsets().get(firstWord + i));
             }
-            ports.add(AsaPortNames.display(g.protocol, n.getAsInt()));
+            ports.add(AsaPortWords.display(g.protocol, n.getAsInt()));
         }
         String member = "port-object " + op + " " + String.join(" ", ports);
         if (!g.members.contains(member) && !ctx.faults().get().ignores(inv.line())) {
@@ -467,22 +466,22 @@ public final class AsaPersonality implements Personality {
         String k = w.get(i).toLowerCase(Locale.ROOT);
         switch (k) {
             case "eq", "neq", "lt", "gt" -> {
-                OptionalInt n = AsaPortNames.number(proto, w.get(i + 1).toLowerCase(Locale.ROOT));
+                OptionalInt n = AsaPortWords.number(proto, w.get(i + 1).toLowerCase(Locale.ROOT));
                 if (n.isEmpty()) {
                     bad[0] = i + 1;
                     return -1;
                 }
-                out.add(k + " " + AsaPortNames.display(proto, n.getAsInt()));
+                out.add(k + " " + AsaPortWords.display(proto, n.getAsInt()));
                 return i + 2;
             }
             case "range" -> {
-                OptionalInt a = AsaPortNames.number(proto, w.get(i + 1).toLowerCase(Locale.ROOT));
-                OptionalInt b = AsaPortNames.number(proto, w.get(i + 2).toLowerCase(Locale.ROOT));
+                OptionalInt a = AsaPortWords.number(proto, w.get(i + 1).toLowerCase(Locale.ROOT));
+                OptionalInt b = AsaPortWords.number(proto, w.get(i + 2).toLowerCase(Locale.ROOT));
                 if (a.isEmpty() || b.isEmpty()) {
                     bad[0] = a.isEmpty() ? i + 1 : i + 2;
                     return -1;
                 }
-                out.add("range " + AsaPortNames.display(proto, a.getAsInt()) + " " + AsaPortNames.display(proto, b.getAsInt()));
+                out.add("range " + AsaPortWords.display(proto, a.getAsInt()) + " " + AsaPortWords.display(proto, b.getAsInt()));
                 return i + 3;
             }
             case "object-group" -> {

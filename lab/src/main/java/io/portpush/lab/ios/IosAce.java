@@ -2,7 +2,6 @@ package io.portpush.lab.ios;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import io.portpush.platform.ios.IosPortNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -240,7 +239,7 @@ final class IosAce {
                 i++;
                 List<String> ports = new ArrayList<>();
                 ports.add(port(proto));
-                while (i < w.size() && ports.size() < 10 && IosPortNames.number(proto, lower(i)).isPresent()) {
+                while (i < w.size() && ports.size() < 10 && IosPortWords.number(proto, lower(i)).isPresent()) {
                     ports.add(port(proto));
                 }
                 out.add("eq " + String.join(" ", ports));
@@ -263,12 +262,12 @@ final class IosAce {
 
     private String port(String proto) {
         need();
-        OptionalInt n = IosPortNames.number(proto, lower(i));
+        OptionalInt n = IosPortWords.number(proto, lower(i));
         if (n.isEmpty()) {
             throw new BadWord(i);
         }
         i++;
-        return IosPortNames.display(proto, n.getAsInt());
+        return IosPortWords.display(proto, n.getAsInt());
     }
 
     private static final class BadWord extends RuntimeException {

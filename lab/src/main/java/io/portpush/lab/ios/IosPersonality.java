@@ -522,11 +522,11 @@ public final class IosPersonality implements Personality {
         List<String> ports = new ArrayList<>();
         String table = proto.equals("udp") ? "udp" : "tcp";
         for (int i = 0; i < inv.args().size(); i++) {
-            java.util.OptionalInt n = io.portpush.platform.ios.IosPortNames.number(table, inv.args().get(i).toLowerCase(Locale.ROOT));
+            java.util.OptionalInt n = IosPortWords.number(table, inv.args().get(i).toLowerCase(Locale.ROOT));
             if (n.isEmpty()) {
                 return invalid(current, inv.argOffset(i));
             }
-            ports.add(io.portpush.platform.ios.IosPortNames.display(table, n.getAsInt()));
+            ports.add(IosPortWords.display(table, n.getAsInt()));
         }
         if (ports.isEmpty() || (op.equals("range") && ports.size() != 2)) {
             return Reply.of("% Incomplete command.\n\n");

@@ -28,7 +28,9 @@ public final class IosAclParser {
     private static final Pattern LIST_HEAD = Pattern.compile("^([A-Z][A-Za-z0-9 -]*?)\\s+access list (\\S+)(?:\\s.*)?$");
     private static final Pattern V6_SEQUENCE = Pattern.compile("^(.*) sequence (\\d+)$");
     private static final Pattern STARTS_LIST = Pattern.compile("^[A-Z][A-Za-z0-9 -]*?\\s+access list \\S+.*");
-    private static final Pattern STARTS_ENTRY = Pattern.compile("^\\s*(permit|deny|remark)\\b.*");
+    // a numbered line of any kind ("10 Dynamic TESTLIST permit ..."), or an entry keyword, starts a line of its own
+    private static final Pattern STARTS_ENTRY = Pattern.compile("^\\s*(\\d+\\s+\\S|(permit|deny|remark|evaluate|dynamic|Dynamic)\\b).*");
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)\\s.*");
     private static final Pattern NAMED_ACL = Pattern.compile("^(ip|ipv6) access-list (?:(extended|standard|role-based|resequence) )?(\\S+)$");
     private static final Pattern NUMBERED_ACL = Pattern.compile("^access-list (\\d+) (.*)$");
     private static final Pattern BINDING = Pattern.compile("^(?:ip|ipv6) (?:access-group|traffic-filter) (\\S+) (in|out)$");
@@ -423,7 +425,9 @@ public final class IosAclParser {
                 current.add(new Line(n, text, entry(kind, text, ""), hits));
             } else {
                 // a line of a list that is no entry portpush knows (dynamic, reflexive, evaluate...): kept, never read as one
-                current.add(new Line((current.size() + 1) * 10, s, AclEntry.unrecognised(s)));
+                Matcher number = LEADING_NUMBER.matcher(s);
+                current.add(new Line(number.matches() ? Integer.parseInt(number.group(1)) : (current.size() + 1) * 10, s,
+                        AclEntry.unrecognised(s), hits));
             }
         }
         return out;
