@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class AsaAclParser {
     private static final Pattern RUNNING = Pattern.compile("^access-list (\\S+) (?:line \\d+ )?(extended|remark|standard|webtype|ethertype|advanced) ?(.*)$");
     private static final Pattern SHOW = Pattern.compile("^(\\s*)access-list (\\S+) line (\\d+) (extended|remark|standard|webtype|ethertype|advanced) (.*)$");
+    private static final Pattern SHOW_HEAD = Pattern.compile("^access-list (\\S+); \\d+ elements;.*$");
     private static final Pattern HASH = Pattern.compile("\\s+0x[0-9a-f]+$");
     private static final Pattern INACTIVE_STATE = Pattern.compile("\\s*\\(inactive\\)$");
     private static final Pattern HITCNT = Pattern.compile("\\s*\\(hitcnt=\\d+\\)$");
@@ -71,11 +72,19 @@ public final class AsaAclParser {
             lines.add(l.stripTrailing());
         }
         for (int i = 0; i < lines.size(); i++) {
+            Matcher head = SHOW_HEAD.matcher(lines.get(i));
+            if (head.matches()) {
+                out.computeIfAbsent(head.group(1), k -> new ArrayList<>()); // a list exists even with no entry (remarks only)
+                continue;
+            }
             Matcher m = SHOW.matcher(lines.get(i));
-            if (!m.matches() || m.group(4).equals("remark")) {
+            if (!m.matches()) {
                 continue;
             }
             List<AclEntry> l = out.computeIfAbsent(m.group(2), k -> new ArrayList<>());
+            if (m.group(4).equals("remark")) {
+                continue;
+            }
             boolean expanded = !m.group(1).isEmpty();
             boolean hasChildren = i + 1 < lines.size() && lines.get(i + 1).startsWith("  access-list " + m.group(2) + " line " + m.group(3) + " ");
             if (!expanded && hasChildren) {

@@ -245,10 +245,10 @@ public final class IosAclParser {
 
     static Kind kindOfHeader(String kind) {
         String k = kind.toLowerCase(Locale.ROOT).strip();
-        if (k.equals("extended ip") || k.equals("extended")) {
+        if (k.equals("extended ip") || k.equals("extended") || k.equals("fqdn ip")) {
             return Kind.EXTENDED;
         }
-        if (k.equals("ipv6")) {
+        if (k.equals("ipv6") || k.equals("ipv6 fqdn")) {
             return Kind.IPV6;
         }
         return k.equals("standard ip") || k.equals("standard") ? Kind.STANDARD : Kind.OTHER;
@@ -268,7 +268,9 @@ public final class IosAclParser {
                 return AddressSet.ANY;
             }
             case "host" -> {
-                return AddressSet.parse(List.of(next(w, i)));
+                String h = next(w, i);
+                // FQDN lists: "host dynamic www.example.com", a name resolved at run time
+                return h.equals("dynamic") ? AddressSet.named("fqdn", next(w, i)) : AddressSet.parse(List.of(h));
             }
             case "object-group", "addrgroup" -> throw new UnsupportedEntry("object-group in '" + text + "': expand it before comparing");
             default -> {
@@ -386,7 +388,9 @@ public final class IosAclParser {
             if (head.matches()) {
                 // every kind of list starts a list of its own, so no entry is ever attached to the list before it
                 kind = kindOfHeader(head.group(1));
-                current = out.computeIfAbsent(head.group(2), k -> new ArrayList<>());
+                // an FQDN list shares its name with the extended list IOS programs from it: both are kept, apart
+                String key = head.group(1).toLowerCase(Locale.ROOT).contains("fqdn") ? head.group(2) + " [fqdn]" : head.group(2);
+                current = out.computeIfAbsent(key, k -> new ArrayList<>());
                 continue;
             }
             Matcher counter = MATCHES.matcher(l);

@@ -45,11 +45,13 @@ class IosReadingTest {
     @Test
     void everyListKindStartsItsOwnListAndNoLineIsLost() {
         Map<String, List<IosAclParser.Line>> acls = IosAclParser.showAccessLists(SHOW);
-        assertThat(acls).containsOnlyKeys("1", "OG", "RBACL", "FQDN-ACL", "V6", "MIRROR");
+        // an FQDN list is kept apart from the extended list of the same name IOS programs from it
+        assertThat(acls).containsOnlyKeys("1", "OG", "RBACL", "FQDN-ACL [fqdn]", "V6", "MIRROR");
         assertThat(acls.get("1")).hasSize(3);
         assertThat(acls.get("OG")).hasSize(7);
         assertThat(acls.get("RBACL")).hasSize(1);
-        assertThat(acls.get("FQDN-ACL")).hasSize(1);
+        assertThat(acls.get("FQDN-ACL [fqdn]")).singleElement().extracting(l -> l.entry().describe())
+                .isEqualTo("permit ip any -> [fqdn www.example.com]");
         assertThat(acls.get("V6")).hasSize(1);
         assertThat(acls.get("MIRROR")).hasSize(1);
         assertThat(acls.get("RBACL").get(0).entry().unrecognised()).as("a list kind portpush does not read").isTrue();
