@@ -19,7 +19,7 @@ public record AddressSet(List<IPAddress> prefixes, List<String> names) {
 
     public AddressSet {
         prefixes = normalise(prefixes);
-        names = names.stream().distinct().sorted().toList();
+        names = names.isEmpty() ? List.of() : names.stream().distinct().sorted().toList();
     }
 
     public AddressSet(List<IPAddress> prefixes) {
@@ -39,7 +39,10 @@ public record AddressSet(List<IPAddress> prefixes, List<String> names) {
             if (s.equals("any") || s.equals("0.0.0.0/0")) {
                 return ANY;
             }
-            IPAddress a = new IPAddressString(s).getAddress();
+            IPAddress a = dottedQuad(s);
+            if (a == null) {
+                a = new IPAddressString(s).getAddress(); // the library is the authority for every other form
+            }
             if (a == null) {
                 throw new IllegalArgumentException("'" + s + "' is not an IP address or prefix");
             }
@@ -58,14 +61,17 @@ public record AddressSet(List<IPAddress> prefixes, List<String> names) {
      *         ({@code 0.0.0.5}): no address with ranged octets holds that set
      */
     public static AddressSet ofWildcard(String address, String wildcard) {
-        IPAddress a = new IPAddressString(address).getAddress();
-        IPAddress w = new IPAddressString(wildcard).getAddress();
+        IPAddress a = dottedQuad(address);
+        IPAddress w = dottedQuad(wildcard);
+        a = a != null ? a : new IPAddressString(address).getAddress();
+        w = w != null ? w : new IPAddressString(wildcard).getAddress();
         if (a == null || w == null || !a.isIPv4() || !w.isIPv4()) {
             throw new IllegalArgumentException("'" + address + " " + wildcard + "' is not an IPv4 address and wildcard mask");
         }
-        long wv = w.getValue().longValue();
+        long wv = ((inet.ipaddr.ipv4.IPv4Address) w).longValue();
         if (((wv + 1) & wv) == 0) {
-            return parse(List.of(address + "/" + (32 - Long.bitCount(wv))));
+            return new AddressSet(List.of(new inet.ipaddr.ipv4.IPv4Address(((inet.ipaddr.ipv4.IPv4Address) a).intValue(),
+                    32 - Long.bitCount(wv))));
         }
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 4; i++) {
@@ -81,7 +87,59 @@ public record AddressSet(List<IPAddress> prefixes, List<String> names) {
         return new AddressSet(List.of(new IPAddressString(text.toString()).getAddress()));
     }
 
+    /**
+     * The common form {@code a.b.c.d} or {@code a.b.c.d/n} (decimal octets without leading zeros),
+     * read straight into the library's address; null for anything else, which the library parses.
+     * Reading a device's show output is mostly these, and string parsing was its main cost.
+     */
+    static IPAddress dottedQuad(String s) {
+        int n = s.length();
+        int value = 0;
+        int octets = 0;
+        int i = 0;
+        while (octets < 4) {
+            int start = i;
+            int v = 0;
+            while (i < n && i - start < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                v = v * 10 + (s.charAt(i++) - '0');
+            }
+            if (i == start || v > 255 || (i - start > 1 && s.charAt(start) == '0')) {
+                return null;
+            }
+            value = (value << 8) | v;
+            octets++;
+            if (octets < 4) {
+                if (i >= n || s.charAt(i++) != '.') {
+                    return null;
+                }
+            }
+        }
+        if (i == n) {
+            return new inet.ipaddr.ipv4.IPv4Address(value, 32);
+        }
+        if (s.charAt(i++) != '/' || i == n || n - i > 2) {
+            return null;
+        }
+        int len = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            len = len * 10 + (c - '0');
+        }
+        return len <= 32 ? new inet.ipaddr.ipv4.IPv4Address(value, len) : null;
+    }
+
     private static List<IPAddress> normalise(List<IPAddress> in) {
+        if (in.size() == 1 && !in.get(0).isMultiple()) {
+            IPAddress a = in.get(0);
+            // one address or prefix: nothing to sort or merge
+            return List.of((a.getNetworkPrefixLength() == null ? a.setPrefixLength(a.getBitCount(), false) : a).toPrefixBlock());
+        }
+        if (in.size() == 1 && in.get(0).isPrefixBlock()) {
+            return List.of(in.get(0));
+        }
         List<IPAddress> blocks = new ArrayList<>();
         for (IPAddress a : in) {
             if (a.isMultiple() && !a.isPrefixBlock() && a.getNetworkPrefixLength() == null) {

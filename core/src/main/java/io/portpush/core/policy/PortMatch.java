@@ -26,6 +26,9 @@ public record PortMatch(List<PortRange> ranges) {
 
     /** Sorted ranges with adjacent and overlapping ones merged: 5060,5061,5062 -> 5060-5062. */
     static List<PortRange> merge(List<PortRange> in) {
+        if (in.size() <= 1) {
+            return List.copyOf(in); // the common case, one port or range: nothing to sort
+        }
         List<PortRange> sorted = new ArrayList<>(in);
         sorted.sort(null);
         List<PortRange> out = new ArrayList<>();

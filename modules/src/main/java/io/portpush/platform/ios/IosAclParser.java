@@ -23,10 +23,8 @@ import java.util.regex.Pattern;
  * IPv6 prefixes, and lines wrapped by a narrow terminal.
  */
 public final class IosAclParser {
-    private static final Pattern MATCHES = Pattern.compile("\\s*\\((\\d+) match(es)?\\)\\s*$");
     private static final Pattern SEQ_LINE = Pattern.compile("^\\s*(\\d+)\\s+(permit|deny|remark)\\b(.*)$");
     private static final Pattern LIST_HEAD = Pattern.compile("^([A-Z][A-Za-z0-9 -]*?)\\s+access list (\\S+)(?:\\s.*)?$");
-    private static final Pattern V6_SEQUENCE = Pattern.compile("^(.*) sequence (\\d+)$");
     private static final Pattern STARTS_LIST = Pattern.compile("^[A-Z][A-Za-z0-9 -]*?\\s+access list \\S+.*");
     // a numbered line of any kind ("10 Dynamic TESTLIST permit ..."), or an entry keyword, starts a line of its own
     private static final Pattern STARTS_ENTRY = Pattern.compile("^\\s*(\\d+\\s+\\S|(permit|deny|remark|evaluate|dynamic|Dynamic)\\b).*");
@@ -35,7 +33,25 @@ public final class IosAclParser {
     private static final Pattern NUMBERED_ACL = Pattern.compile("^access-list (\\d+) (.*)$");
     private static final Pattern BINDING = Pattern.compile("^(?:ip|ipv6) (?:access-group|traffic-filter) (\\S+) (in|out)$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern DOTTED = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    /** Four groups of one to three digits joined by dots (the DOTTED pattern, by hand: every address passes here). */
+    private static boolean dotted(String w) {
+        int groups = 0;
+        int digits = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0 && groups < 3) {
+                groups++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return groups == 3 && digits > 0;
+    }
 
     /**
      * One line of an ACL as the device numbers it; {@code hits} is the device's counter
@@ -58,6 +74,11 @@ public final class IosAclParser {
         public UnsupportedEntry(String message) {
             super(message);
         }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // a value, not a fault: the line is kept as unrecognised, and a stack trace per line costs
+        }
     }
 
     private IosAclParser() {
@@ -74,8 +95,9 @@ public final class IosAclParser {
      * unrecognised), so nothing is read as something else.
      */
     public static AclEntry ace(String text, String origin, boolean v6) {
-        String t = MATCHES.matcher(text).replaceAll("").strip();
-        List<String> w = new ArrayList<>(List.of(SPACES.split(t)));
+        int counter = counterStart(text.strip());
+        String t = (counter < 0 ? text.strip() : text.strip().substring(0, counter)).strip();
+        List<String> w = words(t);
         int[] i = {0};
         Action action = switch (next(w, i)) {
             case "permit" -> Action.PERMIT;
@@ -158,6 +180,26 @@ public final class IosAclParser {
         return new AclEntry(action, proto, src, srcPorts, dst, dstPorts, established, log, origin, qualifiers);
     }
 
+    /** The words of a line, split on runs of spaces (no regular expression: every line passes here). */
+    static List<String> words(String t) {
+        List<String> out = new ArrayList<>(16);
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(t.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(t.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(t.substring(start, i));
+            }
+        }
+        return out;
+    }
+
     private static boolean isCookie(String word) {
         return !List.of("time-range", "dscp", "precedence", "tos", "ttl", "fragments", "option", "sequence", "inactive", "log-input")
                 .contains(word.toLowerCase(Locale.ROOT));
@@ -172,9 +214,9 @@ public final class IosAclParser {
             i[0]++;
             return java.util.Optional.of(prefix + named);
         }
-        if (k.matches("\\d{1,3}") && Integer.parseInt(k) <= 255) {
+        if (IosKeywords.smallNumber(k, 255) >= 0) {
             i[0]++;
-            if (i[0] < w.size() && w.get(i[0]).matches("\\d{1,3}") && Integer.parseInt(w.get(i[0])) <= 255) {
+            if (i[0] < w.size() && IosKeywords.smallNumber(w.get(i[0]), 255) >= 0) {
                 return java.util.Optional.of(prefix + k + "/" + w.get(i[0]++));
             }
             return java.util.Optional.of(prefix + k);
@@ -193,8 +235,10 @@ public final class IosAclParser {
      * (show), {@code permit 192.168.1.0 0.0.0.255} (running-config), {@code permit host A}, {@code deny any}: a source only.
      */
     public static AclEntry standardAce(String text, String origin) {
-        String t = MATCHES.matcher(text).replaceAll("").replace(", wildcard bits ", " ").strip();
-        List<String> w = new ArrayList<>(List.of(SPACES.split(t)));
+        String stripped = text.strip();
+        int counter = counterStart(stripped);
+        String t = (counter < 0 ? stripped : stripped.substring(0, counter)).replace(", wildcard bits ", " ").strip();
+        List<String> w = words(t);
         int[] i = {0};
         Action action = switch (next(w, i)) {
             case "permit" -> Action.PERMIT;
@@ -207,7 +251,7 @@ public final class IosAclParser {
             src = AddressSet.ANY;
         } else if (first.equals("host")) {
             src = AddressSet.parse(List.of(next(w, i)));
-        } else if (i[0] < w.size() && w.get(i[0]).matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
+        } else if (i[0] < w.size() && dotted(w.get(i[0]))) {
             i[0]--;
             src = address(w, i, text);
         } else {
@@ -278,7 +322,7 @@ public final class IosAclParser {
                     return AddressSet.parse(List.of(k.split(","))); // IPv6 prefix, or a group member's range as its blocks
                 }
                 String wildcard = next(w, i);
-                if (!DOTTED.matcher(k).matches() || !DOTTED.matcher(wildcard).matches()) {
+                if (!dotted(k) || !dotted(wildcard)) {
                     throw new IllegalArgumentException("'" + k + " " + wildcard + "' in '" + text + "' is no address and wildcard");
                 }
                 return AddressSet.ofWildcard(k, wildcard);
@@ -357,7 +401,7 @@ public final class IosAclParser {
             if (raw.isBlank()) {
                 continue;
             }
-            boolean starts = !raw.startsWith(" ") || SEQ_LINE.matcher(raw).matches() || STARTS_ENTRY.matcher(raw).matches()
+            boolean starts = !raw.startsWith(" ") || startsWithNumberedWord(raw) || STARTS_ENTRY.matcher(raw).matches()
                     || STARTS_LIST.matcher(raw.strip()).matches();
             if (!starts && !out.isEmpty()) {
                 out.set(out.size() - 1, out.get(out.size() - 1) + " " + raw.strip());
@@ -366,6 +410,71 @@ public final class IosAclParser {
             }
         }
         return out;
+    }
+
+    /**
+     * Where a trailing hit counter {@code (N matches)} / {@code (1 match)} of a stripped line
+     * starts, or -1: the MATCHES pattern by hand (a search with it cost more than the rest of a
+     * read).
+     */
+    static int counterStart(String s) {
+        if (!(s.endsWith(" matches)") || s.endsWith(" match)"))) {
+            return -1;
+        }
+        int open = s.lastIndexOf('(');
+        int space = s.indexOf(' ', open);
+        if (open < 0 || space <= open + 1) {
+            return -1;
+        }
+        for (int i = open + 1; i < space; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return -1;
+            }
+        }
+        String word = s.substring(space + 1);
+        return word.equals("matches)") || word.equals("match)") ? open : -1;
+    }
+
+    /**
+     * Where the entry of a stripped numbered line ({@code 10 permit ...}, {@code 20 remark ...})
+     * starts; 0 when the line is no such entry. The same as {@code SEQ_LINE}, without a regular
+     * expression: it runs on every line of a read.
+     */
+    private static int numberedEntry(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || i >= n || s.charAt(i) != ' ') {
+            return 0;
+        }
+        while (i < n && s.charAt(i) == ' ') {
+            i++;
+        }
+        for (String k : ENTRY_WORDS) {
+            int end = i + k.length();
+            if (s.startsWith(k, i) && (end == n || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != '_')) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static final List<String> ENTRY_WORDS = List.of("permit", "deny", "remark");
+
+    /** Whether a line is spaces, digits, a space and a word: a numbered line (the common case, decided without a regular expression). */
+    private static boolean startsWithNumberedWord(String raw) {
+        int i = 0;
+        int n = raw.length();
+        while (i < n && raw.charAt(i) == ' ') {
+            i++;
+        }
+        int digits = i;
+        while (i < n && Character.isDigit(raw.charAt(i))) {
+            i++;
+        }
+        return i > digits && i + 1 < n && raw.charAt(i) == ' ' && raw.charAt(i + 1) != ' ';
     }
 
     /** {@code show ip access-lists} / {@code show ipv6 access-list}: list name to its numbered lines. */
@@ -384,8 +493,8 @@ public final class IosAclParser {
         List<Line> current = null;
         Kind kind = Kind.OTHER;
         for (String l : unwrap(output)) {
-            Matcher head = LIST_HEAD.matcher(l.strip());
-            if (head.matches()) {
+            Matcher head = l.contains("access list ") ? LIST_HEAD.matcher(l.strip()) : null;
+            if (head != null && head.matches()) {
                 // every kind of list starts a list of its own, so no entry is ever attached to the list before it
                 kind = kindOfHeader(head.group(1));
                 // an FQDN list shares its name with the extended list IOS programs from it: both are kept, apart
@@ -393,16 +502,20 @@ public final class IosAclParser {
                 current = out.computeIfAbsent(key, k -> new ArrayList<>());
                 continue;
             }
-            Matcher counter = MATCHES.matcher(l);
-            long hits = counter.find() ? Long.parseLong(counter.group(1)) : 0;
-            String s = MATCHES.matcher(l).replaceAll("").strip();
+            long hits = 0;
+            String s = l.strip();
+            int counter = counterStart(s);
+            if (counter >= 0) {
+                hits = Long.parseLong(s.substring(s.lastIndexOf('(') + 1, s.indexOf(' ', s.lastIndexOf('('))));
+                s = s.substring(0, counter).strip();
+            }
             if (current == null) {
                 continue;
             }
-            Matcher seq = SEQ_LINE.matcher(s);
-            if (seq.matches()) {
-                String text = seq.group(2) + seq.group(3);
-                int n = Integer.parseInt(seq.group(1));
+            int body = numberedEntry(s);
+            if (body > 0) {
+                String text = s.substring(body);
+                int n = Integer.parseInt(s.substring(0, s.indexOf(' ')));
                 if (!groups.isEmpty() && text.contains("object-group") && (kind == Kind.EXTENDED || kind == Kind.IPV6)) {
                     List<String> ones;
                     try {
@@ -420,12 +533,14 @@ public final class IosAclParser {
                     }
                     continue;
                 }
-                current.add(new Line(n, text, seq.group(2).equals("remark") ? null : entry(kind, text, ""), hits));
+                current.add(new Line(n, text, text.startsWith("remark") ? null : entry(kind, text, ""), hits));
             } else if (s.startsWith("permit") || s.startsWith("deny")) {
                 // IPv6 lists print "permit tcp any any eq www sequence 10"
-                Matcher v6 = V6_SEQUENCE.matcher(s);
-                int n = v6.matches() ? Integer.parseInt(v6.group(2)) : (current.size() + 1) * 10;
-                String text = v6.matches() ? v6.group(1) : s;
+                int at = s.lastIndexOf(" sequence ");
+                String number = at < 0 ? "" : s.substring(at + 10);
+                boolean numbered = !number.isEmpty() && number.length() <= 10 && number.chars().allMatch(Character::isDigit);
+                int n = numbered ? Integer.parseInt(number) : (current.size() + 1) * 10;
+                String text = numbered ? s.substring(0, at) : s;
                 current.add(new Line(n, text, entry(kind, text, ""), hits));
             } else {
                 // a line of a list that is no entry portpush knows (dynamic, reflexive, evaluate...): kept, never read as one

@@ -69,12 +69,29 @@ public final class IosKeywords {
     private IosKeywords() {
     }
 
+    /** A word of one to three digits no greater than {@code max}, as a number; -1 for any other word (no regular expression: a hot path). */
+    static int smallNumber(String w, int max) {
+        int n = w.length();
+        if (n == 0 || n > 3) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = w.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v <= max ? v : -1;
+    }
+
     /** The model's protocol for a keyword or number: ip/tcp/udp/icmp as words, any other protocol as its number. */
     public static Optional<String> protocol(String word) {
         String w = word.toLowerCase(java.util.Locale.ROOT);
         Integer n = PROTOCOLS.get(w);
-        if (n == null && w.matches("\\d{1,3}") && Integer.parseInt(w) <= 255) {
-            n = Integer.parseInt(w);
+        if (n == null && smallNumber(w, 255) >= 0) {
+            n = smallNumber(w, 255);
         }
         if (n == null) {
             return Optional.empty();
@@ -92,8 +109,8 @@ public final class IosKeywords {
     /** A value of a named IP header field ({@code dscp ef}, {@code precedence internet}) as its number. */
     static Optional<Integer> value(Map<String, Integer> names, String word, int max) {
         String w = word.toLowerCase(java.util.Locale.ROOT);
-        if (w.matches("\\d{1,3}") && Integer.parseInt(w) <= max) {
-            return Optional.of(Integer.parseInt(w));
+        if (smallNumber(w, max) >= 0) {
+            return Optional.of(smallNumber(w, max));
         }
         return Optional.ofNullable(names.get(w));
     }

@@ -45,9 +45,15 @@ public final class IosPortNames {
 
     /** A port word (number or keyword) for {@code protocol} ({@code tcp} or {@code udp}). */
     public static OptionalInt number(String protocol, String word) {
-        if (word.chars().allMatch(Character::isDigit) && !word.isEmpty() && word.length() <= 5) {
-            int n = Integer.parseInt(word);
-            return n <= 65535 ? OptionalInt.of(n) : OptionalInt.empty();
+        if (!word.isEmpty() && word.length() <= 5) {
+            int n = 0;
+            int i = 0;
+            for (; i < word.length() && Character.isDigit(word.charAt(i)); i++) {
+                n = n * 10 + (word.charAt(i) - '0');
+            }
+            if (i == word.length()) {
+                return n <= 65535 ? OptionalInt.of(n) : OptionalInt.empty();
+            }
         }
         Integer n = table(protocol).get(word);
         if (n == null && !"udp".equals(protocol)) {
