@@ -107,6 +107,16 @@ public final class Platforms {
         return java.util.Optional.ofNullable(acls);
     }
 
+    /** Hit counters per filter where the command prints them by name: Junos {@code show firewall}. */
+    public static java.util.Optional<java.util.Map<String, java.util.List<io.portpush.core.policy.HitCounter>>> readCounters(
+            String platform, String command, String output) {
+        String c = command.strip().replaceAll("\\s+", " ");
+        if ("juniper_junos".equals(platform) && c.matches("show firewall( filter \\S+)?")) {
+            return java.util.Optional.of(io.portpush.platform.junos.JunosFirewallCounters.read(output));
+        }
+        return java.util.Optional.empty();
+    }
+
     private static java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>> entriesOf(
             java.util.Map<String, java.util.List<io.portpush.platform.ios.IosAclParser.Line>> lists) {
         java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>> acls = new java.util.LinkedHashMap<>();

@@ -62,9 +62,20 @@ class RealOutputCorpusTest {
 
     /** What the reader made of a sample, in the expectation's form: {@code LIST | describe()}. */
     static List<String> read(Sample s) throws IOException {
-        Map<String, List<AclEntry>> acls = Platforms.readAcls(s.platform(), s.command(), Files.readString(s.text()))
-                .orElseThrow(() -> new AssertionError(s.text() + ": no reader for " + s.platform() + " '" + s.command() + "'"));
+        String text = Files.readString(s.text());
         List<String> out = new ArrayList<>();
+        var counters = Platforms.readCounters(s.platform(), s.command(), text);
+        if (counters.isPresent()) {
+            counters.get().forEach((filter, list) -> {
+                if (list.isEmpty()) {
+                    out.add(filter + " | (no counters)");
+                }
+                list.forEach(c -> out.add(filter + " | " + c.describe()));
+            });
+            return out;
+        }
+        Map<String, List<AclEntry>> acls = Platforms.readAcls(s.platform(), s.command(), text)
+                .orElseThrow(() -> new AssertionError(s.text() + ": no reader for " + s.platform() + " '" + s.command() + "'"));
         acls.forEach((list, entries) -> {
             if (entries.isEmpty()) {
                 out.add(list + " | (no entries)"); // a list header is a list of its own, even empty

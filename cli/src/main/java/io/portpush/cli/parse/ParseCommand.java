@@ -55,11 +55,15 @@ public final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : read(Path.of(file));
+        var counters = Platforms.readCounters(platform, command, text);
+        if (counters.isPresent()) {
+            return printCounters(counters.get(), text);
+        }
         String groups = objectGroups == null ? "" : read(objectGroups);
         Map<String, List<AclEntry>> acls = Platforms.readAcls(platform, command, text, groups).orElseThrow(() -> new InvalidInputException(
                 new SourceLocation("--command", 0, ""), "portpush has no reader for '" + command + "' on " + platform
                         + " (readers: show ip access-lists, show access-lists, show ipv6 access-list, show object-group, show running-config; ASA show "
-                        + "access-list, show running-config access-list; Junos show configuration ... | display set; nft -j list chain)"));
+                        + "access-list, show running-config access-list; Junos show configuration ... | display set, show firewall; nft -j list chain)"));
         List<String> lines = List.of(text.replace("\r", "").split("\n", -1));
         List<Map<String, Object>> unrecognised = new ArrayList<>();
         boolean[] used = new boolean[lines.size()];
@@ -98,6 +102,44 @@ public final class ParseCommand implements Callable<Integer> {
             }
             out.println(acls.values().stream().mapToInt(List::size).sum() + " entries in " + acls.size() + " list(s), " + unrecognised.size()
                     + " unrecognised line(s)");
+        }
+        out.flush();
+        return unrecognised.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    /** Counters per filter (Junos show firewall), in the same two forms as ACL records. */
+    private int printCounters(Map<String, List<io.portpush.core.policy.HitCounter>> counters, String text) throws IOException {
+        List<String> lines = List.of(text.replace("\r", "").split("\n", -1));
+        boolean[] used = new boolean[lines.size()];
+        List<Map<String, Object>> unrecognised = new ArrayList<>();
+        counters.forEach((filter, list) -> list.stream().filter(io.portpush.core.policy.HitCounter::isUnrecognised).forEach(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("list", filter);
+            m.put("line", lineOf(lines, used, c.name()));
+            m.put("text", c.name());
+            unrecognised.add(m);
+        }));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            Map<String, Object> filters = new LinkedHashMap<>();
+            counters.forEach((filter, list) -> filters.put(filter, list.stream().filter(c -> !c.isUnrecognised()).toList()));
+            doc.put("platform", platform);
+            doc.put("command", command);
+            doc.put("acls", Map.of());
+            doc.put("counters", filters);
+            doc.put("unrecognised", unrecognised);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            counters.forEach((filter, list) -> {
+                out.println(filter + " (" + list.size() + " counters)");
+                list.stream().filter(c -> !c.isUnrecognised()).forEach(c -> out.println("  " + c.describe()));
+            });
+            for (Map<String, Object> u : unrecognised) {
+                out.println("unrecognised: " + file + ":" + u.get("line") + ": [" + u.get("list") + "] " + u.get("text"));
+            }
+            out.println(counters.values().stream().mapToInt(List::size).sum() + " counters in " + counters.size() + " filter(s), "
+                    + unrecognised.size() + " unrecognised line(s)");
         }
         out.flush();
         return unrecognised.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT;
