@@ -67,6 +67,20 @@ public final class AsaAclParser {
      */
     public static Map<String, List<AclEntry>> show(String text) {
         Map<String, List<AclEntry>> out = new LinkedHashMap<>();
+        showLines(text).forEach((name, lines) -> out.put(name, lines.stream().map(Line::entry).toList()));
+        return out;
+    }
+
+    /**
+     * One entry as ASA evaluates it, with its line number and {@code hitcnt} (-1 where the line
+     * printed none). Expansion lines keep their own counters: the parent's is their sum.
+     */
+    public record Line(int line, AclEntry entry, long hits) {
+    }
+
+    /** As {@link #show}, with each entry's line number and hit counter. */
+    public static Map<String, List<Line>> showLines(String text) {
+        Map<String, List<Line>> out = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
         for (String l : text.replace("\r", "").split("\n")) {
             lines.add(l.stripTrailing());
@@ -81,7 +95,8 @@ public final class AsaAclParser {
             if (!m.matches()) {
                 continue;
             }
-            List<AclEntry> l = out.computeIfAbsent(m.group(2), k -> new ArrayList<>());
+            List<Line> l = out.computeIfAbsent(m.group(2), k -> new ArrayList<>());
+            int number = Integer.parseInt(m.group(3));
             if (m.group(4).equals("remark")) {
                 continue;
             }
@@ -99,9 +114,14 @@ public final class AsaAclParser {
                 inactive = true;
                 body = body.substring(0, tail.start());
             }
-            body = HITCNT.matcher(body).replaceFirst("");
+            Matcher counter = HITCNT.matcher(body);
+            long hits = -1;
+            if (counter.find()) {
+                hits = Long.parseLong(body.substring(body.indexOf("hitcnt=", counter.start()) + 7, body.indexOf(')', counter.start())));
+                body = body.substring(0, counter.start());
+            }
             if (!m.group(4).equals("extended") && !m.group(4).equals("standard")) {
-                l.add(AclEntry.unrecognised(m.group(4) + " " + body));
+                l.add(new Line(number, AclEntry.unrecognised(m.group(4) + " " + body), hits));
                 continue;
             }
             AclEntry e = m.group(4).equals("standard") ? standard(body, "") : entry(body, "");
@@ -111,7 +131,7 @@ public final class AsaAclParser {
                 e = new AclEntry(e.action(), e.protocol(), e.source(), e.sourcePorts(), e.destination(), e.destinationPorts(),
                         e.established(), e.log(), e.origin(), q);
             }
-            l.add(e);
+            l.add(new Line(number, e, hits));
         }
         return out;
     }

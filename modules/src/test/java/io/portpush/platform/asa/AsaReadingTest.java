@@ -64,4 +64,18 @@ class AsaReadingTest {
         assertThat(show.get("OUT").get(0).qualifiers()).containsExactly("icmp 0");
         assertThat(show.get("OUT").get(1).qualifiers()).containsExactly("inactive");
     }
+
+    @Test
+    void hitCountersAreKeptPerEvaluatedLine() throws Exception {
+        // Genie golden output of a real ASA (corpus sample): acl3 line 2 expands to four entries, two of them hit once
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/real/cisco_asa/show_access-list/genie-asa-bgp-peers-ldap-any6.txt"));
+        Map<String, List<AsaAclParser.Line>> lines = AsaAclParser.showLines(text);
+        assertThat(lines.get("acl3")).filteredOn(l -> l.line() == 2).extracting(AsaAclParser.Line::hits).containsExactly(1L, 0L, 0L, 1L);
+        assertThat(lines.get("acl1_default")).filteredOn(l -> l.line() == 3).singleElement().extracting(AsaAclParser.Line::hits)
+                .isEqualTo(60L);
+        // an expansion line with no counter (field output of a newer release) reads as none counted, not zero
+        String noCounter = "  access-list test line 40 extended permit tcp host 10.0.1.10 fqdn host.example.com (unresolved) eq https 0xc6e4eca7\n";
+        assertThat(AsaAclParser.showLines(noCounter).get("test")).singleElement().extracting(AsaAclParser.Line::hits).isEqualTo(-1L);
+    }
 }
