@@ -57,8 +57,11 @@ public record AddressSet(List<IPAddress> prefixes, List<String> names) {
      * matches, each octet a range ({@code 10.*.0.*}), so it compares by meaning, never as a
      * guessed prefix.
      *
-     * @throws IllegalArgumentException when an octet's wildcard bits are not its low bits
-     *         ({@code 0.0.0.5}): no address with ranged octets holds that set
+     * <p>An octet whose ignored bits are not its lowest ({@code 0.0.10.255}: third octet 0, 2, 8 or
+     * 10) is listed value by value, so the set is still exact.
+     *
+     * @throws IllegalArgumentException when that listing would exceed {@link #MAX_WILDCARD_BLOCKS}
+     *         separate blocks ({@code 85.85.85.85})
      */
     public static AddressSet ofWildcard(String address, String wildcard) {
         IPAddress a = dottedQuad(address);
@@ -73,19 +76,47 @@ public record AddressSet(List<IPAddress> prefixes, List<String> names) {
             return new AddressSet(List.of(new inet.ipaddr.ipv4.IPv4Address(((inet.ipaddr.ipv4.IPv4Address) a).intValue(),
                     32 - Long.bitCount(wv))));
         }
-        StringBuilder text = new StringBuilder();
+        // each octet: a range when its ignored bits are its lowest, else the values it can take
+        List<List<String>> octets = new ArrayList<>();
+        long combinations = 1;
         for (int i = 0; i < 4; i++) {
             int octet = a.getSegment(i).getSegmentValue();
             int bits = w.getSegment(i).getSegmentValue();
-            if (((bits + 1) & bits) != 0) {
-                throw new IllegalArgumentException("wildcard " + wildcard + " ignores bits of octet " + (i + 1)
-                        + " that are not its lowest: no range of addresses matches it");
-            }
             int low = octet & ~bits;
-            text.append(i == 0 ? "" : ".").append(bits == 0 ? String.valueOf(low) : low + "-" + (low | bits));
+            List<String> values = new ArrayList<>();
+            if (((bits + 1) & bits) == 0) {
+                values.add(bits == 0 ? String.valueOf(low) : low + "-" + (low | bits));
+            } else {
+                for (int v = 0; v < 256; v++) {
+                    if ((v & ~bits) == low) {
+                        values.add(String.valueOf(v));
+                    }
+                }
+            }
+            combinations *= values.size();
+            octets.add(values);
         }
-        return new AddressSet(List.of(new IPAddressString(text.toString()).getAddress()));
+        if (combinations > MAX_WILDCARD_BLOCKS) {
+            throw new IllegalArgumentException("wildcard " + wildcard + " matches " + combinations + " separate blocks of addresses, more "
+                    + "than portpush lists (" + MAX_WILDCARD_BLOCKS + ")");
+        }
+        List<IPAddress> blocks = new ArrayList<>();
+        for (String o1 : octets.get(0)) {
+            for (String o2 : octets.get(1)) {
+                for (String o3 : octets.get(2)) {
+                    for (String o4 : octets.get(3)) {
+                        IPAddress b = new IPAddressString(o1 + "." + o2 + "." + o3 + "." + o4).getAddress();
+                        IPAddress prefix = b.isMultiple() ? b.assignPrefixForSingleBlock() : null;
+                        blocks.add(prefix != null ? prefix : b); // a block that is a prefix reads as the prefix
+                    }
+                }
+            }
+        }
+        return new AddressSet(blocks);
     }
+
+    /** How many separate blocks a non-contiguous wildcard may stand for before it is refused as unreadable. */
+    static final int MAX_WILDCARD_BLOCKS = 256;
 
     /**
      * The common form {@code a.b.c.d} or {@code a.b.c.d/n} (decimal octets without leading zeros),

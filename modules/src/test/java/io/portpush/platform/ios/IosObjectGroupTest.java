@@ -83,8 +83,13 @@ class IosObjectGroupTest {
                 .containsExactly(io.portpush.core.policy.PortRange.of(5222));
         assertThat(IosAclParser.ace("permit udp any any eq 17", "").destinationPorts().ranges())
                 .containsExactly(io.portpush.core.policy.PortRange.of(17));
-        // a wildcard whose ignored bits are not an octet's lowest matches no range of addresses: refused, named
-        assertThatThrownBy(() -> IosAclParser.ace("permit ip 10.0.0.0 0.0.0.5 any", ""))
-                .hasMessageContaining("wildcard 0.0.0.5");
+        // ignored bits that are not an octet's lowest: the octet is listed value by value (0, 1, 4, 5), still exact
+        assertThat(IosAclParser.ace("permit ip 10.0.0.0 0.0.0.5 any", "").source().toString())
+                .isEqualTo("10.0.0.0/32,10.0.0.1/32,10.0.0.4/32,10.0.0.5/32");
+        assertThat(IosAclParser.ace("permit ip 10.70.10.0 0.0.10.255 any", "").source().toString())
+                .isEqualTo("10.70.0.0/24,10.70.2.0/24,10.70.8.0/24,10.70.10.0/24");
+        // one that would list more than 256 blocks is refused, named
+        assertThatThrownBy(() -> IosAclParser.ace("permit ip 10.0.0.0 85.85.85.85 any", ""))
+                .hasMessageContaining("wildcard 85.85.85.85").hasMessageContaining("65536");
     }
 }
