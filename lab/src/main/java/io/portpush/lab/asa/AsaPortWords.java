@@ -22,21 +22,14 @@ final class AsaPortWords {
             rsh 514 t; rtsp 554 t; secureid-udp 5510 u; sip 5060 tu; smtp 25 t; snmp 161 u; snmptrap 162 u; sqlnet 1521 t;
             ssh 22 t; sunrpc 111 tu; syslog 514 u; tacacs 49 tu; talk 517 tu; telnet 23 t; tftp 69 u; time 37 u;
             uucp 540 t; vxlan 4789 u; who 513 u; whois 43 t; www 80 tu; xdmcp 177 u""";
-    private static final Map<String, Integer> TCP = new HashMap<>();
-    private static final Map<String, Integer> UDP = new HashMap<>();
+    private static final Map<String, Integer> TCP = withHttp(io.portpush.lab.PortTable.parse(TABLE).tcp());
+    private static final Map<String, Integer> UDP = withHttp(io.portpush.lab.PortTable.parse(TABLE).udp());
 
-    static {
-        for (String row : TABLE.replace("\n", " ").split(";")) {
-            String[] f = row.strip().split(" ");
-            if (f[2].contains("t")) {
-                TCP.put(f[0], Integer.parseInt(f[1]));
-            }
-            if (f[2].contains("u")) {
-                UDP.put(f[0], Integer.parseInt(f[1]));
-            }
-        }
-        TCP.put("http", 80); // accepted as typed, printed as www
-        UDP.put("http", 80);
+    /** http is accepted as typed and printed as www. */
+    private static Map<String, Integer> withHttp(Map<String, Integer> t) {
+        Map<String, Integer> m = new HashMap<>(t);
+        m.put("http", 80);
+        return Map.copyOf(m);
     }
 
     private AsaPortWords() {

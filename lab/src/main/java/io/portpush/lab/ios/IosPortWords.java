@@ -1,6 +1,5 @@
 package io.portpush.lab.ios;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -21,20 +20,8 @@ final class IosPortWords {
             biff 512 u; bootpc 68 u; bootps 67 u; dnsix 195 u; isakmp 500 u; mobile-ip 434 u; nameserver 42 u;
             netbios-dgm 138 u; netbios-ns 137 u; netbios-ss 139 u; non500-isakmp 4500 u; ntp 123 u; rip 520 u;
             ripv6 521 u; snmp 161 u; snmptrap 162 u; syslog 514 u; tftp 69 u; who 513 u; xdmcp 177 u""";
-    private static final Map<String, Integer> TCP = new HashMap<>();
-    private static final Map<String, Integer> UDP = new HashMap<>();
-
-    static {
-        for (String row : TABLE.replace("\n", " ").split(";")) {
-            String[] f = row.strip().split(" ");
-            if (f[2].contains("t")) {
-                TCP.put(f[0], Integer.parseInt(f[1]));
-            }
-            if (f[2].contains("u")) {
-                UDP.put(f[0], Integer.parseInt(f[1]));
-            }
-        }
-    }
+    private static final Map<String, Integer> TCP = io.portpush.lab.PortTable.parse(TABLE).tcp();
+    private static final Map<String, Integer> UDP = io.portpush.lab.PortTable.parse(TABLE).udp();
 
     private IosPortWords() {
     }

@@ -32,20 +32,6 @@ public final class AsaKeywords {
 
     /** The model's protocol for a name or number: ip/tcp/udp/icmp as words, any other as its number. */
     public static Optional<String> protocol(String word) {
-        String w = word.toLowerCase(java.util.Locale.ROOT);
-        Integer n = PROTOCOLS.get(w);
-        if (n == null && w.matches("\\d{1,3}") && Integer.parseInt(w) <= 255) {
-            n = Integer.parseInt(w);
-        }
-        if (n == null) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (n) {
-            case 0 -> "ip";
-            case 1 -> "icmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            default -> String.valueOf(n);
-        });
+        return io.portpush.core.policy.IpProtocols.of(word, PROTOCOLS);
     }
 }

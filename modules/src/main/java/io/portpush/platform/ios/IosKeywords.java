@@ -69,41 +69,15 @@ public final class IosKeywords {
     private IosKeywords() {
     }
 
-    /** A word of one to three digits no greater than {@code max}, as a number; -1 for any other word (no regular expression: a hot path). */
+    /** A word of one to three digits no greater than {@code max}, as a number; -1 for any other word. */
     static int smallNumber(String w, int max) {
-        int n = w.length();
-        if (n == 0 || n > 3) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < n; i++) {
-            char c = w.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v <= max ? v : -1;
+        return io.portpush.core.policy.IpProtocols.number(w, max);
     }
 
     /** The model's protocol for a keyword or number: ip/tcp/udp/icmp as words, any other protocol as its number. */
     public static Optional<String> protocol(String word) {
-        String w = word.toLowerCase(java.util.Locale.ROOT);
-        Integer n = PROTOCOLS.get(w);
-        if (n == null && smallNumber(w, 255) >= 0) {
-            n = smallNumber(w, 255);
-        }
-        if (n == null) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (n) {
-            case 0 -> "ip";
-            case 1 -> "icmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            case 58 -> "icmp";
-            default -> String.valueOf(n);
-        });
+        // an IPv6 list's ICMP is ICMPv6 (58); its entries print "icmp", and the qualifier says icmp6
+        return io.portpush.core.policy.IpProtocols.of(word, PROTOCOLS).map(p -> p.equals("58") ? "icmp" : p);
     }
 
     /** A value of a named IP header field ({@code dscp ef}, {@code precedence internet}) as its number. */

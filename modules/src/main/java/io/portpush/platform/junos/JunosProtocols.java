@@ -20,18 +20,7 @@ final class JunosProtocols {
 
     /** The model's protocol: tcp, udp, icmp as words, any other protocol as its number. */
     static Optional<String> of(String word) {
-        Integer n = NAMES.get(word);
-        if (n == null && word.matches("\\d{1,3}") && Integer.parseInt(word) <= 255) {
-            n = Integer.parseInt(word);
-        }
-        if (n == null) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (n) {
-            case 1 -> "icmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            default -> String.valueOf(n);
-        });
+        // Junos numbers hop-by-hop 0, which is a header, not "every protocol": only a name of the table or a number
+        return io.portpush.core.policy.IpProtocols.of(word, NAMES).map(p -> word.equals("hop-by-hop") ? "0" : p);
     }
 }
