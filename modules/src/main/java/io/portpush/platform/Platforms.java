@@ -96,8 +96,18 @@ public final class Platforms {
             acls = entriesOf(io.portpush.platform.ios.IosAclParser.runningConfig(output).acls());
         } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? access-list( \\S+)?")) {
             acls = io.portpush.platform.asa.AsaAclParser.show(output);
+        } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? run(ning-config)? (object|object-group)( \\S+)*")) {
+            // each definition as the entries it stands for: a network as permit ip MEMBERS -> any, a service group per member
+            io.portpush.platform.asa.AsaObjects objects = io.portpush.platform.asa.AsaObjects.parse(output);
+            acls = new java.util.LinkedHashMap<>();
+            for (var d : objects.names().entrySet()) {
+                String probe = d.getValue().equals("network") ? "permit ip object-group " + d.getKey() + " any"
+                        : "permit object-group " + d.getKey() + " any any";
+                acls.put(d.getKey(), io.portpush.platform.asa.AsaAclParser.running("access-list P extended " + probe + "\n", objects)
+                        .getOrDefault("P", java.util.List.of()));
+            }
         } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? run(ning-config)?( access-list.*)?")) {
-            acls = io.portpush.platform.asa.AsaAclParser.running(output);
+            acls = io.portpush.platform.asa.AsaAclParser.running(output, io.portpush.platform.asa.AsaObjects.parse(output + "\n" + groupsOutput));
         } else if ("juniper_junos".equals(platform) && c.contains("display set")) {
             acls = io.portpush.platform.junos.JunosFilterParser.filters(output);
         } else if ("linux_nftables".equals(platform) && c.startsWith("nft -j list chain")) {

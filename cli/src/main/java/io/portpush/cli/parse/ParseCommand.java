@@ -49,7 +49,7 @@ public final class ParseCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--object-groups", paramLabel = "FILE",
-            description = "IOS: saved output of show object-group (or a running configuration) to resolve object-group references.")
+            description = "Saved definitions to resolve object and object-group references: IOS show object-group or running configuration; ASA show running-config object and object-group.")
     Path objectGroups;
 
     @Override

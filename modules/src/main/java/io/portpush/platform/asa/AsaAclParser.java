@@ -36,6 +36,16 @@ public final class AsaAclParser {
 
     /** {@code show running-config access-list}: list name to entries (remarks become the next entries' origin). */
     public static Map<String, List<AclEntry>> running(String text) {
+        return running(text, AsaObjects.parse(text));
+    }
+
+    /**
+     * As {@link #running(String)}, resolving object and object-group names with {@code objects}
+     * (definitions from the same running configuration, or from {@code show running-config object}
+     * and {@code object-group}); an entry naming them becomes the entries ASA evaluates. A name
+     * with no definition stays a named reference.
+     */
+    public static Map<String, List<AclEntry>> running(String text, AsaObjects objects) {
         Map<String, List<AclEntry>> out = new LinkedHashMap<>();
         Map<String, String> remark = new LinkedHashMap<>();
         for (String raw : text.replace("\r", "").split("\n")) {
@@ -52,7 +62,19 @@ public final class AsaAclParser {
                 // webtype, ethertype lists are kept by name, never misread as extended entries
                 l.add(AclEntry.unrecognised(m.group(2) + " " + m.group(3)));
             } else {
-                l.add(entry(m.group(3), remark.getOrDefault(m.group(1), "")));
+                List<String> ones;
+                try {
+                    ones = objects.expand(m.group(3));
+                } catch (RuntimeException e) {
+                    l.add(AclEntry.unrecognised(m.group(3)));
+                    continue;
+                }
+                if (ones.isEmpty()) {
+                    l.add(AclEntry.unrecognised(m.group(3) + " (an object-group in it is empty)"));
+                }
+                for (String one : ones) {
+                    l.add(entry(one, remark.getOrDefault(m.group(1), "")));
+                }
             }
         }
         return out;

@@ -78,4 +78,39 @@ class AsaReadingTest {
         String noCounter = "  access-list test line 40 extended permit tcp host 10.0.1.10 fqdn host.example.com (unresolved) eq https 0xc6e4eca7\n";
         assertThat(AsaAclParser.showLines(noCounter).get("test")).singleElement().extracting(AsaAclParser.Line::hits).isEqualTo(-1L);
     }
+
+    @Test
+    void theRunningConfigurationResolvesItsOwnObjectsAndGroups() throws Exception {
+        // definitions: field output of show running-config object / object-group (corpus samples); entries in the forms of the
+        // ASA command reference (access-list extended with object, object-group, service and port groups)
+        String objects = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/real/cisco_asa/show_running-config_object/ntc-network-objects.txt"))
+                + java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/real/cisco_asa/show_running-config_object-group/ntc-service-groups.txt"))
+                + "object-group network INSIDE\n network-object object corp\n network-object host 172.16.0.1\n group-object NESTED\n"
+                + "object-group network NESTED\n network-object 192.0.2.0 255.255.255.0\n";
+        Map<String, List<AclEntry>> run = AsaAclParser.running(objects + """
+                access-list OUT extended permit tcp object-group INSIDE object server-vip object-group five
+                access-list OUT extended permit object-group three object internal any
+                access-list OUT extended permit ip object fqdn_test object NOT-DEFINED
+                access-list OUT extended deny tcp any range 10.10.10.4 10.10.10.7 eq 22
+                """);
+        List<String> out = run.get("OUT").stream().map(AclEntry::describe).toList();
+        assertThat(out).startsWith(
+                "permit tcp 10.0.0.0/8 -> 10.1.11.8/32:445", "permit tcp 10.0.0.0/8 -> 10.1.11.8/32:139",
+                "permit tcp 172.16.0.1/32 -> 10.1.11.8/32:445");
+        assertThat(out).contains("permit tcp 192.0.2.0/24 -> 10.1.11.8/32:139", "permit udp 192.168.0.0/24 -> any:48129-48137",
+                "permit udp 192.168.0.0/24:1024-65535 -> any:0-39999",
+                "permit ip [fqdn google.com] -> [object NOT-DEFINED]", "deny tcp any -> 10.10.10.4/30:22");
+        assertThat(out).hasSize(3 * 2 + 5 + 1 + 1);
+        // a cycle is refused by name, as a line kept unrecognised
+        Map<String, List<AclEntry>> cyclic = AsaAclParser.running("""
+                object-group network A
+                 group-object B
+                object-group network B
+                 group-object A
+                access-list X extended permit ip object-group A any
+                """);
+        assertThat(cyclic.get("X")).singleElement().matches(AclEntry::unrecognised);
+    }
 }
