@@ -103,8 +103,13 @@ public final class Platforms {
             for (var d : objects.names().entrySet()) {
                 String probe = d.getValue().equals("network") ? "permit ip object-group " + d.getKey() + " any"
                         : "permit object-group " + d.getKey() + " any any";
-                acls.put(d.getKey(), io.portpush.platform.asa.AsaAclParser.running("access-list P extended " + probe + "\n", objects)
-                        .getOrDefault("P", java.util.List.of()));
+                java.util.List<io.portpush.core.policy.AclEntry> entries = new java.util.ArrayList<>();
+                for (var e : io.portpush.platform.asa.AsaAclParser.running("access-list P extended " + probe + "\n", objects)
+                        .getOrDefault("P", java.util.List.of())) {
+                    // a member the reader cannot expand is reported as the definition's own line, where a person finds it
+                    entries.add(e.unrecognised() ? io.portpush.core.policy.AclEntry.unrecognised(memberLine(output, e.unrecognisedText())) : e);
+                }
+                acls.put(d.getKey(), entries);
             }
         } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? run(ning-config)?( access-list.*)?")) {
             acls = io.portpush.platform.asa.AsaAclParser.running(output, io.portpush.platform.asa.AsaObjects.parse(output + "\n" + groupsOutput));
@@ -115,6 +120,19 @@ public final class Platforms {
             acls = java.util.Map.of(acl.name(), acl.entries());
         }
         return java.util.Optional.ofNullable(acls);
+    }
+
+    /** The line of {@code output} holding the object a probe entry names ({@code permit object alpha any any}), or the text itself. */
+    private static String memberLine(String output, String probe) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("object (\\S+)").matcher(probe);
+        if (m.find()) {
+            for (String line : output.replace("\r", "").split("\n")) {
+                if (line.startsWith(" ") && line.contains(" object " + m.group(1))) {
+                    return line.strip();
+                }
+            }
+        }
+        return probe;
     }
 
     /** Hit counters per filter where the command prints them by name: Junos {@code show firewall}. */
