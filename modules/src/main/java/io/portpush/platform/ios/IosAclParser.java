@@ -541,6 +541,12 @@ public final class IosAclParser {
                 boolean numbered = !number.isEmpty() && number.length() <= 10 && number.chars().allMatch(Character::isDigit);
                 int n = numbered ? Integer.parseInt(number) : (current.size() + 1) * 10;
                 String text = numbered ? s.substring(0, at) : s;
+                // IPv6 lists print the counter before the sequence: "permit tcp any any eq bgp (8 matches) sequence 10"
+                int before = counterStart(text);
+                if (before >= 0) {
+                    hits = Long.parseLong(text.substring(text.lastIndexOf('(') + 1, text.indexOf(' ', text.lastIndexOf('('))));
+                    text = text.substring(0, before).strip();
+                }
                 current.add(new Line(n, text, entry(kind, text, ""), hits));
             } else {
                 // a line of a list that is no entry portpush knows (dynamic, reflexive, evaluate...): kept, never read as one

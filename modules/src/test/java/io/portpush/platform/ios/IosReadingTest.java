@@ -165,4 +165,18 @@ class IosReadingTest {
         assertThat(lines.stream().filter(l -> l.seq() == 50)).singleElement().matches(l -> l.entry().unrecognised());
         assertThat(lines).noneMatch(l -> l.seq() < 40 && l.entry().unrecognised());
     }
+
+    @Test
+    void ipv6CountersPrintedBeforeTheSequenceNumberAreKept() throws Exception {
+        // Genie golden output of IOS-XE (corpus samples): "permit tcp any any eq bgp (8 matches) sequence 10"
+        Map<String, List<IosAclParser.Line>> all = IosAclParser.showAccessLists(java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/real/cisco_ios/show_ipv6_access-list/genie-iosxe-ipv6-per-user-counters.txt")));
+        assertThat(all.get("inbound")).extracting(IosAclParser.Line::seq, IosAclParser.Line::hits)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(10, 8L), org.assertj.core.groups.Tuple.tuple(20, 15L),
+                        org.assertj.core.groups.Tuple.tuple(30, 0L));
+        Map<String, List<IosAclParser.Line>> one = IosAclParser.showAccessLists(java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/real/cisco_ios/show_ipv6_access-list/genie-iosxe-ipv6-mld-dscp-counter.txt")));
+        assertThat(one.get("OutFilter_IPv6")).last().extracting(IosAclParser.Line::seq, IosAclParser.Line::hits)
+                .containsExactly(120, 3974749339L);
+    }
 }
