@@ -26,10 +26,17 @@ final class IosConfig {
 
     static final class Acl {
         final String name;
+        /** A standard list (source address only) rather than an extended one. */
+        final boolean standard;
         final TreeMap<Integer, Ace> entries = new TreeMap<>();
 
         Acl(String name) {
+            this(name, false);
+        }
+
+        Acl(String name, boolean standard) {
             this.name = name;
+            this.standard = standard;
         }
 
         boolean numbered() {

@@ -8,6 +8,8 @@ import io.portpush.lab.shell.OutputFilter;
 import io.portpush.lab.shell.Personality;
 import io.portpush.lab.shell.Reply;
 import io.portpush.lab.shell.Session;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,6 +45,7 @@ public final class IosPersonality implements Personality {
     private final CommandTree user = new CommandTree();
     private final CommandTree exec = new CommandTree();
     private final CommandTree global = new CommandTree();
+    private final CommandTree snacl = new CommandTree();
     private final CommandTree nacl = new CommandTree();
     private final CommandTree iface = new CommandTree();
     private final CommandTree cmap = new CommandTree();
@@ -133,6 +136,7 @@ public final class IosPersonality implements Personality {
             case "" -> s.privilege() >= 15 ? exec : user;
             case "config" -> global;
             case "config-ext-nacl" -> nacl;
+            case "config-std-nacl" -> snacl;
             case "config-if" -> iface;
             case "config-cmap" -> cmap;
             case "config-pmap" -> pmap;
@@ -272,7 +276,7 @@ public final class IosPersonality implements Personality {
     // ---------------------------------------------------------------- configuration commands
 
     private void buildConfig() {
-        for (CommandTree t : List.of(global, nacl, iface, cmap, pmap, pmapc, netgroup, svcgroup)) {
+        for (CommandTree t : List.of(global, nacl, snacl, iface, cmap, pmap, pmapc, netgroup, svcgroup)) {
             t.add("end", inv -> {
                 current.leaveAll();
                 return Reply.NOTHING;
@@ -328,9 +332,26 @@ public final class IosPersonality implements Personality {
         });
         global.add("ip access-list extended <word>", inv -> {
             String name = inv.word(3);
+            if (cfg.acls.containsKey(name) && cfg.acls.get(name).standard) {
+                return Reply.of("% A named standard IP access list with this name already exists\n");
+            }
             cfg.acls.computeIfAbsent(name, IosConfig.Acl::new);
             current.put("acl", name);
             current.enter("config-ext-nacl");
+            return Reply.NOTHING;
+        });
+        global.add("ip access-list standard <word>", inv -> {
+            String name = inv.word(3);
+            IosConfig.Acl acl = cfg.acls.computeIfAbsent(name, n -> new IosConfig.Acl(n, true));
+            if (!acl.standard) {
+                return Reply.of("% A named extended IP access list with this name already exists\n");
+            }
+            current.put("acl", name);
+            current.enter("config-std-nacl");
+            return Reply.NOTHING;
+        });
+        global.add("no ip access-list standard <word>", inv -> {
+            cfg.acls.remove(inv.word(4));
             return Reply.NOTHING;
         });
         global.add("no ip access-list extended <word>", inv -> {
@@ -420,6 +441,15 @@ public final class IosPersonality implements Personality {
         nacl.add("no <n>", inv -> {
             IosConfig.Acl acl = cfg.acls.get((String) current.get("acl"));
             acl.entries.remove(Integer.parseInt(inv.word(1)));
+            return Reply.NOTHING;
+        });
+        snacl.add("permit", true, inv -> standardEntry(inv, -1, 0));
+        snacl.add("deny", true, inv -> standardEntry(inv, -1, 0));
+        snacl.add("remark", true, inv -> remark(-1, inv.rest(0)));
+        snacl.add("<n> permit", true, inv -> standardEntry(inv, Integer.parseInt(inv.word(0)), 1));
+        snacl.add("<n> deny", true, inv -> standardEntry(inv, Integer.parseInt(inv.word(0)), 1));
+        snacl.add("no <n>", inv -> {
+            cfg.acls.get((String) current.get("acl")).entries.remove(Integer.parseInt(inv.word(1)));
             return Reply.NOTHING;
         });
         nacl.add("no permit", true, inv -> removeByText(inv));
@@ -583,6 +613,88 @@ public final class IosPersonality implements Personality {
             acl.entries.put(s, new IosConfig.Ace(s, text));
         }
         return Reply.NOTHING;
+    }
+
+    /**
+     * A standard entry: {@code permit|deny any | host A | A [WILDCARD] [log]}, stored as IOS keeps
+     * it ({@code permit 10.1.2.0 0.0.0.255}, a host as its address alone, host bits cleared).
+     */
+    private Reply standardEntry(Invocation inv, int seq, int actionWord) {
+        List<String> w = inv.words();
+        int i = actionWord + 1;
+        if (i >= w.size()) {
+            return Reply.of("% Incomplete command.\n\n");
+        }
+        String action = w.get(actionWord);
+        String source;
+        String first = w.get(i).toLowerCase(Locale.ROOT);
+        if (first.equals("any")) {
+            source = "any";
+            i++;
+        } else {
+            if (first.equals("host")) {
+                i++;
+                if (i >= w.size()) {
+                    return Reply.of("% Incomplete command.\n\n");
+                }
+            }
+            IPAddress a = new IPAddressString(w.get(i)).getAddress();
+            if (a == null || !a.isIPv4()) {
+                return invalid(current, inv.offsets().get(i));
+            }
+            i++;
+            String wildcard = "0.0.0.0";
+            if (!first.equals("host") && i < w.size() && !w.get(i).equalsIgnoreCase("log")) {
+                IPAddress wc = new IPAddressString(w.get(i)).getAddress();
+                if (wc == null || !wc.isIPv4()) {
+                    return invalid(current, inv.offsets().get(i));
+                }
+                wildcard = wc.toCanonicalString();
+                i++;
+            }
+            long mask = ~new IPAddressString(wildcard).getAddress().getValue().longValue() & 0xffffffffL;
+            long v = a.getValue().longValue() & mask;
+            String address = ((v >> 24) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 8) & 0xff) + "." + (v & 0xff);
+            source = wildcard.equals("0.0.0.0") ? address : address + " " + wildcard;
+        }
+        boolean log = false;
+        if (i < w.size()) {
+            if (!w.get(i).equalsIgnoreCase("log")) {
+                return invalid(current, inv.offsets().get(i));
+            }
+            log = true;
+            i++;
+        }
+        if (i < w.size()) {
+            return invalid(current, inv.offsets().get(i));
+        }
+        String text = action + " " + source + (log ? " log" : "");
+        IosConfig.Acl acl = cfg.acls.get((String) current.get("acl"));
+        if (acl.entries.values().stream().anyMatch(e -> e.text.equals(text))) {
+            return Reply.NOTHING;
+        }
+        int s = seq < 0 ? acl.nextSeq() : seq;
+        if (acl.entries.containsKey(s)) {
+            return Reply.of("% Duplicate sequence number\n");
+        }
+        acl.entries.put(s, new IosConfig.Ace(s, text));
+        return Reply.NOTHING;
+    }
+
+    /** How IOS shows a standard entry: {@code permit 10.1.2.0, wildcard bits 0.0.0.255}, {@code deny   10.9.9.9}. */
+    private static String standardShow(String text) {
+        String[] w = text.split(" ");
+        StringBuilder sb = new StringBuilder(w[0].equals("deny") ? "deny  " : "permit");
+        sb.append(' ').append(w[1]);
+        int next = 2;
+        if (w.length > 2 && !w[2].equals("log")) {
+            sb.append(", wildcard bits ").append(w[2]);
+            next = 3;
+        }
+        for (int k = next; k < w.length; k++) {
+            sb.append(' ').append(w[k]);
+        }
+        return sb.toString();
     }
 
     private Reply remark(int seq, String text) {
@@ -776,12 +888,12 @@ public final class IosPersonality implements Personality {
             if (!args.isEmpty() && !acl.name.equals(args.get(0))) {
                 continue;
             }
-            sb.append("Extended IP access list ").append(acl.name).append('\n');
+            sb.append(acl.standard ? "Standard IP access list " : "Extended IP access list ").append(acl.name).append('\n');
             for (IosConfig.Ace e : acl.entries.values()) {
                 if (e.text.startsWith("remark ")) {
                     continue; // IOS shows remarks only in the running configuration
                 }
-                sb.append("    ").append(e.seq).append(' ').append(e.text);
+                sb.append("    ").append(e.seq).append(' ').append(acl.standard ? standardShow(e.text) : e.text);
                 if (e.matches > 0) {
                     sb.append(" (").append(e.matches).append(" match").append(e.matches == 1 ? "" : "es").append(')');
                 }
@@ -1019,7 +1131,7 @@ public final class IosPersonality implements Personality {
             if (acl.numbered()) {
                 continue;
             }
-            sb.append("ip access-list extended ").append(acl.name).append('\n');
+            sb.append(acl.standard ? "ip access-list standard " : "ip access-list extended ").append(acl.name).append('\n');
             for (IosConfig.Ace e : acl.entries.values()) {
                 sb.append(' ').append(e.seq).append(' ').append(padDeny(e.text)).append('\n');
             }

@@ -215,4 +215,28 @@ class IosPersonalityTest {
             assertThat(c.cmd("show ip access-lists OG")).contains("    10 permit object-group IMP-XMPP any object-group IMP-NODES\n");
         }
     }
+
+    @Test
+    void namedStandardListsInTheLayoutsIosPrints() throws Exception {
+        // layouts of real show output (ntc-templates field samples: "    30 deny   192.168.1.0, wildcard bits 0.0.0.255")
+        try (LabClient c = enabled()) {
+            c.cmd("conf t");
+            assertThat(c.raw("ip access-list standard MGMT")).endsWith("R1(config-std-nacl)#");
+            c.cmd("permit 10.1.2.7 0.0.0.255");
+            c.cmd("20 deny host 10.9.9.9");
+            c.cmd("deny any log");
+            assertThat(c.cmd("permit 10.1.2.0 0.0.0.255 established")).contains("% Invalid input detected");
+            c.cmd("exit");
+            assertThat(c.cmd("ip access-list extended MGMT")).contains("standard IP access list with this name already exists");
+            c.cmd("end");
+            assertThat(c.cmd("show ip access-lists MGMT")).isEqualTo("""
+                    Standard IP access list MGMT
+                        10 permit 10.1.2.0, wildcard bits 0.0.0.255
+                        20 deny   10.9.9.9
+                        30 deny   any log
+                    """);
+            assertThat(c.cmd("show running-config | section ip access-list standard MGMT"))
+                    .isEqualTo("ip access-list standard MGMT\n 10 permit 10.1.2.0 0.0.0.255\n 20 deny   10.9.9.9\n 30 deny   any log\n");
+        }
+    }
 }

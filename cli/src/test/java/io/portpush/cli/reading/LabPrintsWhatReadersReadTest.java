@@ -1,0 +1,86 @@
+package io.portpush.cli.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.core.policy.AclEntry;
+import io.portpush.lab.DeviceSpec;
+import io.portpush.lab.LabClient;
+import io.portpush.lab.LabDevice;
+import io.portpush.lab.LabFleet;
+import io.portpush.platform.Platforms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lab router, configured with the entry forms the real-output corpus holds, prints them so
+ * that the product's reader reads every line, with the meaning that was typed. The lab and the
+ * reader share no table or code (lab does not depend on modules), so agreement here is evidence,
+ * not an echo.
+ */
+class LabPrintsWhatReadersReadTest {
+    private LabFleet fleet;
+    private LabDevice r1;
+
+    @BeforeEach
+    void start() {
+        fleet = new LabFleet(null);
+        r1 = fleet.start(DeviceSpec.of("R1", "cisco_ios"));
+    }
+
+    @AfterEach
+    void stop() {
+        fleet.close();
+    }
+
+    @Test
+    void everyConfiguredFormReadsBackWithItsMeaning() throws Exception {
+        Map<String, String> typedToMeaning = new java.util.LinkedHashMap<>();
+        typedToMeaning.put("permit icmp any any echo", "permit icmp any -> any icmp 8");
+        typedToMeaning.put("permit icmp any any echo-reply", "permit icmp any -> any icmp 0");
+        typedToMeaning.put("permit icmp any any packet-too-big", "permit icmp any -> any icmp 3/4");
+        typedToMeaning.put("permit tcp 10.0.0.0 0.255.255.255 any eq 22 23", "permit tcp 10.0.0.0/8 -> any:22-23");
+        typedToMeaning.put("permit udp any range 16384 32767 10.1.1.0 0.0.0.255", "permit udp any:16384-32767 -> 10.1.1.0/24");
+        typedToMeaning.put("permit tcp any any gt 1023 established", "permit tcp any -> any:1024-65535 established");
+        typedToMeaning.put("permit ip any any dscp ef", "permit ip any -> any dscp 46");
+        typedToMeaning.put("deny ip any any fragments", "deny ip any -> any fragments");
+        typedToMeaning.put("permit tcp any any eq www time-range WORK", "permit tcp any -> any:80 time-range WORK");
+        typedToMeaning.put("permit esp any any", "permit 50 any -> any");
+        typedToMeaning.put("deny ip any any log-input", "deny ip any -> any log log-input");
+        List<String> unaccepted = new ArrayList<>();
+        String show;
+        String standardShow;
+        List<String> standard;
+        try (LabClient c = new LabClient(r1, Pattern.compile("R1(\\([\\w-]+\\))?[>#] ?$|Password: $"))) {
+            c.login();
+            c.raw("enable");
+            c.raw(DeviceSpec.DEFAULT_ENABLE);
+            c.cmd("configure terminal");
+            c.cmd("ip access-list extended FORMS");
+            for (String typed : typedToMeaning.keySet()) {
+                String answer = c.cmd(typed);
+                if (answer.contains("%")) {
+                    unaccepted.add(typed + " -> " + answer.strip());
+                }
+            }
+            c.cmd("exit");
+            c.cmd("ip access-list standard STD");
+            standard = List.of(c.cmd("permit 10.1.2.0 0.0.0.255"), c.cmd("deny host 10.9.9.9"), c.cmd("deny any log"));
+            c.cmd("end");
+            show = c.cmd("show ip access-lists FORMS");
+            standardShow = c.cmd("show ip access-lists STD");
+        }
+        assertThat(standard).as("standard entries the lab router refuses").noneMatch(a -> a.contains("%"));
+        assertThat(Platforms.readAcls("cisco_ios", "show ip access-lists STD", standardShow).orElseThrow().get("STD"))
+                .as(standardShow).extracting(AclEntry::describe)
+                .containsExactly("permit ip 10.1.2.0/24 -> any", "deny ip 10.9.9.9/32 -> any", "deny ip any -> any log");
+        assertThat(unaccepted).as("forms of the corpus the lab router refuses").isEmpty();
+        List<AclEntry> read = Platforms.readAcls("cisco_ios", "show ip access-lists FORMS", show).orElseThrow().get("FORMS");
+        assertThat(read).as(show).noneMatch(AclEntry::unrecognised);
+        assertThat(read).extracting(AclEntry::describe).containsExactlyElementsOf(typedToMeaning.values());
+    }
+}
