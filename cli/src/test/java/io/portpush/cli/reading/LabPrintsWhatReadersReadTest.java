@@ -83,4 +83,36 @@ class LabPrintsWhatReadersReadTest {
         assertThat(read).as(show).noneMatch(AclEntry::unrecognised);
         assertThat(read).extracting(AclEntry::describe).containsExactlyElementsOf(typedToMeaning.values());
     }
+
+    @Test
+    void theLabFirewallPrintsShowAccessListAsTheReaderReadsIt() throws Exception {
+        LabDevice fw = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
+        Map<String, String> typedToMeaning = new java.util.LinkedHashMap<>();
+        typedToMeaning.put("permit icmp any any echo", "permit icmp any -> any icmp 8");
+        typedToMeaning.put("permit tcp 192.0.2.0 255.255.255.0 host 10.10.1.5 eq www", "permit tcp 192.0.2.0/24 -> 10.10.1.5/32:80");
+        typedToMeaning.put("permit udp any4 host 10.10.1.5 range 5060 5061 log", "permit udp any -> 10.10.1.5/32:5060-5061 log");
+        typedToMeaning.put("permit tcp any any gt 1023", "permit tcp any -> any:1024-65535");
+        typedToMeaning.put("deny ip any any log disable", "deny ip any -> any");
+        List<String> unaccepted = new ArrayList<>();
+        String show;
+        try (LabClient c = new LabClient(fw, Pattern.compile("fw1(\\([\\w-]+\\))?[>#] $|Password: $|\\]\\? $"))) {
+            c.login();
+            c.raw("enable");
+            c.raw(DeviceSpec.DEFAULT_ENABLE);
+            c.cmd("terminal pager 0");
+            c.cmd("configure terminal");
+            for (String typed : typedToMeaning.keySet()) {
+                String answer = c.cmd("access-list FORMS extended " + typed);
+                if (answer.contains("ERROR") || answer.contains("%")) {
+                    unaccepted.add(typed + " -> " + answer.strip());
+                }
+            }
+            c.cmd("end");
+            show = c.cmd("show access-list FORMS");
+        }
+        assertThat(unaccepted).as("forms of the corpus the lab firewall refuses").isEmpty();
+        List<AclEntry> read = Platforms.readAcls("cisco_asa", "show access-list FORMS", show).orElseThrow().get("FORMS");
+        assertThat(read).as(show).noneMatch(AclEntry::unrecognised);
+        assertThat(read).as(show).extracting(AclEntry::describe).containsExactlyElementsOf(typedToMeaning.values());
+    }
 }

@@ -31,6 +31,11 @@ import java.util.zip.CRC32;
  */
 public final class AsaPersonality implements Personality {
     private static final String INVALID = "ERROR: % Invalid input detected at '^' marker.";
+    /** ICMP type names the firewall accepts after the addresses (ASA command reference, "ICMP types"). */
+    private static final Set<String> ICMP_TYPES = Set.of("echo-reply", "unreachable", "source-quench", "redirect",
+            "alternate-address", "echo", "router-advertisement", "router-solicitation", "time-exceeded", "parameter-problem",
+            "timestamp-request", "timestamp-reply", "information-request", "information-reply", "mask-request", "mask-reply",
+            "traceroute", "conversion-error", "mobile-redirect");
     private static final Set<String> PROTOCOLS = Set.of("ip", "tcp", "udp", "icmp", "gre", "esp", "ah", "sctp", "ospf", "eigrp", "pim");
 
     /** One object-group: {@code type} service or network; {@code protocol} for service groups. */
@@ -391,9 +396,21 @@ public final class AsaPersonality implements Personality {
                     }
                 }
             }
+            if (proto.equals("icmp") && i < w.size() && (ICMP_TYPES.contains(w.get(i).toLowerCase(Locale.ROOT)) || w.get(i).matches("\\d{1,3}"))) {
+                out.add(w.get(i++).toLowerCase(Locale.ROOT));
+                if (i < w.size() && w.get(i).matches("\\d{1,3}")) {
+                    out.add(w.get(i++)); // an ICMP code after the type
+                }
+            }
             while (i < w.size()) {
                 String k = w.get(i).toLowerCase(Locale.ROOT);
-                if (k.equals("log")) {
+                if (k.equals("log") && i + 1 < w.size() && (w.get(i + 1).equalsIgnoreCase("disable") || w.get(i + 1).equalsIgnoreCase("default"))) {
+                    out.add("log " + w.get(i + 1).toLowerCase(Locale.ROOT));
+                    i += 2;
+                } else if (k.equals("time-range") && i + 1 < w.size()) {
+                    out.add("time-range " + w.get(i + 1));
+                    i += 2;
+                } else if (k.equals("log")) {
                     out.add("log");
                     i++;
                     if (i < w.size() && w.get(i).matches("informational|debugging|notifications|warnings|errors|critical|alerts|emergencies|\\d")) {

@@ -95,4 +95,21 @@ class AsaPersonalityTest {
             assertThat(c.cmd("show startup-config | include checksum:")).isEqualTo(after);
         }
     }
+
+    @Test
+    void icmpTypesLogDisableAndTimeRangesAreAcceptedAndKept() throws Exception {
+        // forms of real show access-list output (ntc-templates field samples): "... echo-reply 4 log ...", "log disable", "time-range"
+        try (LabClient c = enabled()) {
+            c.cmd("configure terminal");
+            assertThat(c.cmd("access-list T extended permit icmp any any echo")).doesNotContain("ERROR");
+            assertThat(c.cmd("access-list T extended permit icmp any host 10.1.1.2 echo-reply 4")).doesNotContain("ERROR");
+            assertThat(c.cmd("access-list T extended deny ip any any log disable")).doesNotContain("ERROR");
+            assertThat(c.cmd("access-list T extended permit tcp any any eq 80 time-range WORK")).doesNotContain("ERROR");
+            assertThat(c.cmd("access-list T extended permit icmp any any bogus-type")).contains("ERROR");
+            c.cmd("end");
+            String show = c.cmd("show access-list T");
+            assertThat(show).contains("extended permit icmp any any echo (hitcnt=0)").contains("echo-reply 4")
+                    .contains("extended deny ip any any log disable (hitcnt=0)").contains("eq www time-range WORK");
+        }
+    }
 }
