@@ -44,10 +44,6 @@ class RealOutputCorpusTest {
             return new Sample(text, text.getParent().getParent().getFileName().toString(),
                     text.getParent().getFileName().toString().replace('_', ' '), source, records);
         }
-
-        long unrecognised() {
-            return records.stream().filter(r -> r.contains(" | unrecognised line ")).count();
-        }
     }
 
     static List<Sample> samples() throws IOException {

@@ -62,13 +62,14 @@ public final class AclModule implements TaskModule {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS);
         AclDriver driver = Platforms.aclDriver(ctx.platform());
         io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
-        AclIntent intent = intent(ctx, a);
+        AclSpec spec = AclSpecReader.read(a);
+        AclIntent intent = intent(ctx, a, spec);
         List<AclLint.Finding> lint = AclLint.check(intent.entries());
         if (ctx.options().mode() == RunOptions.Mode.LINT) {
             Map<String, Object> found = new LinkedHashMap<>();
             found.put("findings", lint.stream().map(AclLint.Finding::toString).toList());
             // the catalogue's own caveats (the seed's contradictions, what it does not list) inform; they do not fail lint
-            List<String> notes = catalogueNotes(ctx, a);
+            List<String> notes = catalogueNotes(ctx, spec);
             found.put("notes", notes);
             String noted = notes.isEmpty() ? "" : "; note: " + String.join("; note: ", notes);
             return lint.isEmpty()
@@ -86,14 +87,15 @@ public final class AclModule implements TaskModule {
 
     @Override
     public void validate(TaskContext ctx, Object raw) {
-        intent(ctx, ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS));
+        ModuleArgs a = ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS);
+        intent(ctx, a, AclSpecReader.read(a));
     }
 
     /** What the catalogue says about the flows the task's rules name: ambiguous rows and known gaps of their groups. */
-    static List<String> catalogueNotes(TaskContext ctx, ModuleArgs a) {
+    static List<String> catalogueNotes(TaskContext ctx, AclSpec spec) {
         Catalogue catalogue = ctx.service(Catalogue.class);
         java.util.Set<io.portpush.core.catalogue.Flow> flows = new java.util.LinkedHashSet<>();
-        for (AclSpec.Rule rule : AclSpecReader.read(a).rules()) {
+        for (AclSpec.Rule rule : spec.rules()) {
             for (String ref : rule.literal() == null ? rule.refs() : List.<String>of()) {
                 flows.addAll(catalogue.resolveForPolicy(ref, rule.includeOptional()));
             }
@@ -102,8 +104,7 @@ public final class AclModule implements TaskModule {
     }
 
     /** The intent of the task's arguments for this host: catalogue, roles and platform, no connection. */
-    private static AclIntent intent(TaskContext ctx, ModuleArgs a) {
-        AclSpec spec = AclSpecReader.read(a);
+    private static AclIntent intent(TaskContext ctx, ModuleArgs a, AclSpec spec) {
         AclDriver driver = Platforms.aclDriver(ctx.platform());
         io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
         if (driver == null && host == null) {

@@ -214,9 +214,9 @@ public final class IosAclParser {
             i[0]++;
             return java.util.Optional.of(prefix + named);
         }
-        if (IosKeywords.smallNumber(k, 255) >= 0) {
+        if (io.portpush.core.policy.IpProtocols.number(k, 255) >= 0) {
             i[0]++;
-            if (i[0] < w.size() && IosKeywords.smallNumber(w.get(i[0]), 255) >= 0) {
+            if (i[0] < w.size() && io.portpush.core.policy.IpProtocols.number(w.get(i[0]), 255) >= 0) {
                 return java.util.Optional.of(prefix + k + "/" + w.get(i[0]++));
             }
             return java.util.Optional.of(prefix + k);
@@ -674,7 +674,7 @@ public final class IosAclParser {
     }
 
     /** One address of an entry starting at {@code i}: its words, each member's for a group, and where it ends. */
-    private static int address(List<String> w, int i, Map<String, List<String>> groups, List<String> out) {
+    private static int groupAddress(List<String> w, int i, Map<String, List<String>> groups, List<String> out) {
         String k = w.get(i);
         if (k.equals("any")) {
             out.add("any");
@@ -713,11 +713,11 @@ public final class IosAclParser {
             i = 2;
         }
         List<String> sources = new ArrayList<>();
-        i = address(w, i, groups, sources);
+        i = groupAddress(w, i, groups, sources);
         int sp = portEnd(w, i);
         String sourcePorts = String.join(" ", w.subList(i, sp));
         List<String> destinations = new ArrayList<>();
-        i = address(w, sp, groups, destinations);
+        i = groupAddress(w, sp, groups, destinations);
         int dp = portEnd(w, i);
         String destinationPorts = String.join(" ", w.subList(i, dp));
         String rest = String.join(" ", w.subList(dp, w.size()));

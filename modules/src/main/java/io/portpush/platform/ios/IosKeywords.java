@@ -69,11 +69,6 @@ public final class IosKeywords {
     private IosKeywords() {
     }
 
-    /** A word of one to three digits no greater than {@code max}, as a number; -1 for any other word. */
-    static int smallNumber(String w, int max) {
-        return io.portpush.core.policy.IpProtocols.number(w, max);
-    }
-
     /** The model's protocol for a keyword or number: ip/tcp/udp/icmp as words, any other protocol as its number. */
     public static Optional<String> protocol(String word) {
         // an IPv6 list's ICMP is ICMPv6 (58); its entries print "icmp", and the qualifier says icmp6
@@ -83,9 +78,7 @@ public final class IosKeywords {
     /** A value of a named IP header field ({@code dscp ef}, {@code precedence internet}) as its number. */
     static Optional<Integer> value(Map<String, Integer> names, String word, int max) {
         String w = word.toLowerCase(java.util.Locale.ROOT);
-        if (smallNumber(w, max) >= 0) {
-            return Optional.of(smallNumber(w, max));
-        }
-        return Optional.ofNullable(names.get(w));
+        int n = io.portpush.core.policy.IpProtocols.number(w, max);
+        return n >= 0 ? Optional.of(n) : Optional.ofNullable(names.get(w));
     }
 }
