@@ -77,18 +77,7 @@ public final class Platforms {
         String c = command.strip().replaceAll("\\s+", " ");
         java.util.Map<String, java.util.List<io.portpush.core.policy.AclEntry>> acls = null;
         if ("cisco_ios".equals(platform) && c.matches("sh(ow)? object-group( \\S+)?")) {
-            acls = new java.util.LinkedHashMap<>();
-            java.util.Map<String, java.util.List<String>> groups = io.portpush.platform.ios.IosAclParser.objectGroups(output);
-            for (var g : groups.entrySet()) {
-                if (g.getValue().isEmpty()) {
-                    acls.put(g.getKey(), java.util.List.of());
-                    continue;
-                }
-                boolean service = g.getValue().stream().anyMatch(m -> m.startsWith("service "));
-                String probe = service ? "permit object-group " + g.getKey() + " any any" : "permit ip object-group " + g.getKey() + " any";
-                acls.put(g.getKey(), entriesOf(io.portpush.platform.ios.IosAclParser.showAccessLists(
-                        "Extended IP access list G\n 10 " + probe + "\n", groups)).getOrDefault("G", java.util.List.of()));
-            }
+            acls = io.portpush.platform.ios.IosAclParser.groupEntries(io.portpush.platform.ios.IosAclParser.objectGroups(output));
         } else if ("cisco_ios".equals(platform) && c.matches("sh(ow)? (ip |ipv6 )?access-lists?( \\S+)?")) {
             acls = entriesOf(io.portpush.platform.ios.IosAclParser.showAccessLists(output,
                     io.portpush.platform.ios.IosAclParser.objectGroups(groupsOutput)));
@@ -97,20 +86,7 @@ public final class Platforms {
         } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? access-list( \\S+)?")) {
             acls = io.portpush.platform.asa.AsaAclParser.show(output);
         } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? run(ning-config)? (object|object-group)( \\S+)*")) {
-            // each definition as the entries it stands for: a network as permit ip MEMBERS -> any, a service group per member
-            io.portpush.platform.asa.AsaObjects objects = io.portpush.platform.asa.AsaObjects.parse(output);
-            acls = new java.util.LinkedHashMap<>();
-            for (var d : objects.names().entrySet()) {
-                String probe = d.getValue().equals("network") ? "permit ip object-group " + d.getKey() + " any"
-                        : "permit object-group " + d.getKey() + " any any";
-                java.util.List<io.portpush.core.policy.AclEntry> entries = new java.util.ArrayList<>();
-                for (var e : io.portpush.platform.asa.AsaAclParser.running("access-list P extended " + probe + "\n", objects)
-                        .getOrDefault("P", java.util.List.of())) {
-                    // a member the reader cannot expand is reported as the definition's own line, where a person finds it
-                    entries.add(e.unrecognised() ? io.portpush.core.policy.AclEntry.unrecognised(memberLine(output, e.unrecognisedText())) : e);
-                }
-                acls.put(d.getKey(), entries);
-            }
+            acls = io.portpush.platform.asa.AsaObjects.parse(output).entries();
         } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? run(ning-config)?( access-list.*)?")) {
             acls = io.portpush.platform.asa.AsaAclParser.running(output, io.portpush.platform.asa.AsaObjects.parse(output + "\n" + groupsOutput));
         } else if ("juniper_junos".equals(platform) && c.contains("display set")) {
@@ -120,19 +96,6 @@ public final class Platforms {
             acls = java.util.Map.of(acl.name(), acl.entries());
         }
         return java.util.Optional.ofNullable(acls);
-    }
-
-    /** The line of {@code output} holding the object a probe entry names ({@code permit object alpha any any}), or the text itself. */
-    private static String memberLine(String output, String probe) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("object (\\S+)").matcher(probe);
-        if (m.find()) {
-            for (String line : output.replace("\r", "").split("\n")) {
-                if (line.startsWith(" ") && line.contains(" object " + m.group(1))) {
-                    return line.strip();
-                }
-            }
-        }
-        return probe;
     }
 
     /** Hit counters per filter where the command prints them by name: Junos {@code show firewall}. */

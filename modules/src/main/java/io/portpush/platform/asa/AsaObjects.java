@@ -58,6 +58,30 @@ public final class AsaObjects {
         return definitions.isEmpty();
     }
 
+    /**
+     * Each definition as the entries it stands for ({@code show running-config object} read on its
+     * own): a network as {@code permit ip MEMBERS -> any}, a service group as one entry per member;
+     * a member that cannot be expanded is kept as its own line.
+     */
+    public Map<String, List<io.portpush.core.policy.AclEntry>> entries() {
+        Map<String, List<io.portpush.core.policy.AclEntry>> out = new LinkedHashMap<>();
+        definitions.forEach((name, d) -> {
+            List<io.portpush.core.policy.AclEntry> entries = new ArrayList<>();
+            try {
+                for (String one : expand(d.kind().equals("network") ? "permit ip object " + name + " any" : "permit object-group " + name + " any any")) {
+                    String member = one.substring("permit ".length());
+                    entries.add(member.startsWith("service-object ") || member.startsWith("group-object ")
+                            ? io.portpush.core.policy.AclEntry.unrecognised(member.substring(0, member.indexOf(" any any")))
+                            : AsaAclParser.entry(one, ""));
+                }
+            } catch (RuntimeException e) {
+                entries.add(io.portpush.core.policy.AclEntry.unrecognised(d.object() + " " + d.kind() + " " + name + ": " + e.getMessage()));
+            }
+            out.put(name, entries);
+        });
+        return out;
+    }
+
     /** Definition names in order, with their kind. */
     public Map<String, String> names() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -107,7 +131,8 @@ public final class AsaObjects {
             if (k.equals("group-object") || (k.equals("service-object") && w.get(1).equals("object"))) {
                 String ref = w.get(w.size() - 1);
                 List<Service> inner = services(ref, seen);
-                out.addAll(inner != null ? inner : List.of(new Service("object " + ref, "", "")));
+                // not defined here: kept as the member line itself, which no reader takes for an entry
+                out.addAll(inner != null ? inner : List.of(new Service(m, "", "")));
             } else if (k.equals("protocol-object")) {
                 out.add(new Service(w.get(1), "", ""));
             } else if (k.equals("port-object")) {

@@ -738,6 +738,28 @@ public final class IosAclParser {
         return out;
     }
 
+    /**
+     * Each group as the entries it stands for ({@code show object-group} read on its own): a
+     * network group as {@code permit ip MEMBERS -> any}, a service group as one entry per member.
+     */
+    public static Map<String, List<AclEntry>> groupEntries(Map<String, List<String>> groups) {
+        Map<String, List<AclEntry>> out = new LinkedHashMap<>();
+        groups.forEach((name, members) -> {
+            boolean service = members.stream().anyMatch(m -> m.startsWith("service "));
+            List<AclEntry> entries = new ArrayList<>();
+            if (!members.isEmpty()) {
+                String as = service ? "permit object-group " + name + " any any" : "permit ip object-group " + name + " any";
+                try {
+                    expand(as, groups).forEach(one -> entries.add(entry(Kind.EXTENDED, one, "")));
+                } catch (RuntimeException e) {
+                    entries.add(AclEntry.unrecognised("object-group " + name + ": " + e.getMessage()));
+                }
+            }
+            out.put(name, entries);
+        });
+        return out;
+    }
+
     private static String wildcardOf(String addressAndMask) {
         String[] p = addressAndMask.split(" ");
         long mask = new inet.ipaddr.IPAddressString(p[1]).getAddress().getValue().longValue();
