@@ -37,6 +37,26 @@ class LabPrintsWhatReadersReadTest {
         fleet.close();
     }
 
+    private static LabClient enabled(LabDevice device, Pattern prompt) throws Exception {
+        LabClient c = new LabClient(device, prompt);
+        c.login();
+        c.raw("enable");
+        c.raw(DeviceSpec.DEFAULT_ENABLE);
+        return c;
+    }
+
+    /** The lines the device refused (an IOS "%" or ASA "ERROR:" answer), each with its answer. */
+    private static List<String> refused(LabClient c, String prefix, java.util.Collection<String> typed) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String t : typed) {
+            String answer = c.cmd(prefix + t);
+            if (answer.contains("%") || answer.contains("ERROR")) {
+                out.add(t + " -> " + answer.strip());
+            }
+        }
+        return out;
+    }
+
     @Test
     void everyConfiguredFormReadsBackWithItsMeaning() throws Exception {
         Map<String, String> typedToMeaning = new java.util.LinkedHashMap<>();
@@ -51,22 +71,14 @@ class LabPrintsWhatReadersReadTest {
         typedToMeaning.put("permit tcp any any eq www time-range WORK", "permit tcp any -> any:80 time-range WORK");
         typedToMeaning.put("permit esp any any", "permit 50 any -> any");
         typedToMeaning.put("deny ip any any log-input", "deny ip any -> any log log-input");
-        List<String> unaccepted = new ArrayList<>();
+        List<String> unaccepted;
         String show;
         String standardShow;
         List<String> standard;
-        try (LabClient c = new LabClient(r1, Pattern.compile("R1(\\([\\w-]+\\))?[>#] ?$|Password: $"))) {
-            c.login();
-            c.raw("enable");
-            c.raw(DeviceSpec.DEFAULT_ENABLE);
+        try (LabClient c = enabled(r1, Pattern.compile("R1(\\([\\w-]+\\))?[>#] ?$|Password: $"))) {
             c.cmd("configure terminal");
             c.cmd("ip access-list extended FORMS");
-            for (String typed : typedToMeaning.keySet()) {
-                String answer = c.cmd(typed);
-                if (answer.contains("%")) {
-                    unaccepted.add(typed + " -> " + answer.strip());
-                }
-            }
+            unaccepted = refused(c, "", typedToMeaning.keySet());
             c.cmd("exit");
             c.cmd("ip access-list standard STD");
             standard = List.of(c.cmd("permit 10.1.2.0 0.0.0.255"), c.cmd("deny host 10.9.9.9"), c.cmd("deny any log"));
@@ -93,20 +105,12 @@ class LabPrintsWhatReadersReadTest {
         typedToMeaning.put("permit udp any4 host 10.10.1.5 range 5060 5061 log", "permit udp any -> 10.10.1.5/32:5060-5061 log");
         typedToMeaning.put("permit tcp any any gt 1023", "permit tcp any -> any:1024-65535");
         typedToMeaning.put("deny ip any any log disable", "deny ip any -> any");
-        List<String> unaccepted = new ArrayList<>();
+        List<String> unaccepted;
         String show;
-        try (LabClient c = new LabClient(fw, Pattern.compile("fw1(\\([\\w-]+\\))?[>#] $|Password: $|\\]\\? $"))) {
-            c.login();
-            c.raw("enable");
-            c.raw(DeviceSpec.DEFAULT_ENABLE);
+        try (LabClient c = enabled(fw, Pattern.compile("fw1(\\([\\w-]+\\))?[>#] $|Password: $|\\]\\? $"))) {
             c.cmd("terminal pager 0");
             c.cmd("configure terminal");
-            for (String typed : typedToMeaning.keySet()) {
-                String answer = c.cmd("access-list FORMS extended " + typed);
-                if (answer.contains("ERROR") || answer.contains("%")) {
-                    unaccepted.add(typed + " -> " + answer.strip());
-                }
-            }
+            unaccepted = refused(c, "access-list FORMS extended ", typedToMeaning.keySet());
             c.cmd("end");
             show = c.cmd("show access-list FORMS");
         }
