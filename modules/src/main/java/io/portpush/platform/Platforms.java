@@ -98,11 +98,34 @@ public final class Platforms {
         return java.util.Optional.ofNullable(acls);
     }
 
+    /**
+     * What is attached to each interface, where the command prints it: IOS {@code show ip interface}
+     * (applied access lists), IOS {@code show policy-map interface} (service policies, their classes'
+     * matches and marking; keyed {@code INTERFACE DIRECTION}), ASA {@code show running-config
+     * access-group}. Values are the records as people read them ({@code in ACL-IN}).
+     */
+    public static java.util.Optional<java.util.Map<String, java.util.List<String>>> readInterfaces(String platform, String command,
+                                                                                                String output) {
+        String c = command.strip().replaceAll("\\s+", " ");
+        java.util.Map<String, java.util.List<String>> out = new java.util.LinkedHashMap<>();
+        if ("cisco_ios".equals(platform) && c.matches("sh(ow)? ip int(erface)?( (?!brief)\\S+.*)?")) {
+            io.portpush.platform.ios.IosInterfaceAcls.read(output).forEach((iface, lists) ->
+                    out.put(iface, lists.stream().map(Object::toString).toList()));
+        } else if ("cisco_ios".equals(platform) && c.matches("sh(ow)? policy-map int(erface)?( .*)?")) {
+            out.putAll(io.portpush.platform.ios.IosServicePolicies.describe(output));
+        } else if ("cisco_asa".equals(platform) && c.matches("sh(ow)? run(ning-config)? access-group")) {
+            out.putAll(io.portpush.platform.asa.AsaAclParser.accessGroups(output));
+        } else {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(out);
+    }
+
     /** Hit counters per filter where the command prints them by name: Junos {@code show firewall}. */
     public static java.util.Optional<java.util.Map<String, java.util.List<io.portpush.core.policy.HitCounter>>> readCounters(
             String platform, String command, String output) {
         String c = command.strip().replaceAll("\\s+", " ");
-        if ("juniper_junos".equals(platform) && c.matches("show firewall( filter \\S+)?")) {
+        if ("juniper_junos".equals(platform) && c.matches("show firewall( counter)?( filter \\S+( \\S+)*)?")) {
             return java.util.Optional.of(io.portpush.platform.junos.JunosFirewallCounters.read(output));
         }
         return java.util.Optional.empty();

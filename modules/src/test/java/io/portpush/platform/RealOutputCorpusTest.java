@@ -70,6 +70,16 @@ class RealOutputCorpusTest {
             });
             return out;
         }
+        var attached = Platforms.readInterfaces(s.platform(), s.command(), text);
+        if (attached.isPresent()) {
+            attached.get().forEach((where, list) -> {
+                if (list.isEmpty()) {
+                    out.add(where + " | (nothing applied)");
+                }
+                list.forEach(r -> out.add(where + " | " + r));
+            });
+            return out;
+        }
         Map<String, List<AclEntry>> acls = Platforms.readAcls(s.platform(), s.command(), text)
                 .orElseThrow(() -> new AssertionError(s.text() + ": no reader for " + s.platform() + " '" + s.command() + "'"));
         acls.forEach((list, entries) -> {

@@ -59,11 +59,15 @@ public final class ParseCommand implements Callable<Integer> {
         if (counters.isPresent()) {
             return printCounters(counters.get(), text);
         }
+        var attached = Platforms.readInterfaces(platform, command, text);
+        if (attached.isPresent()) {
+            return printAttached(attached.get());
+        }
         String groups = objectGroups == null ? "" : read(objectGroups);
         Map<String, List<AclEntry>> acls = Platforms.readAcls(platform, command, text, groups).orElseThrow(() -> new InvalidInputException(
                 new SourceLocation("--command", 0, ""), "portpush has no reader for '" + command + "' on " + platform
                         + " (readers: show ip access-lists, show access-lists, show ipv6 access-list, show object-group, show running-config; ASA show "
-                        + "access-list, show running-config access-list; Junos show configuration ... | display set, show firewall; nft -j list chain)"));
+                        + "access-list, show running-config access-list|object|object-group|access-group; IOS show ip interface, show policy-map interface; Junos show configuration ... | display set, show firewall; nft -j list chain)"));
         List<String> lines = List.of(text.replace("\r", "").split("\n", -1));
         List<Map<String, Object>> unrecognised = new ArrayList<>();
         boolean[] used = new boolean[lines.size()];
@@ -143,6 +147,27 @@ public final class ParseCommand implements Callable<Integer> {
         }
         out.flush();
         return unrecognised.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    /** What is applied per interface (show ip interface, show policy-map interface, ASA access-group). */
+    private int printAttached(Map<String, List<String>> attached) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        long unrecognised = attached.values().stream().flatMap(List::stream).filter(r -> r.startsWith("unrecognised ")).count();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("platform", platform);
+            doc.put("command", command);
+            doc.put("interfaces", attached);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            attached.forEach((where, list) -> {
+                out.println(where + (list.isEmpty() ? " (nothing applied)" : ""));
+                list.forEach(r -> out.println("  " + r));
+            });
+            out.println(attached.size() + " interface(s), " + unrecognised + " unrecognised line(s)");
+        }
+        out.flush();
+        return unrecognised == 0 ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 
     /** The 1-based number of the first input line not yet claimed that holds {@code raw}, or 0. */

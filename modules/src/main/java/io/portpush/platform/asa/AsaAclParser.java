@@ -158,6 +158,32 @@ public final class AsaAclParser {
         return out;
     }
 
+    private static final Pattern GROUP_LINE = Pattern.compile("^access-group (\\S+) (?:(in|out) interface (\\S+)|(global))(?: (.+))?$");
+
+    /**
+     * {@code show running-config access-group} as people read it: interface (or {@code global}) to
+     * {@code in LIST}; options such as {@code per-user-override} or {@code control-plane} are kept
+     * after the list, a line of another form is kept as {@code unrecognised '...'} under {@code ?}.
+     */
+    public static Map<String, List<String>> accessGroups(String text) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String raw : text.replace("\r", "").split("\n")) {
+            String s = raw.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            Matcher m = GROUP_LINE.matcher(s);
+            if (!m.matches()) {
+                out.computeIfAbsent("?", k -> new ArrayList<>()).add("unrecognised line '" + s + "'");
+            } else if (m.group(4) != null) {
+                out.computeIfAbsent("global", k -> new ArrayList<>()).add("global " + m.group(1) + (m.group(5) == null ? "" : " " + m.group(5)));
+            } else {
+                out.computeIfAbsent(m.group(3), k -> new ArrayList<>()).add(m.group(2) + " " + m.group(1) + (m.group(5) == null ? "" : " " + m.group(5)));
+            }
+        }
+        return out;
+    }
+
     /** {@code show running-config access-group}: list name to bindings. */
     public static Map<String, List<Binding>> groups(String text) {
         Map<String, List<Binding>> out = new LinkedHashMap<>();

@@ -100,42 +100,23 @@ public final class IosQosDriver implements QosDriver {
         return Optional.of(new QosIntent(name, classes, bindings, text.toString()));
     }
 
-    private static final Pattern SERVICE_POLICY = Pattern.compile("^Service-policy (input|output): (\\S+)(?: \\(\\d+\\))?$");
-    private static final Pattern CLASS_MAP = Pattern.compile("^Class-map: (\\S+) \\(match-(?:any|all)\\)(?: \\(\\d+\\))?$");
-    private static final Pattern INTERFACE = Pattern.compile("^ ?([A-Z][A-Za-z-]*\\d[\\w/.:-]*)\\s*$");
-
     /**
      * {@code show policy-map interface} (all interfaces or one): for each interface and direction
-     * ({@code GigabitEthernet2 output}), the policy ({@code policy}) and the DSCP each class sets.
-     * Reads the layout of the Cisco IOS Quality of Service command reference: the interface at the
-     * start of a line, {@code Service-policy output: NAME} with or without its id in parentheses,
-     * {@code Class-map: NAME (match-any)}, and {@code dscp VALUE} or {@code dscp dscp table NAME}
-     * under {@code QoS Set}.
+     * ({@code GigabitEthernet2 output}), the attached policy ({@code policy}) and the DSCP each of
+     * its classes sets ({@code dscp VALUE} or {@code dscp dscp table NAME} under {@code QoS Set}).
+     * Read by {@link IosServicePolicies}; child policies are not part of portpush's marking.
      */
     public static Map<String, Map<String, String>> perInterface(String output) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        String iface = "";
-        Map<String, String> current = null;
-        String cls = null;
-        for (String raw : output.replace("\r", "").split("\n")) {
-            Matcher in = INTERFACE.matcher(raw);
-            if (!raw.startsWith("  ") && in.matches()) {
-                iface = in.group(1);
-                current = null;
-                cls = null;
+        for (IosServicePolicies.ServicePolicy p : IosServicePolicies.read(output)) {
+            if (!p.parent().isEmpty()) {
                 continue;
             }
-            String s = raw.strip();
-            Matcher sp = SERVICE_POLICY.matcher(s);
-            Matcher cm = CLASS_MAP.matcher(s);
-            if (sp.matches()) {
-                current = out.computeIfAbsent((iface + " " + sp.group(1)).strip(), k -> new LinkedHashMap<>());
-                current.put("policy", sp.group(2));
-                cls = null;
-            } else if (cm.matches()) {
-                cls = cm.group(1);
-            } else if (cls != null && current != null && s.matches("^dscp (\\S+|dscp table \\S+)$")) {
-                current.put(cls, s.substring(5));
+            Map<String, String> m = out.computeIfAbsent(p.where(), k -> new LinkedHashMap<>());
+            m.put("policy", p.name());
+            for (IosServicePolicies.PolicyClass c : p.classes()) {
+                c.sets().stream().filter(a -> a.startsWith("dscp ") || a.startsWith("ip dscp ")).findFirst()
+                        .ifPresent(a -> m.put(c.name(), a.substring(a.indexOf("dscp ") + 5)));
             }
         }
         return out;
