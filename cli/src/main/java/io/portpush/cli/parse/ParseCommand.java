@@ -61,7 +61,7 @@ public final class ParseCommand implements Callable<Integer> {
         }
         var attached = Platforms.readInterfaces(platform, command, text);
         if (attached.isPresent()) {
-            return printAttached(attached.get());
+            return printAttached(attached.get(), text);
         }
         String groups = objectGroups == null ? "" : read(objectGroups);
         Map<String, List<AclEntry>> acls = Platforms.readAcls(platform, command, text, groups).orElseThrow(() -> new InvalidInputException(
@@ -150,24 +150,38 @@ public final class ParseCommand implements Callable<Integer> {
     }
 
     /** What is applied per interface (show ip interface, show policy-map interface, ASA access-group). */
-    private int printAttached(Map<String, List<String>> attached) throws IOException {
+    private int printAttached(Map<String, List<String>> attached, String text) throws IOException {
+        List<String> lines = List.of(text.replace("\r", "").split("\n", -1));
+        boolean[] used = new boolean[lines.size()];
+        List<Map<String, Object>> unrecognised = new ArrayList<>();
+        attached.forEach((where, list) -> list.stream().filter(r -> r.startsWith("unrecognised line '")).forEach(r -> {
+            String raw = r.substring("unrecognised line '".length(), r.length() - 1);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("list", where);
+            m.put("line", lineOf(lines, used, raw));
+            m.put("text", raw);
+            unrecognised.add(m);
+        }));
         PrintWriter out = spec.commandLine().getOut();
-        long unrecognised = attached.values().stream().flatMap(List::stream).filter(r -> r.startsWith("unrecognised ")).count();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("platform", platform);
             doc.put("command", command);
             doc.put("interfaces", attached);
+            doc.put("unrecognised", unrecognised);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
             attached.forEach((where, list) -> {
                 out.println(where + (list.isEmpty() ? " (nothing applied)" : ""));
-                list.forEach(r -> out.println("  " + r));
+                list.stream().filter(r -> !r.startsWith("unrecognised line '")).forEach(r -> out.println("  " + r));
             });
-            out.println(attached.size() + " interface(s), " + unrecognised + " unrecognised line(s)");
+            for (Map<String, Object> u : unrecognised) {
+                out.println("unrecognised: " + file + ":" + u.get("line") + ": " + u.get("text"));
+            }
+            out.println(attached.size() + " interface(s), " + unrecognised.size() + " unrecognised line(s)");
         }
         out.flush();
-        return unrecognised == 0 ? ExitCodes.OK : ExitCodes.DRIFT;
+        return unrecognised.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 
     /** The 1-based number of the first input line not yet claimed that holds {@code raw}, or 0. */

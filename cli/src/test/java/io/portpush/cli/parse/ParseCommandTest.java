@@ -31,14 +31,18 @@ class ParseCommandTest {
             CliRun r = CliRun.of("parse", "--platform", platform, "--command", command, sample.toString(), "--json");
             int unrecognised = (int) records.stream().filter(l -> l.contains(" | unrecognised line ")).count();
             int expectedEntries = (int) records.stream().filter(l -> !l.endsWith(" | (no entries)") && !l.endsWith(" | (no counters)")
+                    && !l.endsWith(" | (nothing applied)")
                     && !l.contains(" | unrecognised line ")).count() + (command.equals("show firewall") ? 0 : unrecognisedIn(records));
             assertThat(r.code()).as(sample + ": " + r.err()).isEqualTo(unrecognised == 0 ? 0 : 3);
             JsonNode doc = new ObjectMapper().readTree(r.out());
             int entries = 0;
-            for (JsonNode list : doc.get("acls")) {
+            for (JsonNode list : doc.path("acls")) {
                 entries += list.size();
             }
             for (JsonNode list : doc.path("counters")) {
+                entries += list.size();
+            }
+            for (JsonNode list : doc.path("interfaces")) {
                 entries += list.size();
             }
             assertThat(entries).as(sample + " entries").isEqualTo(expectedEntries);
@@ -70,5 +74,21 @@ class ParseCommandTest {
         assertThat(unknown.err()).contains("no reader for 'show version'");
         CliRun missing = CliRun.of("parse", "--platform", "cisco_ios", "--command", "show ip access-lists", "nosuch.txt");
         assertThat(missing.code()).isEqualTo(6);
+    }
+
+    @Test
+    void interfaceReadersListWhatIsAppliedAndTheLinesTheyDidNotUnderstand(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path sample = dir.resolve("groups.txt");
+        // ASA Series Command Reference, access-group: per interface, or global for every interface
+        Files.writeString(sample, "access-group INSIDE in interface inside\naccess-group GLOBAL global\naccess-group broken\n");
+        CliRun r = CliRun.of("parse", "--platform", "cisco_asa", "--command", "show running-config access-group", sample.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("inside\n  in INSIDE", "global\n  global GLOBAL", "unrecognised: " + sample + ":3: access-group broken",
+                "3 interface(s), 1 unrecognised line(s)");
+        Path ip = dir.resolve("ip.txt");
+        Files.writeString(ip, "GigabitEthernet1 is up, line protocol is up\n  Outgoing access list is not set\n  Inbound  access list is EDGE\n");
+        CliRun ok = CliRun.of("parse", "--platform", "cisco_ios", "--command", "show ip interface", ip.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("GigabitEthernet1\n  in EDGE", "1 interface(s), 0 unrecognised line(s)");
     }
 }
