@@ -31,6 +31,12 @@ public record AddressSet(List<IPAddress> prefixes, List<String> names) {
         return new AddressSet(List.of(), List.of(kind + " " + name));
     }
 
+    /** One address or prefix, as {@link #parse} reads it ({@code host A} in an ACL): the common case, without a list to build. */
+    public static AddressSet of(String text) {
+        IPAddress a = dottedQuad(text);
+        return a != null && !text.equals("0.0.0.0/0") ? new AddressSet(List.of(a)) : parse(List.of(text));
+    }
+
     /** Parses prefixes such as {@code 10.1.0.0/16}, {@code 192.0.2.7} or {@code any}. */
     public static AddressSet parse(List<String> texts) {
         List<IPAddress> out = new ArrayList<>();

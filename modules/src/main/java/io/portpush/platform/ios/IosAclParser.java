@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +26,6 @@ public final class IosAclParser {
     private static final Pattern LIST_HEAD = Pattern.compile("^([A-Z][A-Za-z0-9 -]*?)\\s+access list (\\S+)(?:\\s.*)?$");
     private static final Pattern STARTS_LIST = Pattern.compile("^[A-Z][A-Za-z0-9 -]*?\\s+access list \\S+.*");
     // a numbered line of any kind ("10 Dynamic TESTLIST permit ..."), or an entry keyword, starts a line of its own
-    private static final Pattern STARTS_ENTRY = Pattern.compile("^\\s*(\\d+\\s+\\S|(permit|deny|remark|evaluate|dynamic|Dynamic)\\b).*");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)\\s.*");
     private static final Pattern NAMED_ACL = Pattern.compile("^(ip|ipv6) access-list (?:(extended|standard|role-based|resequence) )?(\\S+)$");
     private static final Pattern NUMBERED_ACL = Pattern.compile("^access-list (\\d+) (.*)$");
@@ -250,12 +248,12 @@ public final class IosAclParser {
         if (first.equals("any")) {
             src = AddressSet.ANY;
         } else if (first.equals("host")) {
-            src = AddressSet.parse(List.of(next(w, i)));
+            src = AddressSet.of(next(w, i));
         } else if (i[0] < w.size() && dotted(w.get(i[0]))) {
             i[0]--;
             src = address(w, i, text);
         } else {
-            src = AddressSet.parse(List.of(first));
+            src = AddressSet.of(first);
         }
         boolean log = false;
         List<String> qualifiers = new ArrayList<>();
@@ -314,7 +312,7 @@ public final class IosAclParser {
             case "host" -> {
                 String h = next(w, i);
                 // FQDN lists: "host dynamic www.example.com", a name resolved at run time
-                return h.equals("dynamic") ? AddressSet.named("fqdn", next(w, i)) : AddressSet.parse(List.of(h));
+                return h.equals("dynamic") ? AddressSet.named("fqdn", next(w, i)) : AddressSet.of(h);
             }
             case "object-group", "addrgroup" -> throw new UnsupportedEntry("object-group in '" + text + "': expand it before comparing");
             default -> {
@@ -340,8 +338,10 @@ public final class IosAclParser {
                 i[0]++;
                 List<PortRange> r = new ArrayList<>();
                 r.add(PortRange.of(port(next(w, i), proto, text)));
-                while (i[0] < w.size() && IosPortNames.number(proto, w.get(i[0]).toLowerCase(Locale.ROOT)).isPresent()) {
-                    r.add(PortRange.of(port(next(w, i), proto, text)));
+                int more;
+                while (i[0] < w.size() && (more = IosPortNames.port(proto, w.get(i[0]).toLowerCase(Locale.ROOT))) >= 0) {
+                    i[0]++;
+                    r.add(PortRange.of(more));
                 }
                 return new PortMatch(r);
             }
@@ -364,8 +364,10 @@ public final class IosAclParser {
                 i[0]++;
                 java.util.TreeSet<Integer> not = new java.util.TreeSet<>();
                 not.add(port(next(w, i), proto, text));
-                while (i[0] < w.size() && IosPortNames.number(proto, w.get(i[0]).toLowerCase(Locale.ROOT)).isPresent()) {
-                    not.add(port(next(w, i), proto, text));
+                int more;
+                while (i[0] < w.size() && (more = IosPortNames.port(proto, w.get(i[0]).toLowerCase(Locale.ROOT))) >= 0) {
+                    i[0]++;
+                    not.add(more);
                 }
                 List<PortRange> r = new ArrayList<>();
                 int from = 0;
@@ -387,30 +389,81 @@ public final class IosAclParser {
     }
 
     private static int port(String word, String proto, String text) {
-        OptionalInt n = IosPortNames.number(proto, word.toLowerCase(Locale.ROOT));
-        if (n.isEmpty()) {
+        int n = IosPortNames.port(proto, word.toLowerCase(Locale.ROOT));
+        if (n < 0) {
             throw new IllegalArgumentException("unknown port '" + word + "' in '" + text + "'");
         }
-        return n.getAsInt();
+        return n;
     }
 
-    /** Joins lines a narrow terminal wrapped: a line that starts neither a list nor an entry continues the previous one. */
+    /**
+     * The stripped, non-blank lines of an output, joining lines a narrow terminal wrapped: an
+     * indented line that starts neither a list nor an entry continues the previous one. Lines are
+     * cut straight out of the output (no split, no second copy to strip): every line of a read
+     * passes here.
+     */
     static List<String> unwrap(String output) {
+        String text = output.indexOf('\r') < 0 ? output : output.replace("\r", "");
         List<String> out = new ArrayList<>();
-        for (String raw : output.replace("\r", "").split("\n")) {
-            if (raw.isBlank()) {
-                continue;
+        int n = text.length();
+        int pos = 0;
+        while (pos < n) {
+            int end = text.indexOf('\n', pos);
+            if (end < 0) {
+                end = n;
             }
-            boolean starts = !raw.startsWith(" ") || startsWithNumberedWord(raw) || STARTS_ENTRY.matcher(raw).matches()
-                    || STARTS_LIST.matcher(raw.strip()).matches();
-            if (!starts && !out.isEmpty()) {
-                out.set(out.size() - 1, out.get(out.size() - 1) + " " + raw.strip());
-            } else {
-                out.add(raw);
+            int a = pos;
+            int b = end;
+            while (a < b && Character.isWhitespace(text.charAt(a))) {
+                a++;
             }
+            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                String s = text.substring(a, b);
+                boolean starts = text.charAt(pos) != ' ' || startsEntry(s) || STARTS_LIST.matcher(s).matches();
+                if (!starts && !out.isEmpty()) {
+                    out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
+                } else {
+                    out.add(s);
+                }
+            }
+            pos = end + 1;
         }
         return out;
     }
+
+    /**
+     * Whether a stripped line starts an entry: a number, spaces and a word ({@code 10 permit}), or
+     * {@code permit}, {@code deny}, {@code remark}, {@code evaluate}, {@code dynamic} as a word.
+     */
+    static boolean startsEntry(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i > 0) {
+            int digits = i;
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            return i > digits && i < n;
+        }
+        for (String k : STARTING_WORDS) {
+            if (s.startsWith(k) && (s.length() == k.length() || !isWordChar(s.charAt(k.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static final List<String> STARTING_WORDS = List.of("permit", "deny", "remark", "evaluate", "dynamic", "Dynamic");
 
     /**
      * Where a trailing hit counter {@code (N matches)} / {@code (1 match)} of a stripped line
@@ -463,18 +516,13 @@ public final class IosAclParser {
 
     private static final List<String> ENTRY_WORDS = List.of("permit", "deny", "remark");
 
-    /** Whether a line is spaces, digits, a space and a word: a numbered line (the common case, decided without a regular expression). */
-    private static boolean startsWithNumberedWord(String raw) {
-        int i = 0;
-        int n = raw.length();
-        while (i < n && raw.charAt(i) == ' ') {
-            i++;
+    /** The decimal number in {@code s[from, to)}, which the caller has checked holds digits only. */
+    private static long digits(String s, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
         }
-        int digits = i;
-        while (i < n && Character.isDigit(raw.charAt(i))) {
-            i++;
-        }
-        return i > digits && i + 1 < n && raw.charAt(i) == ' ' && raw.charAt(i + 1) != ' ';
+        return v;
     }
 
     /** {@code show ip access-lists} / {@code show ipv6 access-list}: list name to its numbered lines. */
@@ -493,7 +541,7 @@ public final class IosAclParser {
         List<Line> current = null;
         Kind kind = Kind.OTHER;
         for (String l : unwrap(output)) {
-            Matcher head = l.contains("access list ") ? LIST_HEAD.matcher(l.strip()) : null;
+            Matcher head = l.contains("access list ") ? LIST_HEAD.matcher(l) : null;
             if (head != null && head.matches()) {
                 // every kind of list starts a list of its own, so no entry is ever attached to the list before it
                 kind = kindOfHeader(head.group(1));
@@ -502,20 +550,24 @@ public final class IosAclParser {
                 current = out.computeIfAbsent(key, k -> new ArrayList<>());
                 continue;
             }
-            long hits = 0;
-            String s = l.strip();
-            int counter = counterStart(s);
-            if (counter >= 0) {
-                hits = Long.parseLong(s.substring(s.lastIndexOf('(') + 1, s.indexOf(' ', s.lastIndexOf('('))));
-                s = s.substring(0, counter).strip();
-            }
             if (current == null) {
                 continue;
             }
+            long hits = 0;
+            String s = l;
+            int counter = counterStart(s);
+            int cut = s.length();
+            if (counter >= 0) {
+                hits = digits(s, counter + 1, s.indexOf(' ', counter));
+                cut = counter;
+                while (cut > 0 && s.charAt(cut - 1) == ' ') {
+                    cut--;
+                }
+            }
             int body = numberedEntry(s);
             if (body > 0) {
-                String text = s.substring(body);
-                int n = Integer.parseInt(s.substring(0, s.indexOf(' ')));
+                String text = s.substring(body, Math.max(body, cut));
+                int n = (int) digits(s, 0, s.indexOf(' '));
                 if (!groups.isEmpty() && text.contains("object-group") && (kind == Kind.EXTENDED || kind == Kind.IPV6)) {
                     List<String> ones;
                     try {
@@ -535,6 +587,7 @@ public final class IosAclParser {
                 }
                 current.add(new Line(n, text, text.startsWith("remark") ? null : entry(kind, text, ""), hits));
             } else if (s.startsWith("permit") || s.startsWith("deny")) {
+                s = cut == s.length() ? s : s.substring(0, cut);
                 // IPv6 lists print "permit tcp any any eq www sequence 10"
                 int at = s.lastIndexOf(" sequence ");
                 String number = at < 0 ? "" : s.substring(at + 10);
@@ -549,6 +602,7 @@ public final class IosAclParser {
                 }
                 current.add(new Line(n, text, entry(kind, text, ""), hits));
             } else {
+                s = cut == s.length() ? s : s.substring(0, cut);
                 // a line of a list that is no entry portpush knows (dynamic, reflexive, evaluate...): kept, never read as one
                 Matcher number = LEADING_NUMBER.matcher(s);
                 current.add(new Line(number.matches() ? Integer.parseInt(number.group(1)) : (current.size() + 1) * 10, s,

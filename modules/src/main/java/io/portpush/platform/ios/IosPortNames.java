@@ -45,6 +45,12 @@ public final class IosPortNames {
 
     /** A port word (number or keyword) for {@code protocol} ({@code tcp} or {@code udp}). */
     public static OptionalInt number(String protocol, String word) {
+        int n = port(protocol, word);
+        return n < 0 ? OptionalInt.empty() : OptionalInt.of(n);
+    }
+
+    /** As {@link #number}, -1 when the word is no port: the readers' hot path, without a box per port. */
+    static int port(String protocol, String word) {
         if (!word.isEmpty() && word.length() <= 5) {
             int n = 0;
             int i = 0;
@@ -52,14 +58,14 @@ public final class IosPortNames {
                 n = n * 10 + (word.charAt(i) - '0');
             }
             if (i == word.length()) {
-                return n <= 65535 ? OptionalInt.of(n) : OptionalInt.empty();
+                return n <= 65535 ? n : -1;
             }
         }
         Integer n = table(protocol).get(word);
         if (n == null && !"udp".equals(protocol)) {
             n = TCP_READ_ALSO.get(word);
         }
-        return n == null ? OptionalInt.empty() : OptionalInt.of(n);
+        return n == null ? -1 : n;
     }
 
     /** The keyword IOS prints for a port, if it has one. */
