@@ -93,9 +93,18 @@ public final class IosAclParser {
      * unrecognised), so nothing is read as something else.
      */
     public static AclEntry ace(String text, String origin, boolean v6) {
-        int counter = counterStart(text.strip());
-        String t = (counter < 0 ? text.strip() : text.strip().substring(0, counter)).strip();
-        List<String> w = words(t);
+        return ace(text, origin, v6, null);
+    }
+
+    /**
+     * As {@link #ace(String, String, boolean)}; {@code seen} (may be null) holds the addresses a
+     * read has already parsed, by their text: real lists name the same hosts and networks again
+     * and again, and an address set is an immutable value.
+     */
+    private static AclEntry ace(String text, String origin, boolean v6, Map<String, AddressSet> seen) {
+        String t = text.strip();
+        int counter = counterStart(t);
+        List<String> w = words(counter < 0 ? t : t.substring(0, counter));
         int[] i = {0};
         Action action = switch (next(w, i)) {
             case "permit" -> Action.PERMIT;
@@ -106,9 +115,9 @@ public final class IosAclParser {
         String proto = IosKeywords.protocol(word)
                 .orElseThrow(() -> new IllegalArgumentException("unknown protocol '" + word + "' in '" + text + "'"));
         boolean ports = proto.equals("tcp") || proto.equals("udp");
-        AddressSet src = address(w, i, text);
+        AddressSet src = address(w, i, text, seen);
         PortMatch srcPorts = ports ? ports(w, i, proto, text) : PortMatch.ANY;
-        AddressSet dst = address(w, i, text);
+        AddressSet dst = address(w, i, text, seen);
         PortMatch dstPorts = ports ? ports(w, i, proto, text) : PortMatch.ANY;
         boolean established = false;
         boolean log = false;
@@ -184,11 +193,11 @@ public final class IosAclParser {
         int n = t.length();
         int i = 0;
         while (i < n) {
-            while (i < n && Character.isWhitespace(t.charAt(i))) {
+            while (i < n && space(t.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(t.charAt(i))) {
+            while (i < n && !space(t.charAt(i))) {
                 i++;
             }
             if (i > start) {
@@ -196,6 +205,11 @@ public final class IosAclParser {
             }
         }
         return out;
+    }
+
+    /** Whitespace, the common space decided first. */
+    private static boolean space(char c) {
+        return c == ' ' || (c < ' ' || c > 127) && Character.isWhitespace(c);
     }
 
     private static boolean isCookie(String word) {
@@ -251,7 +265,7 @@ public final class IosAclParser {
             src = AddressSet.of(next(w, i));
         } else if (i[0] < w.size() && dotted(w.get(i[0]))) {
             i[0]--;
-            src = address(w, i, text);
+            src = address(w, i, text, null);
         } else {
             src = AddressSet.of(first);
         }
@@ -273,10 +287,14 @@ public final class IosAclParser {
 
     /** One entry of a list of {@code kind}; a line that does not parse becomes an unrecognised entry, never an aborted read. */
     static AclEntry entry(Kind kind, String text, String origin) {
+        return entry(kind, text, origin, null);
+    }
+
+    private static AclEntry entry(Kind kind, String text, String origin, Map<String, AddressSet> seen) {
         try {
             return switch (kind) {
-                case EXTENDED -> ace(text, origin, false);
-                case IPV6 -> ace(text, origin, true);
+                case EXTENDED -> ace(text, origin, false, seen);
+                case IPV6 -> ace(text, origin, true, seen);
                 case STANDARD -> standardAce(text, origin);
                 case OTHER -> AclEntry.unrecognised(text);
             };
@@ -303,7 +321,7 @@ public final class IosAclParser {
         return w.get(i[0]++);
     }
 
-    private static AddressSet address(List<String> w, int[] i, String text) {
+    private static AddressSet address(List<String> w, int[] i, String text, Map<String, AddressSet> seen) {
         String k = next(w, i);
         switch (k.toLowerCase(Locale.ROOT)) {
             case "any" -> {
@@ -312,18 +330,22 @@ public final class IosAclParser {
             case "host" -> {
                 String h = next(w, i);
                 // FQDN lists: "host dynamic www.example.com", a name resolved at run time
-                return h.equals("dynamic") ? AddressSet.named("fqdn", next(w, i)) : AddressSet.of(h);
+                if (h.equals("dynamic")) {
+                    return AddressSet.named("fqdn", next(w, i));
+                }
+                return seen == null ? AddressSet.of(h) : seen.computeIfAbsent(h, AddressSet::of);
             }
             case "object-group", "addrgroup" -> throw new UnsupportedEntry("object-group in '" + text + "': expand it before comparing");
             default -> {
                 if (k.contains("/")) {
-                    return AddressSet.parse(List.of(k.split(","))); // IPv6 prefix, or a group member's range as its blocks
+                    // IPv6 prefix, or a group member's range as its blocks
+                    return seen == null ? AddressSet.parse(List.of(k.split(","))) : seen.computeIfAbsent(k, x -> AddressSet.parse(List.of(x.split(","))));
                 }
                 String wildcard = next(w, i);
                 if (!dotted(k) || !dotted(wildcard)) {
                     throw new IllegalArgumentException("'" + k + " " + wildcard + "' in '" + text + "' is no address and wildcard");
                 }
-                return AddressSet.ofWildcard(k, wildcard);
+                return seen == null ? AddressSet.ofWildcard(k, wildcard) : seen.computeIfAbsent(k + " " + wildcard, x -> AddressSet.ofWildcard(k, wildcard));
             }
         }
     }
@@ -538,6 +560,7 @@ public final class IosAclParser {
      */
     public static Map<String, List<Line>> showAccessLists(String output, Map<String, List<String>> groups) {
         Map<String, List<Line>> out = new LinkedHashMap<>();
+        Map<String, AddressSet> seen = new java.util.HashMap<>();
         List<Line> current = null;
         Kind kind = Kind.OTHER;
         for (String l : unwrap(output)) {
@@ -581,11 +604,11 @@ public final class IosAclParser {
                         current.add(new Line(n, text, AclEntry.unrecognised(text + " (an object-group in it is empty)"), hits));
                     }
                     for (String one : ones) {
-                        current.add(new Line(n, text, entry(kind, one, ""), hits));
+                        current.add(new Line(n, text, entry(kind, one, "", seen), hits));
                     }
                     continue;
                 }
-                current.add(new Line(n, text, text.startsWith("remark") ? null : entry(kind, text, ""), hits));
+                current.add(new Line(n, text, text.startsWith("remark") ? null : entry(kind, text, "", seen), hits));
             } else if (s.startsWith("permit") || s.startsWith("deny")) {
                 s = cut == s.length() ? s : s.substring(0, cut);
                 // IPv6 lists print "permit tcp any any eq www sequence 10"
@@ -600,7 +623,7 @@ public final class IosAclParser {
                     hits = Long.parseLong(text.substring(text.lastIndexOf('(') + 1, text.indexOf(' ', text.lastIndexOf('('))));
                     text = text.substring(0, before).strip();
                 }
-                current.add(new Line(n, text, entry(kind, text, ""), hits));
+                current.add(new Line(n, text, entry(kind, text, "", seen), hits));
             } else {
                 s = cut == s.length() ? s : s.substring(0, cut);
                 // a line of a list that is no entry portpush knows (dynamic, reflexive, evaluate...): kept, never read as one
