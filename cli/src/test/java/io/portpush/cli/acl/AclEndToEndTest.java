@@ -195,7 +195,7 @@ class AclEndToEndTest {
         long configBefore = configLines(r1);
         CliRun drift = run("verify", playbook(RULES).toString(), "-i", inventory().toString());
         assertThat(drift.code()).isEqualTo(3);
-        assertThat(drift.out()).contains("fatal: [r1]: FAILED! => EDGE: drift: added on the device at #2: permit tcp any -> any:23\n")
+        assertThat(drift.out()).contains("fatal: [r1]: FAILED! => EDGE: drift: added on the device at #2: permit tcp any -> any:23 (0 hits)\n")
                 .contains("ok: [fw1]", "ok: [mx1]");
         assertThat(configLines(r1)).isEqualTo(configBefore);
 

@@ -34,6 +34,15 @@ public interface AclDriver {
         return List.of();
     }
 
+    /**
+     * The hit counters of the named ACL as the device counts them, keyed as {@link
+     * AclEntries#hitKeys} keys them; empty where the platform keeps none per entry. Read only when
+     * a drift report has entries to show them beside (one more show command).
+     */
+    default java.util.Map<AclEntry, Long> hits(DeviceSession session, String name) {
+        return java.util.Map.of();
+    }
+
     /** Lines that put back {@code previous} (or remove the ACL when there was none), given what the device holds now. */
     List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates);
 }

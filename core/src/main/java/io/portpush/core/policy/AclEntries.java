@@ -3,6 +3,7 @@ package io.portpush.core.policy;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Operations on ordered entry lists shared by every platform. */
 public final class AclEntries {
@@ -64,6 +65,16 @@ public final class AclEntries {
 
     /** A human list of differences between device and intent, entry by entry (drift report). */
     public static List<String> differences(List<AclEntry> device, List<AclEntry> intent) {
+        return differences(device, intent, Map.of());
+    }
+
+    /**
+     * As {@link #differences(List, List)}, each entry found on the device followed by its hit
+     * counter where the device keeps one ({@code (1,234 hits)}): whether an entry nobody meant is
+     * in use is the first thing an engineer asks before removing it. {@code hits} is keyed by
+     * {@link #hitKeys}.
+     */
+    public static List<String> differences(List<AclEntry> device, List<AclEntry> intent, Map<AclEntry, Long> hits) {
         List<AclEntry> d = matchParts(device);
         List<AclEntry> i = matchParts(intent);
         List<String> out = new ArrayList<>();
@@ -76,7 +87,7 @@ public final class AclEntries {
             switch (delta.getType()) {
                 case INSERT -> {
                     for (int k = 0; k < found.size(); k++) {
-                        out.add("added on the device at #" + (at + k + 1) + ": " + found.get(k).describe());
+                        out.add("added on the device at #" + (at + k + 1) + ": " + found.get(k).describe() + hitsOf(hits, found.get(k)));
                     }
                 }
                 case DELETE -> {
@@ -89,10 +100,10 @@ public final class AclEntries {
                     int n = Math.max(wanted.size(), found.size());
                     for (int k = 0; k < n; k++) {
                         if (k < wanted.size() && k < found.size()) {
-                            out.add("changed at #" + (at + k + 1) + ": device has " + found.get(k).describe() + ", intent wants "
+                            out.add("changed at #" + (at + k + 1) + ": device has " + found.get(k).describe() + hitsOf(hits, found.get(k)) + ", intent wants "
                                     + wanted.get(k).describe());
                         } else if (k < found.size()) {
-                            out.add("added on the device at #" + (at + k + 1) + ": " + found.get(k).describe());
+                            out.add("added on the device at #" + (at + k + 1) + ": " + found.get(k).describe() + hitsOf(hits, found.get(k)));
                         } else {
                             out.add("missing on the device (intent #" + (delta.getSource().getPosition() + k + 1) + "): "
                                     + wanted.get(k).describe());
@@ -102,5 +113,29 @@ public final class AclEntries {
             }
         }
         return out;
+    }
+
+    /**
+     * Hit counters as {@link #differences(List, List, Map)} looks them up: each entry read from
+     * the device (with its counter) as the entries it flattens to, without origin. A counter counts
+     * the line, so every part of a split line carries the line's count; where the same entry is on
+     * the device twice, the first line's count is kept.
+     */
+    public static Map<AclEntry, Long> hitKeys(List<AclEntry> entries, List<Long> counts) {
+        Map<AclEntry, Long> out = new java.util.HashMap<>();
+        for (int k = 0; k < entries.size() && k < counts.size(); k++) {
+            if (counts.get(k) == null || counts.get(k) < 0) {
+                continue;
+            }
+            for (AclEntry part : matchParts(List.of(entries.get(k)))) {
+                out.putIfAbsent(part, counts.get(k));
+            }
+        }
+        return out;
+    }
+
+    private static String hitsOf(Map<AclEntry, Long> hits, AclEntry entry) {
+        Long n = hits.get(entry);
+        return n == null ? "" : String.format(java.util.Locale.ROOT, " (%,d %s)", n, n == 1 ? "hit" : "hits");
     }
 }

@@ -95,4 +95,39 @@ class AclEntriesTest {
         assertThat(AclEntries.sameEntries(intent(), intent())).isTrue();
         assertThat(AclEntries.sameEntries(reversed, intent())).isFalse();
     }
+
+    @Test
+    void entriesFoundOnTheDeviceShowTheirHitCounters() {
+        List<AclEntry> device = new ArrayList<>(intent());
+        device.add(2, permit(22));
+        device.set(6, permit(6000));
+        // the device's counters, line by line; the telnet line of two ports splits into two entries, each with the line's count
+        AclEntry twoPorts = new AclEntry(Action.PERMIT, "tcp", AddressSet.ANY, PortMatch.ANY, AddressSet.ANY, PortMatch.of(23, 992), false,
+                false, "");
+        device.add(twoPorts);
+        List<Long> counts = new ArrayList<>();
+        for (int k = 0; k < device.size(); k++) {
+            counts.add(k == 2 ? 1234L : k == 6 ? 1L : k == device.size() - 1 ? 0L : 7L);
+        }
+        var hits = AclEntries.hitKeys(device, counts);
+        assertThat(AclEntries.differences(device, intent(), hits)).containsExactly(
+                "added on the device at #3: permit tcp 198.51.100.0/24 -> 10.10.1.0/24:22 (1,234 hits)",
+                "changed at #7: device has permit tcp 198.51.100.0/24 -> 10.10.1.0/24:6000 (1 hit), intent wants permit tcp "
+                        + "198.51.100.0/24 -> 10.10.1.0/24:5005",
+                "added on the device at #12: permit tcp any -> any:23 (0 hits)",
+                "added on the device at #13: permit tcp any -> any:992 (0 hits)");
+        // no counters known: the findings as before
+        assertThat(AclEntries.differences(device, intent(), java.util.Map.of()).get(0))
+                .isEqualTo("added on the device at #3: permit tcp 198.51.100.0/24 -> 10.10.1.0/24:22");
+    }
+
+    @Test
+    void aCounterTheDeviceDidNotPrintIsNoCounter() {
+        // ASA marks an unknown counter -1; counts shorter than the entries leave the rest without one
+        var hits = AclEntries.hitKeys(List.of(permit(1), permit(2), permit(3)), List.of(5L, -1L));
+        assertThat(hits).containsOnlyKeys(permit(1).matchPart());
+        assertThat(hits.get(permit(1).matchPart())).isEqualTo(5L);
+        // the same entry twice on a device: the first line's count
+        assertThat(AclEntries.hitKeys(List.of(permit(1), permit(1)), List.of(5L, 9L)).get(permit(1).matchPart())).isEqualTo(5L);
+    }
 }

@@ -133,6 +133,9 @@ public final class AclModule implements TaskModule {
         before.ifPresent(b -> data.put("device_lint", AclLint.check(b.entries()).stream().map(AclLint.Finding::toString).toList()));
         if (ctx.options().mode() == RunOptions.Mode.VERIFY) {
             List<String> drift = verify(before, intent);
+            if (!drift.isEmpty() && before.isPresent()) {
+                drift = verify(before, intent, driver.hits(s, intent.name())); // the same findings, with the device's counters
+            }
             if (drift.isEmpty()) {
                 return TaskResult.ok(intent.name() + ": no drift (" + AclEntries.flatten(intent.entries()).size() + " entries, "
                         + intent.bindings().size() + " bindings)", data);
@@ -247,10 +250,14 @@ public final class AclModule implements TaskModule {
 
     /** Differences between what the device holds and the intent: entries in order, then bindings. */
     static List<String> verify(Optional<DeviceAcl> device, AclIntent intent) {
+        return verify(device, intent, Map.of());
+    }
+
+    static List<String> verify(Optional<DeviceAcl> device, AclIntent intent, Map<io.portpush.core.policy.AclEntry, Long> hits) {
         if (device.isEmpty()) {
             return List.of("the ACL " + intent.name() + " is missing");
         }
-        List<String> out = new ArrayList<>(AclEntries.differences(device.get().entries(), intent.entries()));
+        List<String> out = new ArrayList<>(AclEntries.differences(device.get().entries(), intent.entries(), hits));
         if (!new HashSet<>(device.get().bindings()).equals(new HashSet<>(intent.bindings()))) {
             out.add("bound to " + device.get().bindings() + ", intent wants " + intent.bindings());
         }

@@ -35,6 +35,20 @@ public final class AsaAclDriver implements AclDriver {
         return true;
     }
 
+    /** {@code show access-list NAME}: the {@code hitcnt=} of every line, an object-group's expanded lines each with its own. */
+    @Override
+    public Map<AclEntry, Long> hits(DeviceSession session, String name) {
+        List<AclEntry> entries = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        for (AsaAclParser.Line l : AsaAclParser.showLines(session.show("show access-list " + name)).getOrDefault(name, List.of())) {
+            if (!l.entry().unrecognised()) {
+                entries.add(l.entry());
+                counts.add(l.hits());
+            }
+        }
+        return AclEntries.hitKeys(entries, counts);
+    }
+
     @Override
     public Optional<DeviceAcl> read(DeviceSession session, String name) {
         String acl = session.show("show running-config access-list " + name);

@@ -39,6 +39,20 @@ public final class IosAclDriver implements AclDriver {
         return false;
     }
 
+    /** {@code show ip access-lists NAME}: IOS prints {@code (N matches)} after an entry that matched, nothing for none. */
+    @Override
+    public Map<AclEntry, Long> hits(DeviceSession session, String name) {
+        List<AclEntry> entries = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        for (IosAclParser.Line l : IosAclParser.showAccessLists(session.show("show ip access-lists " + name)).getOrDefault(name, List.of())) {
+            if (!l.remark() && !l.entry().unrecognised()) {
+                entries.add(l.entry());
+                counts.add(Math.max(0, l.hits()));
+            }
+        }
+        return AclEntries.hitKeys(entries, counts);
+    }
+
     @Override
     public Optional<DeviceAcl> read(DeviceSession session, String name) {
         String running = session.show("show running-config");
