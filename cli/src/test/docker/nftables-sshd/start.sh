@@ -1,8 +1,9 @@
 #!/bin/sh
-# authorized key from the environment, listeners, then sshd in the foreground
+# authorized key from the environment, listeners (each answers "!"), then sshd in the foreground
 echo "$AUTHORIZED_KEY" > /root/.ssh/authorized_keys
 chmod 600 /root/.ssh/authorized_keys
-socat TCP-LISTEN:5222,fork,reuseaddr SYSTEM:'echo !' &
-socat TCP-LISTEN:1500,fork,reuseaddr SYSTEM:'echo !' &
-ssh-keygen -A
-exec /usr/sbin/sshd -D -e -o PermitRootLogin=prohibit-password -o PasswordAuthentication=no
+for p in ${LISTEN_PORTS:-5222 1500}; do
+  socat TCP-LISTEN:$p,fork,reuseaddr SYSTEM:'echo !' &
+done
+ssh-keygen -A >/dev/null
+exec /usr/sbin/sshd -D -e

@@ -1,4 +1,4 @@
-package io.portpush.cli.nftables;
+package io.portpush.cli.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,21 +10,16 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * The nftables scenario of {@link NftablesNamespaceTest} in a container built from
- * {@code src/test/docker/nftables-sshd}, for machines with a Docker engine; skipped with a
- * printed reason elsewhere.
+ * The nftables scenario of {@code NftablesNamespaceTest} in a container ({@link ContainerHosts}):
+ * portpush pushes the edge policy over real SSH to the container's OpenSSH, the container's
+ * nftables enforces it (an allowed catalogue port opens, a localhost-only port closes, seen from
+ * the test through Docker's port mapping), and rollback restores the previous behaviour. Skipped
+ * with a printed reason only where no Docker engine answers.
  */
 class NftablesContainerTest {
     @TempDir
@@ -42,26 +37,9 @@ class NftablesContainerTest {
 
     @Test
     void pushAndRollbackInAContainer() throws Exception {
-        boolean docker;
-        try {
-            docker = DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable t) {
-            docker = false;
-        }
-        if (!docker) {
-            System.out.println("SKIPPED Testcontainers nftables test: no Docker engine on this machine "
-                    + "(the network-namespace test covers the same scenario)");
-            Assumptions.assumeTrue(false, "no Docker engine");
-        }
-        KeyPair user = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
-        try (var out = Files.newOutputStream(dir.resolve("id_ecdsa"))) {
-            new OpenSSHKeyPairResourceWriter().writePrivateKey(user, "portpush-test", null, out);
-        }
-        try (GenericContainer<?> host = new GenericContainer<>(new ImageFromDockerfile()
-                .withFileFromPath(".", Path.of("src/test/docker/nftables-sshd")))
-                .withEnv("AUTHORIZED_KEY", PublicKeyEntry.toString(user.getPublic()))
-                .withCreateContainerCmdModifier(c -> c.getHostConfig().withCapAdd(com.github.dockerjava.api.model.Capability.NET_ADMIN))
-                .withExposedPorts(22, 5222, 1500)) {
+        ContainerHosts.assumeDocker();
+        KeyPair user = ContainerHosts.key(dir);
+        try (GenericContainer<?> host = ContainerHosts.host(user, 5222, 1500).withExposedPorts(22, 5222, 1500)) {
             host.start();
             String addr = host.getHost();
             Path inv = dir.resolve("inv.yml");
