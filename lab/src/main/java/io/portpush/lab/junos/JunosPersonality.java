@@ -245,7 +245,10 @@ public final class JunosPersonality implements Personality {
         }
         current.put("cand", c);
         current.enter("configure");
-        return Reply.of(msg + "Entering configuration mode\n");
+        // Junos CLI User Guide, "Overview of the Configure Command": configure prints "Entering
+        // configuration mode" first and then "The configuration has been changed but not committed";
+        // configure private/exclusive print their warning before it
+        return Reply.of(priv ? msg + "Entering configuration mode\n" : "Entering configuration mode\n" + msg);
     }
 
     private Reply leaveConfig() {

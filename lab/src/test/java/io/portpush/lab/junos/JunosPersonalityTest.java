@@ -146,6 +146,24 @@ class JunosPersonalityTest {
     }
 
     @Test
+    void enteringAChangedConfigurationSaysSoAfterEntering() throws Exception {
+        // Junos CLI User Guide, "Overview of the Configure Command": "Entering configuration mode", then
+        // "The configuration has been changed but not committed"; configure private warns first
+        try (LabClient c = cli()) {
+            c.cmd("configure");
+            c.cmd(TERM + "then accept");
+            c.until("exit configuration-mode", Pattern.compile("\\[yes,no\\] \\(yes\\) $"));
+            c.raw("yes");
+            assertThat(c.cmd("configure")).contains("Entering configuration mode\nThe configuration has been changed but not committed");
+            c.cmd("rollback 0");
+            c.until("exit configuration-mode", Pattern.compile("admin@r1> $|\\(yes\\) $"));
+        }
+        try (LabClient c = cli()) {
+            assertThat(c.cmd("configure private")).contains("warning: uncommitted changes will be discarded on exit\nEntering configuration mode");
+        }
+    }
+
+    @Test
     void aPrivateCandidateDiesWithItsSession() throws Exception {
         try (LabClient c = cli()) {
             c.cmd("configure private");
