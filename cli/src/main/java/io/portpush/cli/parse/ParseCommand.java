@@ -75,11 +75,7 @@ public final class ParseCommand implements Callable<Integer> {
             for (AclEntry e : entries) {
                 if (e.unrecognised()) {
                     String raw = e.unrecognisedText();
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("list", name);
-                    m.put("line", lineOf(lines, used, raw));
-                    m.put("text", raw);
-                    unrecognised.add(m);
+                    unrecognised.add(located(name, lines, used, raw));
                 }
             }
         });
@@ -117,11 +113,7 @@ public final class ParseCommand implements Callable<Integer> {
         boolean[] used = new boolean[lines.size()];
         List<Map<String, Object>> unrecognised = new ArrayList<>();
         counters.forEach((filter, list) -> list.stream().filter(io.portpush.core.policy.HitCounter::isUnrecognised).forEach(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("list", filter);
-            m.put("line", lineOf(lines, used, c.name()));
-            m.put("text", c.name());
-            unrecognised.add(m);
+            unrecognised.add(located(filter, lines, used, c.name()));
         }));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -156,11 +148,7 @@ public final class ParseCommand implements Callable<Integer> {
         List<Map<String, Object>> unrecognised = new ArrayList<>();
         attached.forEach((where, list) -> list.stream().filter(r -> r.startsWith("unrecognised line '")).forEach(r -> {
             String raw = r.substring("unrecognised line '".length(), r.length() - 1);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("list", where);
-            m.put("line", lineOf(lines, used, raw));
-            m.put("text", raw);
-            unrecognised.add(m);
+            unrecognised.add(located(where, lines, used, raw));
         }));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -182,6 +170,15 @@ public final class ParseCommand implements Callable<Integer> {
         }
         out.flush();
         return unrecognised.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    /** An unrecognised line as listed: its list, its line number in the input, its text. */
+    private static Map<String, Object> located(String list, List<String> lines, boolean[] used, String raw) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("list", list);
+        m.put("line", lineOf(lines, used, raw));
+        m.put("text", raw);
+        return m;
     }
 
     /** The 1-based number of the first input line not yet claimed that holds {@code raw}, or 0. */
