@@ -71,6 +71,11 @@ class RoutedContainersTest {
             assertThat(reaches(client, serverIp, 5222)).as("5222 through the router").isTrue();
             assertThat(reaches(client, serverIp, 1500)).as("1500 through the router").isTrue();
 
+            // joining a second network can move the router's default gateway, and with it Docker's port
+            // mapping to a new host port: read where ssh is published now, not what was cached at start
+            var bindings = docker.inspectContainerCmd(router.getContainerId()).exec().getNetworkSettings().getPorts().getBindings()
+                    .get(com.github.dockerjava.api.model.ExposedPort.tcp(22));
+            int sshPort = Integer.parseInt(bindings[0].getHostPortSpec());
             Path inv = dir.resolve("inv.yml");
             Files.writeString(inv, """
                     all:
@@ -82,7 +87,7 @@ class RoutedContainersTest {
                           ansible_ssh_private_key_file: %s
                           platform: linux_nftables
                           roles: { imp-node: [%s], xmpp-client: [%s] }
-                    """.formatted(router.getHost(), router.getMappedPort(22), dir.resolve("id_ecdsa"), serverIp + "/32", clientNet));
+                    """.formatted(router.getHost(), sshPort, dir.resolve("id_ecdsa"), serverIp + "/32", clientNet));
             Path play = dir.resolve("transit.yml");
             Files.writeString(play, """
                     - hosts: router
