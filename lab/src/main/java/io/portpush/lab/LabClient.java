@@ -41,6 +41,12 @@ public final class LabClient implements AutoCloseable {
         return shell.readUntil(prompt, Duration.ofSeconds(5)).replace("\r", "");
     }
 
+    /** Sends a line; returns everything up to and including the next prompt as sent, CR kept (line endings under test). */
+    public String rawWithCr(String line) {
+        shell.write(line + "\n");
+        return shell.readUntil(prompt, Duration.ofSeconds(5));
+    }
+
     /** Sends a line; returns the output only (no echo, no prompt). */
     public String cmd(String line) {
         return shell.command(line, prompt, Duration.ofSeconds(5));

@@ -206,6 +206,13 @@ public final class JunosPersonality implements Personality {
             if (piped("compare")) {
                 return Reply.of(filter(JunosTree.compare(JunosTree.build(active), JunosTree.build(c.paths))));
             }
+            // in configuration mode "show" takes a statement path: a word the schema does not know
+            // ("show bogus", "show configuration firewall") is a syntax error, not an empty hierarchy
+            List<String> words = inv.args().stream().filter(a -> !a.isBlank()).toList();
+            JunosSchema.Check check = JunosSchema.check(words);
+            if (check.error() >= 0) {
+                return syntaxError(current, inv.argOffset(check.error()));
+            }
             return showConfig(c.paths, inv.args());
         });
         conf.add("commit", true, inv -> commit(inv));

@@ -76,7 +76,7 @@ public final class CliShell implements Command, Runnable {
     public void run() {
         try {
             sleep(faults.get().loginDelayMillis());
-            write(crlf(personality.banner(session)) + personality.prompt(session));
+            write(crlf(personality.banner(session)) + lineEnds(personality.prompt(session)));
             byte[] buf = new byte[8192];
             // terminals send UTF-8; a character may be split across two reads, so the decoder keeps state
             java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -180,7 +180,7 @@ public final class CliShell implements Command, Runnable {
             return;
         }
         secretPending = r.secretNext();
-        reply.append(personality.prompt(session));
+        reply.append(lineEnds(personality.prompt(session)));
     }
 
     private static boolean isConfig(String mode) {
@@ -196,6 +196,11 @@ public final class CliShell implements Command, Runnable {
         closed = true;
         personality.closed(session);
         channel.getSession().close(true);
+    }
+
+    /** A prompt's own line breaks as a terminal sends them (Junos: CR LF, "[edit]", CR LF, the prompt), no break added. */
+    private static String lineEnds(String prompt) {
+        return prompt.indexOf('\n') < 0 ? prompt : prompt.replace("\r\n", "\n").replace("\n", "\r\n");
     }
 
     private static String crlf(String s) {

@@ -164,6 +164,19 @@ class JunosPersonalityTest {
     }
 
     @Test
+    void configurationModeShowsOnlyStatementsAndItsPromptEndsLinesWithCrLf() throws Exception {
+        try (LabClient c = cli()) {
+            // "[edit]" on its own line: CR LF on both sides, as a terminal needs (a bare LF steps sideways)
+            String entered = c.rawWithCr("configure");
+            assertThat(entered).contains("\r\n[edit]\r\nadmin@r1# ").doesNotContainPattern("[^\r]\n");
+            assertThat(c.cmd("show bogus")).contains("syntax error.");
+            assertThat(c.cmd("show configuration firewall")).contains("syntax error.");
+            c.cmd(TERM + "then accept");
+            assertThat(c.cmd("show firewall")).contains("then accept").doesNotContain("syntax error");
+        }
+    }
+
+    @Test
     void aPrivateCandidateDiesWithItsSession() throws Exception {
         try (LabClient c = cli()) {
             c.cmd("configure private");
