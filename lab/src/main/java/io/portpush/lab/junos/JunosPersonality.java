@@ -193,6 +193,10 @@ public final class JunosPersonality implements Personality {
         op.add("set cli complete-on-space <word>", inv -> Reply.of(inv.word(3).equals("off") ? "Disabling complete-on-space\n"
                 : "Enabling complete-on-space\n"));
         op.add("set cli terminal <word>", inv -> Reply.NOTHING);
+        // Ansible's junos terminal plugin sends this as the shell opens and fails on "syntax error,"
+        // (Junos CLI reference: set cli timestamp (format F | disable)); the lab answers nothing, the
+        // exact text a router prints here is not in any document found
+        op.add("set cli timestamp disable", inv -> Reply.NOTHING);
         op.add("exit", inv -> Reply.close(""));
         op.add("quit", inv -> Reply.close(""));
         op.add("configure", inv -> enterConfig(false));

@@ -177,6 +177,16 @@ class JunosPersonalityTest {
     }
 
     @Test
+    void whatAnsiblesTerminalPluginSendsAtLoginIsAccepted() throws Exception {
+        // the junipernetworks.junos terminal plugin of Ansible, on_open_shell: these three, any "syntax error," fails the login
+        try (LabClient c = cli()) {
+            for (String line : java.util.List.of("set cli timestamp disable", "set cli screen-length 0", "set cli screen-width 1024")) {
+                assertThat(c.cmd(line)).as(line).doesNotContain("syntax error");
+            }
+        }
+    }
+
+    @Test
     void aPrivateCandidateDiesWithItsSession() throws Exception {
         try (LabClient c = cli()) {
             c.cmd("configure private");
