@@ -28,7 +28,7 @@ public final class LabDevice implements AutoCloseable {
     private final DeviceSpec spec;
     private final SshServer server;
     private final Personality personality;
-    private final CommandLog log = new CommandLog();
+    private final CommandLog log;
     private final AtomicReference<Faults> faults;
     private final AtomicReference<KeyPair> hostKey;
     private final Path stateDir;
@@ -37,6 +37,7 @@ public final class LabDevice implements AutoCloseable {
         this.spec = spec;
         this.server = server;
         this.stateDir = stateDir;
+        this.log = new CommandLog(stateDir == null ? null : stateDir.resolve("session.log"), List.of(spec.password(), spec.enableSecret()));
         this.faults = new AtomicReference<>(spec.faults());
         this.hostKey = new AtomicReference<>(key);
         DeviceContext ctx = new DeviceContext(spec.name(), spec.enableSecret(), faults::get, log, scheduler, spec.minute());

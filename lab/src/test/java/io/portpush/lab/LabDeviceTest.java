@@ -116,6 +116,36 @@ class LabDeviceTest {
     }
 
     @Test
+    void whatASessionSentIsWrittenToTheDevicesSessionLogWithSecretsMasked() throws Exception {
+        Path log = dir.resolve("lab").resolve("r1").resolve("session.log");
+        try (LabFleet fleet = new LabFleet(dir.resolve("lab"))) {
+            LabDevice d = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+            try (LabClient c = new LabClient(d, IOS)) {
+                c.login();
+                c.raw("enable");
+                c.raw(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE);
+                c.cmd("configure terminal");
+                c.cmd("username ops secret 9 $9$abcdefghijkl$mnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQ");
+                c.cmd("snmp-server community Ops-Public-77 RO");
+                c.cmd("end");
+                c.cmd("show bogus");
+            }
+        }
+        List<String> lines = Files.readAllLines(log);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> commands = new java.util.ArrayList<>();
+        for (String l : lines) {
+            var n = json.readTree(l);
+            assertThat(n.has("time") && n.has("session") && n.has("mode") && n.has("answer")).as(l).isTrue();
+            commands.add(n.get("mode").asText() + " | " + n.get("command").asText() + " -> " + n.get("answer").asText());
+        }
+        assertThat(String.join("\n", lines)).doesNotContain(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE, "Ops-Public-77", "$9$abcdef");
+        assertThat(commands).contains("user | enable -> (nothing)", "user | <secret> -> (nothing)",
+                "config | username ops secret 9 ******** -> (nothing)", "config | snmp-server community ******** RO -> (nothing)");
+        assertThat(commands).contains("exec | show bogus -> % Invalid input detected at '^' marker.");
+    }
+
+    @Test
     void configurationAndHostKeySurviveARestart() throws Exception {
         String fingerprint;
         try (LabFleet fleet = new LabFleet(dir.resolve("lab"))) {

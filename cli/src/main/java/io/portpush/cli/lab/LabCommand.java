@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code portpush lab up|down|status}: simulated devices for the lab hosts of an inventory. */
 @Command(name = "lab", description = "Run simulated SSH devices (IOS-XE, ASA, Junos) for an inventory's lab hosts.",
-        subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class})
+        subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class, LabCommand.Log.class})
 public final class LabCommand implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -166,6 +166,63 @@ public final class LabCommand implements Runnable {
                 spec.commandLine().getOut().print(Files.readString(lab) + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Command(name = "log", description = {"Print what clients sent a lab device and what it answered (secrets masked),",
+            "from .portpush/lab/HOST/session.log; --follow keeps printing new lines until Ctrl-C."})
+    static final class Log implements java.util.concurrent.Callable<Integer> {
+        @Spec CommandSpec spec;
+        @picocli.CommandLine.Parameters(paramLabel = "HOST", description = "The lab host, as named in the inventory.") String host;
+        @Option(names = "--follow", description = "Keep printing lines as the device receives them.") boolean follow;
+        @Option(names = "--state-dir", paramLabel = "DIR") Path stateDir;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            if (!host.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                throw new io.portpush.core.error.InvalidInputException(new io.portpush.core.error.SourceLocation("HOST", 0, ""),
+                        "'" + host + "' is no host name");
+            }
+            Path log = state(stateDir).resolve("lab").resolve(host).resolve("session.log");
+            if (!Files.isRegularFile(log) && !follow) {
+                throw new NotFoundException("no session log for " + host + " (" + log + "): is " + host
+                        + " a lab host, and has anything connected to it since 'lab up'?");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            long at = 0;
+            do {
+                if (Files.isRegularFile(log) && Files.size(log) > at) {
+                    try (var f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+                        f.seek(at);
+                        byte[] b = new byte[(int) (f.length() - at)];
+                        f.readFully(b);
+                        String text = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+                        int end = text.lastIndexOf('\n') + 1; // a line still being written waits for the next round
+                        for (String line : text.substring(0, end).split("\n")) {
+                            if (!line.isBlank()) {
+                                out.println(render(line));
+                            }
+                        }
+                        at += text.substring(0, end).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    }
+                    out.flush();
+                }
+                if (follow) {
+                    Thread.sleep(200);
+                }
+            } while (follow);
+            return 0;
+        }
+
+        /** {@code TIME  #SESSION  MODE  COMMAND  -> ANSWER}; a line that is no JSON is printed as it is. */
+        static String render(String json) {
+            try {
+                var n = JSON.readTree(json);
+                return String.format("%s  #%s  %-15s  %s  -> %s", n.path("time").asText(), n.path("session").asText(), n.path("mode").asText(),
+                        n.path("command").asText(), n.path("answer").asText());
+            } catch (IOException e) {
+                return json;
             }
         }
     }

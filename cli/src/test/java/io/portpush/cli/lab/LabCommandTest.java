@@ -58,6 +58,14 @@ class LabCommandTest {
                 sh.command("end", prompt, Duration.ofSeconds(5));
                 assertThat(sh.command("show version", prompt, Duration.ofSeconds(5))).contains("Cisco IOS XE Software");
             }
+            // what the session sent, as a person who ran 'lab up' reads it: the enable secret masked
+            CliRun log = CliRun.of("lab", "log", "r1", "--state-dir", state.toString());
+            assertThat(log.code()).as(log.err()).isZero();
+            assertThat(log.out()).contains("config-ext-nacl  10 permit tcp any any eq 5222  -> (nothing)", "<secret>",
+                    "show version  -> Cisco IOS XE Software").doesNotContain(io.portpush.lab.DeviceSpec.DEFAULT_ENABLE);
+            CliRun none = CliRun.of("lab", "log", "r9", "--state-dir", state.toString());
+            assertThat(none.code()).isEqualTo(6);
+            assertThat(none.err()).contains("no session log for r9");
             // a second 'lab up' of the same state is refused and leaves the first one reachable and recorded
             long firstPid = up.pid();
             CliRun second = CliRun.of("lab", "up", "-i", inv.toString(), "--state-dir", state.toString());

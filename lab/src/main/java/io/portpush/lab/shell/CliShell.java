@@ -172,6 +172,7 @@ public final class CliShell implements Command, Runnable {
             return;
         }
         Reply r = personality.handle(session, line);
+        log.answered(session.id(), mode, secret ? "<secret>" : line, r.output());
         reply.append(crlf(r.output()));
         if (r.close()) {
             write(reply.toString());
