@@ -1,0 +1,114 @@
+package io.portpush.lab.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portpush.lab.DeviceSpec;
+import io.portpush.lab.LabDevice;
+import io.portpush.lab.LabFleet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real third-party clients judge the lab: Debian's {@code ansible} (cisco.ios, cisco.asa,
+ * junipernetworks.junos over network_cli) and {@code python3-netmiko} run against one device of
+ * every personality, and each check asserts the device's state afterwards, not only the client's
+ * exit code. Skipped with a printed reason where the packages are not installed ({@code .ci/run}
+ * installs them).
+ */
+class RealClientsTest {
+    @TempDir
+    Path dir;
+
+    private static boolean runs(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String run(Path dir, List<String> command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("ANSIBLE_HOST_KEY_CHECKING", "False");
+        pb.environment().put("ANSIBLE_LOCAL_TEMP", dir.resolve("ansible-tmp").toString());
+        pb.environment().put("ANSIBLE_PERSISTENT_CONNECT_TIMEOUT", "60");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as(out).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
+        return out;
+    }
+
+    private static Path resource(Path dir, String name) throws Exception {
+        Path p = dir.resolve(name);
+        try (var in = RealClientsTest.class.getResourceAsStream("/clients/" + name)) {
+            Files.write(p, in.readAllBytes());
+        }
+        return p;
+    }
+
+    @Test
+    void ansibleAndNetmikoDriveEveryPersonality() throws Exception {
+        boolean ansible = runs("ansible-playbook", "--version");
+        boolean netmiko = runs("/usr/bin/python3", "-c", "import netmiko");
+        if (!ansible || !netmiko) {
+            System.out.println("SKIPPED real-client test: " + (ansible ? "" : "ansible ") + (netmiko ? "" : "python3-netmiko ")
+                    + "not installed (apt-get install ansible python3-netmiko; .ci/run does)");
+            Assumptions.assumeTrue(false, "real clients not installed");
+        }
+        try (LabFleet fleet = new LabFleet(dir.resolve("lab"))) {
+            LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+            LabDevice fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
+            LabDevice mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
+            Files.writeString(dir.resolve("inventory.yml"), """
+                    all:
+                      vars:
+                        ansible_host: 127.0.0.1
+                        ansible_user: admin
+                        ansible_password: %s
+                        ansible_become: true
+                        ansible_become_method: enable
+                        ansible_become_password: %s
+                        ansible_connection: ansible.netcommon.network_cli
+                      hosts:
+                        r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
+                        fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa }
+                        mx1: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos, ansible_become: false }
+                    """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), fw1.port(), mx1.port()));
+            Path play = resource(dir, "playbook.yml");
+            String first = run(dir, List.of("ansible-playbook", "-i", "inventory.yml", play.toString()));
+            assertThat(first).containsPattern("r1 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0")
+                    .containsPattern("fw1 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0")
+                    .containsPattern("mx1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0");
+            // the state on the devices, not the client's word for it
+            assertThat(r1.personality().savedConfig()).contains("ip access-list extended ANSIBLE-IOS", "permit tcp any any eq 5222");
+            assertThat(fw1.personality().savedConfig()).contains("access-list ANSIBLE-ASA extended permit tcp any any eq 5061");
+            // the same playbook again changes nothing: the modules read back what the lab prints and find it there
+            String second = run(dir, List.of("ansible-playbook", "-i", "inventory.yml", play.toString()));
+            assertThat(second).containsPattern("r1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
+                    .containsPattern("fw1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0");
+
+            Path script = resource(dir, "netmiko_check.py");
+            String out = run(dir, List.of("/usr/bin/python3", script.toString(), String.valueOf(r1.port()), String.valueOf(fw1.port()),
+                    String.valueOf(mx1.port())));
+            var result = new ObjectMapper().readTree(out.substring(out.lastIndexOf('{')));
+            List<String> checks = List.of("ios_version", "ios_acl", "asa_acl", "junos_version", "junos_commit", "junos_filter");
+            for (String c : checks) {
+                assertThat(result.path(c).asBoolean()).as(c + " in " + out).isTrue();
+            }
+            assertThat(r1.personality().savedConfig()).contains("ip access-list extended NETMIKO-IOS");
+            assertThat(fw1.personality().savedConfig()).contains("access-list NETMIKO-ASA");
+            assertThat(mx1.personality().savedConfig()).contains("NETMIKO-JUNOS");
+            System.out.println("real clients passed: ansible (IOS command, config with save, facts, idempotent rerun; ASA command,"
+                    + " config, idempotent rerun; Junos command), netmiko (" + String.join(", ", checks) + ")");
+        }
+    }
+}
