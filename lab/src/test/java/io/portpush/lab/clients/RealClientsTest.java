@@ -94,12 +94,14 @@ class RealClientsTest {
                     """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), fw1.port(), mx1.port()));
             Path play = resource(dir, "playbook.yml");
             String first = run(dir, List.of("ansible-playbook", "-i", "inventory.yml", play.toString()));
-            assertThat(first).containsPattern("r1 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0")
-                    .containsPattern("fw1 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0")
+            assertThat(first).containsPattern("r1 +: ok=\\d+ +changed=2 +unreachable=0 +failed=0")
+                    .containsPattern("fw1 +: ok=\\d+ +changed=2 +unreachable=0 +failed=0")
                     .containsPattern("mx1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0");
             // the state on the devices, not the client's word for it
             assertThat(r1.personality().savedConfig()).contains("ip access-list extended ANSIBLE-IOS", "permit tcp any any eq 5222");
             assertThat(fw1.personality().savedConfig()).contains("access-list ANSIBLE-ASA extended permit tcp any any eq 5061");
+            assertThat(r1.personality().savedConfig()).contains("ip access-list extended ANSIBLE-ACLS");
+            assertThat(fw1.personality().savedConfig()).contains("access-list ANSIBLE-ACLS extended permit tcp any any eq 5061");
             // the same playbook again changes nothing: the modules read back what the lab prints and find it there
             String second = run(dir, List.of("ansible-playbook", "-i", "inventory.yml", play.toString()));
             assertThat(second).containsPattern("r1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
@@ -116,8 +118,8 @@ class RealClientsTest {
             assertThat(r1.personality().savedConfig()).contains("ip access-list extended NETMIKO-IOS");
             assertThat(fw1.personality().savedConfig()).contains("access-list NETMIKO-ASA");
             assertThat(mx1.personality().savedConfig()).contains("NETMIKO-JUNOS");
-            System.out.println("real clients passed: ansible (IOS command, config with save, facts, idempotent rerun; ASA command,"
-                    + " config, idempotent rerun; Junos command), netmiko (" + String.join(", ", checks) + ")");
+            System.out.println("real clients passed: ansible (IOS command, config with save, acls merged and gathered, facts, idempotent"
+                    + " rerun; ASA command, config, acls merged and gathered, idempotent rerun; Junos command), netmiko (" + String.join(", ", checks) + ")");
         }
     }
 }
