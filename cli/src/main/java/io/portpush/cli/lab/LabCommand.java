@@ -193,19 +193,19 @@ public final class LabCommand implements Runnable {
             long at = 0;
             do {
                 if (Files.isRegularFile(log) && Files.size(log) > at) {
+                    byte[] b;
                     try (var f = new java.io.RandomAccessFile(log.toFile(), "r")) {
                         f.seek(at);
-                        byte[] b = new byte[(int) (f.length() - at)];
+                        b = new byte[(int) (f.length() - at)];
                         f.readFully(b);
-                        String text = new String(b, java.nio.charset.StandardCharsets.UTF_8);
-                        int end = text.lastIndexOf('\n') + 1; // a line still being written waits for the next round
-                        for (String line : text.substring(0, end).split("\n")) {
-                            if (!line.isBlank()) {
-                                out.println(render(line));
-                            }
-                        }
-                        at += text.substring(0, end).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
                     }
+                    int end = b.length; // up to the last line feed: a line still being written waits for the next round
+                    while (end > 0 && b[end - 1] != '\n') {
+                        end--;
+                    }
+                    new String(b, 0, end, java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+                            .forEach(l -> out.println(render(l)));
+                    at += end;
                     out.flush();
                 }
                 if (follow) {

@@ -181,6 +181,9 @@ class AclEndToEndTest {
         assertThat(run("run", playbook(RULES).toString(), "-i", inventory().toString()).code()).isZero();
         CliRun clean = run("verify", playbook(RULES).toString(), "-i", inventory().toString());
         assertThat(clean.code()).as(clean.out()).isZero();
+        // counters are read only to stand beside drift: a clean verify asks the device for nothing more
+        java.util.function.Predicate<io.portpush.lab.CommandLog.Entry> counters = e -> e.line().startsWith("show ip access-lists");
+        assertThat(r1.log().matching(counters)).isEmpty();
         // someone edits the router by hand at 2 a.m.
         try (io.portpush.lab.LabClient c = new io.portpush.lab.LabClient(r1,
                 java.util.regex.Pattern.compile("r1(\\([\\w-]+\\))?[>#] ?$|Password: $"))) {
@@ -198,6 +201,7 @@ class AclEndToEndTest {
         assertThat(drift.out()).contains("fatal: [r1]: FAILED! => EDGE: drift: added on the device at #2: permit tcp any -> any:23 (0 hits)\n")
                 .contains("ok: [fw1]", "ok: [mx1]");
         assertThat(configLines(r1)).isEqualTo(configBefore);
+        assertThat(r1.log().matching(counters)).extracting(io.portpush.lab.CommandLog.Entry::line).containsExactly("show ip access-lists EDGE");
 
         int logged = r1.log().entries().size();
         CliRun lint = run("lint", playbook(RULES + "          - permit: [xcp.client-access]\n").toString(), "-i", inventory().toString());

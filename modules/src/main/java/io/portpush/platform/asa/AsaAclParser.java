@@ -29,7 +29,6 @@ public final class AsaAclParser {
     private static final Pattern INACTIVE_STATE = Pattern.compile("\\s*\\(inactive\\)$");
     private static final Pattern HITCNT = Pattern.compile("\\s*\\(hitcnt=\\d+\\)$");
     private static final Pattern DOTTED = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    private static final Pattern GROUP = Pattern.compile("^access-group (\\S+) (in|out) interface (\\S+)");
 
     private AsaAclParser() {
     }
@@ -184,12 +183,12 @@ public final class AsaAclParser {
         return out;
     }
 
-    /** {@code show running-config access-group}: list name to bindings. */
+    /** {@code show running-config access-group}: list name to its interface bindings ({@code global} ones are not per interface). */
     public static Map<String, List<Binding>> groups(String text) {
         Map<String, List<Binding>> out = new LinkedHashMap<>();
         for (String raw : text.replace("\r", "").split("\n")) {
-            Matcher m = GROUP.matcher(raw.strip());
-            if (m.find()) {
+            Matcher m = GROUP_LINE.matcher(raw.strip());
+            if (m.matches() && m.group(3) != null) {
                 out.computeIfAbsent(m.group(1), k -> new ArrayList<>())
                         .add(new Binding(m.group(3), m.group(2).equals("in") ? Binding.Direction.IN : Binding.Direction.OUT));
             }

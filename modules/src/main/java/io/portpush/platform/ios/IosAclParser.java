@@ -529,7 +529,7 @@ public final class IosAclParser {
         }
         for (String k : ENTRY_WORDS) {
             int end = i + k.length();
-            if (s.startsWith(k, i) && (end == n || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != '_')) {
+            if (s.startsWith(k, i) && (end == n || !isWordChar(s.charAt(end)))) {
                 return i;
             }
         }

@@ -51,20 +51,23 @@ public final class IosServicePolicies {
     private IosServicePolicies() {
     }
 
-    private record Open(int indent, String direction, String name, String parent, List<PolicyClass> classes) {
+    /** A policy being read: where it is attached, its indentation (children sit deeper), its classes so far. */
+    private record Open(String iface, int indent, String direction, String name, String parent, List<Cls> classes) {
+        Cls last() {
+            return classes.get(classes.size() - 1);
+        }
     }
 
+    /** A class being read; {@code setIndent} is the indentation of its "QoS Set" line while inside it, then of its actions. */
     private static final class Cls {
-        final int indent;
         final String name;
         final String kind;
         final List<String> matches = new ArrayList<>();
         final List<String> sets = new ArrayList<>();
-        int setIndent = -1;      // indent of the "QoS Set" line while inside it
-        int actionIndent = -1;   // indent of its actions
+        int setIndent = -1;
+        int actionIndent = -1;
 
-        Cls(int indent, String name, String kind) {
-            this.indent = indent;
+        Cls(String name, String kind) {
             this.name = name;
             this.kind = kind;
         }
@@ -72,12 +75,9 @@ public final class IosServicePolicies {
 
     /** Every policy attachment of the output, in order (a child right after its parent). */
     public static List<ServicePolicy> read(String output) {
-        List<ServicePolicy> out = new ArrayList<>();
         String iface = "";
         Deque<Open> open = new ArrayDeque<>();
         List<Open> order = new ArrayList<>();
-        List<String> orderIface = new ArrayList<>();
-        java.util.Map<Open, List<Cls>> clsOf = new java.util.IdentityHashMap<>();
         for (String raw : output.replace("\r", "").split("\n")) {
             String s = raw.strip();
             if (s.isEmpty()) {
@@ -91,29 +91,22 @@ public final class IosServicePolicies {
                     open.pop();
                 }
                 String direction = sp.group(1) != null ? sp.group(1) : open.isEmpty() ? "" : open.peek().direction();
-                String parent = "";
-                if (!open.isEmpty() && !clsOf.get(open.peek()).isEmpty()) {
-                    List<Cls> pc = clsOf.get(open.peek());
-                    parent = open.peek().name() + " class " + pc.get(pc.size() - 1).name;
-                }
-                Open p = new Open(indent, direction, sp.group(2), parent, new ArrayList<>());
+                String parent = open.isEmpty() || open.peek().classes().isEmpty() ? "" : open.peek().name() + " class " + open.peek().last().name;
+                Open p = new Open(iface, indent, direction, sp.group(2), parent, new ArrayList<>());
                 open.push(p);
-                clsOf.put(p, new ArrayList<>());
                 order.add(p);
-                orderIface.add(iface);
             } else if (cm.matches()) {
                 while (open.size() > 1 && open.peek().indent() >= indent) {
                     open.pop();
                 }
                 if (!open.isEmpty()) {
-                    clsOf.get(open.peek()).add(new Cls(indent, cm.group(1), cm.group(2)));
+                    open.peek().classes().add(new Cls(cm.group(1), cm.group(2)));
                 }
             } else if (INTERFACE.matcher(s).matches()) {
                 iface = s;
                 open.clear();
-            } else if (!open.isEmpty() && !clsOf.get(open.peek()).isEmpty()) {
-                List<Cls> pc = clsOf.get(open.peek());
-                Cls c = pc.get(pc.size() - 1);
+            } else if (!open.isEmpty() && !open.peek().classes().isEmpty()) {
+                Cls c = open.peek().last();
                 if (c.setIndent >= 0 && indent > c.setIndent) {
                     if (c.actionIndent < 0) {
                         c.actionIndent = indent;
@@ -132,13 +125,8 @@ public final class IosServicePolicies {
                 }
             }
         }
-        for (int i = 0; i < order.size(); i++) {
-            Open p = order.get(i);
-            List<PolicyClass> pcs = clsOf.get(p).stream()
-                    .map(c -> new PolicyClass(c.name, c.kind, List.copyOf(c.matches), List.copyOf(c.sets))).toList();
-            out.add(new ServicePolicy(orderIface.get(i), p.direction(), p.name(), p.parent(), pcs));
-        }
-        return out;
+        return order.stream().map(p -> new ServicePolicy(p.iface(), p.direction(), p.name(), p.parent(), p.classes().stream()
+                .map(c -> new PolicyClass(c.name, c.kind, List.copyOf(c.matches), List.copyOf(c.sets))).toList())).toList();
     }
 
     /** The records of {@link #read} as people read them, keyed by {@code INTERFACE DIRECTION}. */
