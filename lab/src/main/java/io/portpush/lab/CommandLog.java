@@ -31,7 +31,7 @@ public final class CommandLog {
     public record Entry(Instant at, int session, String mode, String line) {
         /** Whether the line was typed in a configuration mode (it may have changed the device). */
         public boolean configMode() {
-            return mode.startsWith("config") || mode.equals("configure");
+            return mode.startsWith("config") || mode.equals("configure") || mode.equals("netconf-configure");
         }
     }
 
@@ -45,6 +45,7 @@ public final class CommandLog {
     private static final int ANSWER_WIDTH = 120;
 
     private final List<Entry> entries = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
     private final Path file;
     private final List<String> known;
 
@@ -57,6 +58,11 @@ public final class CommandLog {
     public CommandLog(Path file, List<String> secrets) {
         this.file = file;
         this.known = secrets.stream().filter(s -> s != null && s.length() >= 3).toList();
+    }
+
+    /** A new session number on this device (CLI and NETCONF sessions count together, as a device's process ids do). */
+    public int newSession() {
+        return sessions.incrementAndGet();
     }
 
     public synchronized void add(int session, String mode, String line) {

@@ -69,6 +69,17 @@ public final class LabDevice implements AutoCloseable {
                 && spec.username().equals(user)
                 && spec.authorizedKeys().stream().anyMatch(k -> KeyUtils.compareKeys(k, key1)));
         server.setShellFactory(channel -> new CliShell(d.personality, d.faults::get, d.log));
+        d.personality.netconf().ifPresent(nc -> server.setSubsystemFactories(List.of(new org.apache.sshd.server.subsystem.SubsystemFactory() {
+            @Override
+            public String getName() {
+                return "netconf";
+            }
+
+            @Override
+            public org.apache.sshd.server.command.Command createSubsystem(org.apache.sshd.server.channel.ChannelSession channel) {
+                return new io.portpush.lab.netconf.NetconfServer(nc, d.log, d.faults::get);
+            }
+        })));
         server.start();
         return d;
     }

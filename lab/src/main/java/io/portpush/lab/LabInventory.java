@@ -74,7 +74,7 @@ public final class LabInventory {
                 continue;
             }
             DeviceSpec spec = DeviceSpec.of(h.name(), c.platform())
-                    .withPort(c.port() == 22 ? 0 : c.port())
+                    .withPort(!explicit || c.port() == 22 ? 0 : c.port())
                     .withCredentials(c.user() == null ? "admin" : c.user(), c.password() == null ? DeviceSpec.DEFAULT_PASSWORD : c.password().reveal(),
                             c.enableSecret() == null ? DeviceSpec.DEFAULT_ENABLE : c.enableSecret().reveal())
                     .withFaults(faults(h.vars()));

@@ -19,17 +19,29 @@ public final class DeviceSession implements AutoCloseable {
     private final String host;
     private final SshConnection connection;
     private final InteractiveShell shell;
+    private final CommandChannel channel;
     private final Dialect dialect;
     private final Duration timeout;
     private final SessionLog sent;
     private final List<String> configSent = new ArrayList<>();
     private boolean inConfig;
 
-    private DeviceSession(String host, SshConnection connection, InteractiveShell shell, Dialect dialect, Duration timeout,
-                          SessionLog sent) {
+    private DeviceSession(String host, SshConnection connection, InteractiveShell shell, CommandChannel channel, Dialect dialect,
+                          Duration timeout, SessionLog sent) {
         this.host = host;
         this.connection = connection;
         this.shell = shell;
+        this.channel = channel != null ? channel : new CommandChannel() {
+            @Override
+            public String send(String line) {
+                return dialect.clean(shell.command(line, dialect.prompt(), timeout));
+            }
+
+            @Override
+            public void close() {
+                shell.close();
+            }
+        };
         this.dialect = dialect;
         this.timeout = timeout;
         this.sent = sent;
@@ -39,7 +51,7 @@ public final class DeviceSession implements AutoCloseable {
     public static DeviceSession open(String host, SshConnection connection, Dialect dialect, Secret enable, Duration timeout,
                                      SessionLog sent) {
         InteractiveShell shell = connection.shell();
-        DeviceSession s = new DeviceSession(host, connection, shell, dialect, timeout, sent);
+        DeviceSession s = new DeviceSession(host, connection, shell, null, dialect, timeout, sent);
         try {
             String first = shell.readUntil(dialect.prompt(), timeout);
             Optional<java.util.regex.Pattern> user = dialect.unprivilegedPrompt();
@@ -54,6 +66,14 @@ public final class DeviceSession implements AutoCloseable {
             s.close();
             throw e;
         }
+    }
+
+    /**
+     * A session whose lines travel over {@code channel} (a management API such as NETCONF) rather
+     * than a CLI shell: nothing to log in to, no terminal setup.
+     */
+    public static DeviceSession over(String host, SshConnection connection, Dialect dialect, CommandChannel channel, SessionLog sent) {
+        return new DeviceSession(host, connection, null, channel, dialect, null, sent);
     }
 
     /**
@@ -109,7 +129,7 @@ public final class DeviceSession implements AutoCloseable {
     public String show(String command) {
         gate(command);
         sent.sent(command);
-        String out = dialect.clean(shell.command(command, dialect.prompt(), timeout));
+        String out = channel.send(command);
         sent.received(dialect.maskSecrets(out));
         Optional<String> err = dialect.error(out);
         if (err.isPresent()) {
@@ -134,7 +154,7 @@ public final class DeviceSession implements AutoCloseable {
         gate(line);
         sent.sent(line);
         configSent.add(line);
-        String out = dialect.clean(shell.command(line, dialect.prompt(), timeout));
+        String out = channel.send(line);
         sent.received(dialect.maskSecrets(out));
         Optional<String> err = dialect.error(out);
         if (err.isPresent()) {
@@ -166,9 +186,14 @@ public final class DeviceSession implements AutoCloseable {
         return connection;
     }
 
+    /** Whether lines go over a management API (NETCONF) rather than a CLI shell. */
+    public boolean api() {
+        return shell == null;
+    }
+
     @Override
     public void close() {
-        shell.close();
+        channel.close();
         connection.close();
     }
 }

@@ -40,6 +40,14 @@ public interface Dialect {
         return config;
     }
 
+    /**
+     * A NETCONF channel on {@code ssh} that carries this platform's statements, for hosts with
+     * {@code ansible_connection: netconf}; empty where portpush speaks only the platform's CLI.
+     */
+    default java.util.Optional<CommandChannel> netconf(String host, io.portpush.core.transport.SshConnection ssh, java.time.Duration timeout) {
+        return java.util.Optional.empty();
+    }
+
     /** Commands that make the session scriptable (paging off, width). */
     List<String> sessionSetup();
 

@@ -16,7 +16,14 @@ import java.util.Set;
  * {@code ansible_ssh_common_args}, as {@code [user@]host[:port]}.
  */
 public record HostConnection(String name, String address, int port, String user, Secret password, Path keyFile,
-                             Secret keyPassphrase, Secret enableSecret, String platform, boolean lab, String jump) {
+                             Secret keyPassphrase, Secret enableSecret, String platform, boolean lab, String jump, Api api) {
+
+    /** How portpush talks to the device: its CLI over an SSH shell, or NETCONF over the SSH subsystem. */
+    public enum Api { CLI, NETCONF }
+
+    /** The {@code ansible_connection} values portpush reads (Ansible's names, short and qualified). */
+    private static final Map<String, Api> CONNECTIONS = Map.of("network_cli", Api.CLI, "ansible.netcommon.network_cli", Api.CLI,
+            "ssh", Api.CLI, "paramiko", Api.CLI, "netconf", Api.NETCONF, "ansible.netcommon.netconf", Api.NETCONF);
 
     /** Platforms portpush drives. */
     public static final Set<String> PLATFORMS = Set.of("cisco_ios", "cisco_asa", "juniper_junos", "linux_nftables");
@@ -47,7 +54,14 @@ public record HostConnection(String name, String address, int port, String user,
         }
         String address = first(vars, "ansible_host", "host");
         Object port = vars.getOrDefault("ansible_port", vars.get("port"));
-        int p = 22;
+        String conn = str(vars, "ansible_connection");
+        Api api = conn == null || conn.equals("local") ? Api.CLI : CONNECTIONS.get(conn);
+        if (api == null) {
+            throw new InvalidInputException(new SourceLocation(inventory, 0, host + ".ansible_connection"),
+                    "'" + conn + "' is not a connection portpush speaks (known: network_cli, netconf, ssh, local)");
+        }
+        // as Ansible's netconf connection: port 830 unless the inventory says otherwise
+        int p = api == Api.NETCONF ? 830 : 22;
         if (port != null) {
             try {
                 p = Integer.parseInt(String.valueOf(port));
@@ -67,7 +81,7 @@ public record HostConnection(String name, String address, int port, String user,
                 Secret.of(first(vars, "ansible_ssh_private_key_passphrase", "key_passphrase")),
                 Secret.of(first(vars, "ansible_become_password", "ansible_become_pass", "ansible_enable_password", "enable_secret")),
                 platform, lab != null && (Boolean.TRUE.equals(lab) || "true".equalsIgnoreCase(String.valueOf(lab))
-                        || "yes".equalsIgnoreCase(String.valueOf(lab))), jump(vars));
+                        || "yes".equalsIgnoreCase(String.valueOf(lab))), jump(vars), api);
     }
 
     private static final java.util.regex.Pattern PROXY_JUMP = java.util.regex.Pattern.compile("(?:-J\\s*|ProxyJump=)(\\S+)");

@@ -176,18 +176,26 @@ public final class Runner {
                     throw new io.portpush.core.error.InvalidInputException(new SourceLocation(inventory.source(), 0, name + ".platform"),
                             "host has no CLI platform (set platform or ansible_network_os)");
                 }
-                session = DeviceSession.open(name, ssh(), d, c.enableSecret(), options.commandTimeout(),
-                        new io.portpush.core.device.SessionLog() {
-                            @Override
-                            public void sent(String line) {
-                                listener.sent(name, redactor.redact(line));
-                            }
+                io.portpush.core.device.SessionLog log = new io.portpush.core.device.SessionLog() {
+                    @Override
+                    public void sent(String line) {
+                        listener.sent(name, redactor.redact(line));
+                    }
 
-                            @Override
-                            public void received(String output) {
-                                listener.received(name, redactor.redact(output));
-                            }
-                        });
+                    @Override
+                    public void received(String output) {
+                        listener.received(name, redactor.redact(output));
+                    }
+                };
+                if (c.api() == HostConnection.Api.NETCONF) {
+                    io.portpush.core.device.CommandChannel ch = d.netconf(name, ssh(), options.commandTimeout())
+                            .orElseThrow(() -> new io.portpush.core.error.InvalidInputException(new SourceLocation(inventory.source(), 0,
+                                    name + ".ansible_connection"), "portpush speaks NETCONF to Junos only; " + c.platform()
+                                    + " is driven over its CLI (ansible_connection: network_cli)"));
+                    session = DeviceSession.over(name, ssh(), d, ch, log);
+                } else {
+                    session = DeviceSession.open(name, ssh(), d, c.enableSecret(), options.commandTimeout(), log);
+                }
             }
             return session;
         }

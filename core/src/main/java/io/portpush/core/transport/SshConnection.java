@@ -205,6 +205,30 @@ public final class SshConnection implements AutoCloseable {
     }
 
     /**
+     * Opens the {@code netconf} SSH subsystem (RFC 6242) and exchanges hellos; {@code timeout}
+     * bounds every read of the session.
+     */
+    public NetconfSession netconf(Duration timeout) {
+        Session s = null;
+        try {
+            s = client.startSession();
+            Session.Subsystem sub = s.startSubsystem("netconf");
+            return NetconfSession.start(target, s, sub, timeout);
+        } catch (IOException e) {
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // the session is gone either way
+                }
+            }
+            throw new io.portpush.core.transport.TransportException(io.portpush.core.transport.TransportException.Kind.DISCONNECTED,
+                    target.display() + ": cannot open the netconf subsystem: " + e.getMessage()
+                            + " (is NETCONF over SSH enabled on the device: set system services netconf ssh?)", e);
+        }
+    }
+
+    /**
      * Runs one command on an exec channel (Linux hosts) and returns its result. The command and
      * every line of {@code stdin} pass the {@link LineGate} first: a script is the lines its
      * builder meant, never one more.

@@ -32,7 +32,7 @@ public final class JunosPersonality implements Personality {
     }
 
     /** A candidate configuration: the shared one, or a session's private copy. */
-    private static final class Candidate {
+    static final class Candidate {
         List<List<String>> paths;
         final boolean isPrivate;
 
@@ -43,16 +43,22 @@ public final class JunosPersonality implements Personality {
     }
 
     private final DeviceContext ctx;
+    private final String model = "vmx";
+    private final String version = "22.4R1.10";
     private List<List<String>> active = new ArrayList<>();
     private final List<Commit> history = new ArrayList<>();
     private Candidate shared;
     private ScheduledFuture<?> pendingRollback;
+    /** The session holding the exclusive lock of the shared candidate ({@code <lock>} over NETCONF), if any. */
+    private Integer lockedBy;
+    private String lockedUser;
     private final CommandTree op = new CommandTree();
     private final CommandTree conf = new CommandTree();
     private Session current;
 
     public JunosPersonality(DeviceContext ctx) {
         this.ctx = ctx;
+        this.netconf = new JunosNetconf(this, ctx.minute());
         for (String line : List.of("set system host-name " + ctx.hostname(),
                 "set interfaces ge-0/0/0 unit 0 family inet address 10.0.0.1/24",
                 "set interfaces ge-0/0/1 unit 0 family inet address 10.0.1.1/24",
@@ -83,6 +89,13 @@ public final class JunosPersonality implements Personality {
         JunosTree.Node sys = JunosTree.build(active).children.get("system");
         JunosTree.Node hn = sys == null ? null : sys.children.get("host-name");
         return hn == null ? ctx.hostname() : hn.values.get(0);
+    }
+
+    private final JunosNetconf netconf;
+
+    @Override
+    public java.util.Optional<io.portpush.lab.netconf.NetconfServer.NetconfDevice> netconf() {
+        return java.util.Optional.of(netconf);
     }
 
     @Override
@@ -281,8 +294,14 @@ public final class JunosPersonality implements Personality {
 
     @Override
     public synchronized void closed(Session s) {
-        // a private candidate dies with its session; the shared one stays, as on a real router
+        // a private candidate dies with its session; the shared one stays, as on a real router,
+        // unless the session held its lock: Junos discards what was changed under the lock
         s.put("cand", null);
+        if (lockedBy != null && lockedBy == s.id()) {
+            lockedBy = null;
+            lockedUser = null;
+            shared = null;
+        }
     }
 
     private Reply setOrDelete(Invocation inv, boolean set) {
@@ -295,10 +314,15 @@ public final class JunosPersonality implements Personality {
             return Reply.of(" ".repeat(promptWidth() + inv.line().stripTrailing().length() + 1) + "^\nmissing argument.\n");
         }
         Candidate cand = current.get("cand");
+        if (set && ctx.faults().get().ignores(inv.line())) {
+            return Reply.NOTHING;
+        }
+        return applyPath(cand, c, path, set) ? Reply.NOTHING : Reply.of("warning: statement not found\n");
+    }
+
+    /** Sets or deletes a checked path in a candidate; false when a delete found nothing. */
+    private static boolean applyPath(Candidate cand, JunosSchema.Check c, List<String> path, boolean set) {
         if (set) {
-            if (ctx.faults().get().ignores(inv.line())) {
-                return Reply.NOTHING;
-            }
             JunosSchema.Seg last = c.segs().isEmpty() ? null : c.segs().get(c.segs().size() - 1);
             if (last != null && last.kind() == JunosSchema.Kind.LEAF) {
                 // a leaf holds one value: the new one replaces the old
@@ -308,10 +332,202 @@ public final class JunosPersonality implements Personality {
             if (!cand.paths.contains(path)) {
                 cand.paths.add(List.copyOf(path));
             }
-            return Reply.NOTHING;
+            return true;
         }
-        boolean removed = cand.paths.removeIf(p -> p.size() >= path.size() && p.subList(0, path.size()).equals(path));
-        return removed ? Reply.NOTHING : Reply.of("warning: statement not found\n");
+        return cand.paths.removeIf(p -> p.size() >= path.size() && p.subList(0, path.size()).equals(path));
+    }
+
+    // ---- what the NETCONF server (JunosNetconf) asks of the device, under this object's monitor ----
+
+    /** A statement NETCONF could not load: the message Junos gives and the word it names. */
+    record LoadError(String message, String badElement) {
+    }
+
+    /** The candidate a NETCONF session edits: its private one after open-configuration, else the shared one. */
+    synchronized Candidate candidate(Session s) {
+        Candidate c = s.get("cand");
+        if (c == null) {
+            if (shared == null) {
+                shared = new Candidate(active, false);
+            }
+            c = shared;
+        }
+        return c;
+    }
+
+    synchronized void openPrivate(Session s) {
+        s.put("cand", new Candidate(active, true));
+    }
+
+    synchronized void closePrivate(Session s) {
+        s.put("cand", null);
+    }
+
+    /** One {@code set}/{@code delete} line of {@code <load-configuration action="set">}; null when it loaded. */
+    synchronized LoadError loadLine(Session s, String line) {
+        List<String> w = words(line);
+        if (w.isEmpty()) {
+            return null;
+        }
+        boolean set = w.get(0).equals("set");
+        if (!set && !w.get(0).equals("delete")) {
+            return new LoadError("syntax error", w.get(0));
+        }
+        return loadPath(s, w.subList(1, w.size()), set);
+    }
+
+    /** Sets or deletes one path in the session's candidate; null when it loaded. */
+    synchronized LoadError loadPath(Session s, List<String> path, boolean set) {
+        JunosSchema.Check c = JunosSchema.check(path);
+        if (c.error() >= 0) {
+            return new LoadError("syntax error", path.get(c.error()));
+        }
+        if (c.incomplete() && set) {
+            return new LoadError("missing argument", path.get(path.size() - 1));
+        }
+        if (set && ctx.faults().get().ignores("set " + String.join(" ", path))) {
+            return null;
+        }
+        if (!applyPath(candidate(s), c, path, set) && !set) {
+            return new LoadError("statement not found", path.get(path.size() - 1));
+        }
+        return null;
+    }
+
+    /** Removes everything under {@code prefix} from the session's candidate (a {@code replace:} tag). */
+    synchronized void clearUnder(Session s, List<String> prefix) {
+        candidate(s).paths.removeIf(p -> p.size() >= prefix.size() && p.subList(0, prefix.size()).equals(prefix));
+    }
+
+    /** {@code load override}: the candidate starts empty. */
+    synchronized void clearCandidate(Session s) {
+        candidate(s).paths.clear();
+    }
+
+    /** The candidate takes rollback {@code n}; false when there is no such commit. */
+    synchronized boolean loadRollback(Session s, int n) {
+        if (n < 0 || n >= history.size()) {
+            return false;
+        }
+        candidate(s).paths = copy(history.get(n).config());
+        return true;
+    }
+
+    synchronized void discard(Session s) {
+        candidate(s).paths = copy(active);
+    }
+
+    synchronized List<List<String>> paths(Session s, boolean committed) {
+        return copy(committed ? active : candidate(s).paths);
+    }
+
+    /** The commit {@code n} back (0 is the active configuration), or null. */
+    synchronized List<List<String>> rollbackPaths(int n) {
+        return n >= 0 && n < history.size() ? copy(history.get(n).config()) : null;
+    }
+
+    /** Problems a commit would refuse, in the text {@code commit check} prints; empty when none. */
+    synchronized String checkCandidate(Session s) {
+        return checkOut(candidate(s).paths);
+    }
+
+    /** Commits the session's candidate; returns null, or why not (check-out problems, a lock). */
+    synchronized String commitFrom(Session s, String comment, long confirmMillis, int confirmMinutes) {
+        Candidate c = candidate(s);
+        String problems = checkOut(c.paths);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        String locked = lockedAgainst(s, c);
+        if (locked != null) {
+            return locked;
+        }
+        activate(c, s, comment, confirmMillis, confirmMinutes);
+        return null;
+    }
+
+    /** {@code <lock>} of the shared candidate; null when granted, else the refusal. */
+    synchronized String lock(Session s) {
+        if (lockedBy != null && lockedBy != s.id()) {
+            return "configuration database locked by: " + lockedUser + " (session " + lockedBy + ")";
+        }
+        if (shared != null && !JunosTree.same(JunosTree.build(shared.paths), JunosTree.build(active))) {
+            // Junos refuses the lock while the shared candidate holds someone's uncommitted changes
+            return "configuration database modified";
+        }
+        lockedBy = s.id();
+        lockedUser = s.user();
+        return null;
+    }
+
+    /** {@code <unlock>}: uncommitted changes made under the lock are discarded, as Junos does. */
+    synchronized String unlock(Session s) {
+        if (lockedBy == null || lockedBy != s.id()) {
+            return "configuration database is not locked by this session";
+        }
+        lockedBy = null;
+        lockedUser = null;
+        shared = null;
+        return null;
+    }
+
+    String model() {
+        return model;
+    }
+
+    String version() {
+        return version;
+    }
+
+    synchronized String hostnameNow() {
+        return hostname();
+    }
+
+    /** An operational command typed at the CLI prompt, for the {@code <command>} RPC. */
+    synchronized Reply operational(Session s, String command) {
+        current = s;
+        Match m = op.match(command.split("\\|")[0]);
+        if (m instanceof Match.Found) {
+            return dispatch(s, command);
+        }
+        return null;
+    }
+
+    /** The filters of the active configuration with their counter names, in order. */
+    synchronized java.util.Map<String, List<String>> filterCounters() {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        JunosTree.Node fw = JunosTree.build(active).children.get("firewall");
+        if (fw == null) {
+            return out;
+        }
+        List<JunosTree.Node> filters = new ArrayList<>();
+        fw.children.values().forEach(n -> {
+            if (n.label.startsWith("family")) {
+                n.children.values().stream().filter(f -> f.label.startsWith("filter ")).forEach(filters::add);
+            } else if (n.label.startsWith("filter ")) {
+                filters.add(n);
+            }
+        });
+        for (JunosTree.Node f : filters) {
+            List<String> counters = new ArrayList<>();
+            f.children.values().forEach(t -> {
+                JunosTree.Node then = t.children.get("then");
+                if (then != null && then.children.containsKey("count")) {
+                    counters.add(then.children.get("count").values.get(0));
+                }
+            });
+            out.put(f.label.substring(7), counters);
+        }
+        return out;
+    }
+
+    /** When the active configuration was committed, and by whom. */
+    synchronized Instant lastCommit() {
+        return history.get(0).at();
+    }
+
+    synchronized String lastCommitUser() {
+        return history.get(0).user();
     }
 
     private int promptWidth() {
@@ -462,27 +678,13 @@ public final class JunosPersonality implements Personality {
                 }
             }
         }
-        if (pendingRollback != null) {
-            pendingRollback.cancel(false);
-            pendingRollback = null;
+        String locked = lockedAgainst(current, c);
+        if (locked != null) {
+            return Reply.of(locked);
         }
-        active = copy(c.paths);
-        history.add(0, new Commit(copy(active), Instant.now(), current.user(), "cli", comment, confirm));
-        if (shared != null && shared != c) {
-            shared = null; // a private commit makes the shared candidate stale
-        } else if (shared != null) {
-            shared = new Candidate(active, false);
-            current.put("cand", shared);
-        }
-        if (c.isPrivate) {
-            current.put("cand", new Candidate(active, true));
-        }
-        String out = "commit complete\n";
+        String out = activate(c, current, comment, ctx.minute().toMillis() * confirm, confirm);
         if (confirm > 0) {
-            int minutes = confirm;
-            long ms = ctx.minute().toMillis() * minutes;
-            pendingRollback = ctx.scheduler().schedule(this::confirmTimeout, ms, TimeUnit.MILLISECONDS);
-            out = "commit confirmed will be automatically rolled back in " + minutes + " minutes unless confirmed\n" + out;
+            out = "commit confirmed will be automatically rolled back in " + confirm + " minutes unless confirmed\n" + out;
         }
         if (andQuit) {
             current.put("cand", null);
@@ -490,6 +692,41 @@ public final class JunosPersonality implements Personality {
             out += "Exiting configuration mode\n";
         }
         return Reply.of(out);
+    }
+
+    /**
+     * The candidate becomes the active configuration; {@code confirmMillis} above 0 arms the
+     * automatic rollback of {@code commit confirmed} ({@code confirmMinutes} is what the history shows).
+     */
+    String activate(Candidate c, Session s, String comment, long confirmMillis, int confirmMinutes) {
+        if (pendingRollback != null) {
+            pendingRollback.cancel(false);
+            pendingRollback = null;
+        }
+        active = copy(c.paths);
+        String via = s.get("via") == null ? "cli" : s.get("via");
+        history.add(0, new Commit(copy(active), Instant.now(), s.user(), via, comment, confirmMinutes));
+        if (shared != null && shared != c) {
+            shared = null; // a private commit makes the shared candidate stale
+        } else if (shared != null) {
+            shared = new Candidate(active, false);
+            s.put("cand", shared);
+        }
+        if (c.isPrivate) {
+            s.put("cand", new Candidate(active, true));
+        }
+        if (confirmMillis > 0) {
+            pendingRollback = ctx.scheduler().schedule(this::confirmTimeout, confirmMillis, TimeUnit.MILLISECONDS);
+        }
+        return "commit complete\n";
+    }
+
+    /** Junos refuses to commit the shared candidate while another session holds its lock. */
+    String lockedAgainst(Session s, Candidate c) {
+        if (lockedBy != null && lockedBy != s.id() && !c.isPrivate) {
+            return "error: configuration database locked by:\n  " + lockedUser + " using netconf (pid " + lockedBy + ")\n";
+        }
+        return null;
     }
 
     /** Nobody confirmed in time: the previous configuration comes back, as Junos does it. */
@@ -521,36 +758,16 @@ public final class JunosPersonality implements Personality {
 
     private String showFirewall(List<String> args) {
         StringBuilder sb = new StringBuilder();
-        JunosTree.Node fw = JunosTree.build(active).children.get("firewall");
-        if (fw == null) {
-            return "";
-        }
-        List<JunosTree.Node> filters = new ArrayList<>();
-        fw.children.values().forEach(n -> {
-            if (n.label.startsWith("family")) {
-                n.children.values().stream().filter(f -> f.label.startsWith("filter ")).forEach(filters::add);
-            } else if (n.label.startsWith("filter ")) {
-                filters.add(n);
-            }
-        });
-        for (JunosTree.Node f : filters) {
-            String name = f.label.substring(7);
+        filterCounters().forEach((name, counters) -> {
             if (args.size() >= 2 && !args.get(1).equals(name)) {
-                continue;
+                return;
             }
             sb.append("\nFilter: ").append(name).append('\n');
-            List<String> counters = new ArrayList<>();
-            f.children.values().forEach(t -> {
-                JunosTree.Node then = t.children.get("then");
-                if (then != null && then.children.containsKey("count")) {
-                    counters.add(then.children.get("count").values.get(0));
-                }
-            });
             if (!counters.isEmpty()) {
                 sb.append("Counters:\n").append(String.format("%-52s%-19s%s%n", "Name", "Bytes", "Packets"));
                 counters.forEach(cn -> sb.append(String.format("%-40s%20d%21d%n", cn, 0, 0)));
             }
-        }
+        });
         return sb.toString();
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -19,8 +18,6 @@ import org.apache.sshd.server.command.Command;
  * last, and lines typed ahead are queued and answered in order.
  */
 public final class CliShell implements Command, Runnable {
-    private static final AtomicInteger SESSION_IDS = new AtomicInteger();
-
     private final Personality personality;
     private final Supplier<Faults> faults;
     private final CommandLog log;
@@ -66,7 +63,7 @@ public final class CliShell implements Command, Runnable {
     @Override
     public void start(ChannelSession channel, Environment env) {
         this.channel = channel;
-        this.session = new Session(SESSION_IDS.incrementAndGet(), channel.getSession().getUsername(), 1);
+        this.session = new Session(log.newSession(), channel.getSession().getUsername(), 1);
         Thread t = new Thread(this, "lab-shell-" + session.id());
         t.setDaemon(true);
         t.start();

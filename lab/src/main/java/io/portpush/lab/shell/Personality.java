@@ -26,6 +26,11 @@ public interface Personality {
     default void closed(Session session) {
     }
 
+    /** The device's NETCONF server, when the platform offers one (the {@code netconf} SSH subsystem). */
+    default java.util.Optional<io.portpush.lab.netconf.NetconfServer.NetconfDevice> netconf() {
+        return java.util.Optional.empty();
+    }
+
     /** The running configuration as the device would save it, for persistence across lab restarts. */
     String savedConfig();
 

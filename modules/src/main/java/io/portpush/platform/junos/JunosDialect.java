@@ -50,6 +50,13 @@ public final class JunosDialect implements Dialect {
         return SECRETS.mask(config);
     }
 
+    /** Junos speaks NETCONF over the SSH subsystem; the channel carries the same statements as the CLI. */
+    @Override
+    public Optional<io.portpush.core.device.CommandChannel> netconf(String host, io.portpush.core.transport.SshConnection ssh,
+                                                                   java.time.Duration timeout) {
+        return Optional.of(new JunosNetconfChannel(ssh.netconf(timeout)));
+    }
+
     @Override
     public List<String> sessionSetup() {
         return List.of("set cli screen-length 0", "set cli screen-width 511", "set cli complete-on-space off");
