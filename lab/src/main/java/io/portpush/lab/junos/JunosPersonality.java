@@ -737,7 +737,10 @@ public final class JunosPersonality implements Personality {
         }
         active = copy(history.get(1).config());
         history.add(0, new Commit(copy(active), Instant.now(), "root", "other", "commit confirmed rollback", 0));
-        shared = null;
+        // the shared candidate is the rolled-back configuration for every session that edits it
+        if (shared != null) {
+            shared.paths = copy(active);
+        }
     }
 
     private String showCommits() {

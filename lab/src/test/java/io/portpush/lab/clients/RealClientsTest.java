@@ -67,16 +67,20 @@ class RealClientsTest {
         boolean ansible = collections != null && List.of("cisco.ios", "cisco.asa", "junipernetworks.junos", "ansible.netcommon").stream()
                 .allMatch(collections::contains);
         boolean netmiko = runs("/usr/bin/python3", "-c", "import netmiko");
-        if (!ansible || !netmiko) {
+        boolean ncclient = runs("/usr/bin/python3", "-c", "import ncclient");
+        if (!ansible || !netmiko || !ncclient) {
             System.out.println("SKIPPED real-client test: " + (ansible ? "" : "ansible (with its network collections) ")
-                    + (netmiko ? "" : "python3-netmiko ")
-                    + "not installed (apt-get install ansible python3-netmiko; .ci/run does)");
+                    + (netmiko ? "" : "python3-netmiko ") + (ncclient ? "" : "python3-ncclient ")
+                    + "not installed (apt-get install ansible python3-netmiko python3-ncclient; .ci/run does)");
             Assumptions.assumeTrue(false, "real clients not installed");
         }
         try (LabFleet fleet = new LabFleet(dir.resolve("lab"))) {
             LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
             LabDevice fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
             LabDevice mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
+            LabDevice mx2 = fleet.start(DeviceSpec.of("mx2", "juniper_junos"));
+            // a short device minute: the ncclient check's one-minute confirmed commit rolls back in a second
+            LabDevice mx3 = fleet.start(DeviceSpec.of("mx3", "juniper_junos").withMinute(java.time.Duration.ofMillis(1000)));
             Files.writeString(dir.resolve("inventory.yml"), """
                     all:
                       vars:
@@ -91,12 +95,16 @@ class RealClientsTest {
                         r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
                         fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa }
                         mx1: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos, ansible_become: false }
-                    """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), fw1.port(), mx1.port()));
+                        mx2: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos, ansible_become: false,
+                               ansible_connection: ansible.netcommon.netconf }
+                    """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), fw1.port(), mx1.port(), mx2.port()));
             Path play = resource(dir, "playbook.yml");
             String first = run(dir, List.of("ansible-playbook", "-i", "inventory.yml", play.toString()));
             assertThat(first).containsPattern("r1 +: ok=\\d+ +changed=2 +unreachable=0 +failed=0")
                     .containsPattern("fw1 +: ok=\\d+ +changed=2 +unreachable=0 +failed=0")
-                    .containsPattern("mx1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0");
+                    .containsPattern("mx1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
+                    .containsPattern("mx2 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0");
+            assertThat(mx2.personality().savedConfig()).contains("set firewall family inet filter ANSIBLE-NETCONF term sip from destination-port 5061");
             // the state on the devices, not the client's word for it
             assertThat(r1.personality().savedConfig()).contains("ip access-list extended ANSIBLE-IOS", "permit tcp any any eq 5222");
             assertThat(fw1.personality().savedConfig()).contains("access-list ANSIBLE-ASA extended permit tcp any any eq 5061");
@@ -105,7 +113,8 @@ class RealClientsTest {
             // the same playbook again changes nothing: the modules read back what the lab prints and find it there
             String second = run(dir, List.of("ansible-playbook", "-i", "inventory.yml", play.toString()));
             assertThat(second).containsPattern("r1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
-                    .containsPattern("fw1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0");
+                    .containsPattern("fw1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
+                    .containsPattern("mx2 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0");
 
             Path script = resource(dir, "netmiko_check.py");
             String out = run(dir, List.of("/usr/bin/python3", script.toString(), String.valueOf(r1.port()), String.valueOf(fw1.port()),
@@ -118,8 +127,19 @@ class RealClientsTest {
             assertThat(r1.personality().savedConfig()).contains("ip access-list extended NETMIKO-IOS");
             assertThat(fw1.personality().savedConfig()).contains("access-list NETMIKO-ASA");
             assertThat(mx1.personality().savedConfig()).contains("NETMIKO-JUNOS");
+            Path nc = resource(dir, "ncclient_check.py");
+            String ncOut = run(dir, List.of("/usr/bin/python3", nc.toString(), String.valueOf(mx3.port()), DeviceSpec.DEFAULT_PASSWORD));
+            var ncResult = new ObjectMapper().readTree(ncOut.substring(ncOut.lastIndexOf('{')));
+            List<String> ncChecks = List.of("base_1_1", "confirmed_commit_capability", "software_information", "compare", "confirmed_active",
+                    "confirmed_rolled_back", "bad_line_refused", "merge_text_committed");
+            for (String c : ncChecks) {
+                assertThat(ncResult.path(c).asBoolean()).as(c + " in " + ncOut).isTrue();
+            }
+            assertThat(mx3.personality().savedConfig()).contains("set firewall family inet filter NCCLIENT-TEXT term ldap from destination-port 389")
+                    .doesNotContain("filter NCCLIENT term");
             System.out.println("real clients passed: ansible (IOS command, config with save, acls merged and gathered, facts, idempotent"
-                    + " rerun; ASA command, config, acls merged and gathered, idempotent rerun; Junos command), netmiko (" + String.join(", ", checks) + ")");
+                    + " rerun; ASA command, config, acls merged and gathered, idempotent rerun; Junos command over network_cli; Junos command, config with comment, facts and idempotent rerun over netconf), netmiko ("
+                    + String.join(", ", checks) + "), ncclient (" + String.join(", ", ncChecks) + ")");
         }
     }
 }
