@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JunosPersonalityTest {
+    static final java.util.function.Function<String, Pattern> PROMPT_OF = h -> Pattern.compile("(\r?\n\\[edit[^\\]]*\\]\r?\n)?admin@"
+            + h + "[>#] $");
     static final Pattern PROMPT = Pattern.compile("(\r?\n\\[edit[^\\]]*\\]\r?\n)?admin@r1[>#] $");
     LabFleet fleet;
     LabDevice r1;
