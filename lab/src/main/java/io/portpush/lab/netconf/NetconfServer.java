@@ -251,7 +251,10 @@ public final class NetconfServer implements Command, Runnable {
         /** The session ended (close-session, or the channel closed). */
         void closed(Session session);
 
-        /** A one-line account of an operation for the command log: its name, key attributes and text. */
+        /**
+         * A one-line account of an operation for the command log: its name and attributes, then its
+         * children compactly ({@code confirmed confirm-timeout=5 log=...}, nested ones in braces).
+         */
         static String describe(Element op) {
             StringBuilder sb = new StringBuilder("<").append(op.getLocalName());
             NamedNodeMap all = op.getAttributes();
@@ -262,11 +265,28 @@ public final class NetconfServer implements Command, Runnable {
                 }
             }
             sb.append('>');
-            String text = op.getTextContent().strip().replaceAll("\\s+", " ");
-            if (!text.isEmpty()) {
-                sb.append(' ').append(text.length() > 200 ? text.substring(0, 200) + "..." : text);
+            String inner = children(op);
+            if (!inner.isEmpty()) {
+                sb.append(' ').append(inner.length() > 300 ? inner.substring(0, 300) + "..." : inner);
             }
             return sb.toString();
+        }
+
+        private static String children(Element e) {
+            List<String> parts = new java.util.ArrayList<>();
+            boolean elements = false;
+            for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element c) {
+                    elements = true;
+                    String inner = children(c);
+                    boolean nested = firstElement(c) != null;
+                    parts.add(c.getLocalName() + (inner.isEmpty() ? "" : nested ? "{" + inner + "}" : "=" + inner));
+                }
+            }
+            if (!elements) {
+                return e.getTextContent().strip().replaceAll("\\s*\n\\s*", "; ");
+            }
+            return String.join(" ", parts);
         }
     }
 }
