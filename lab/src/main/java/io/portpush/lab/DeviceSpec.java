@@ -9,9 +9,11 @@ import java.util.List;
  * @param port TCP port on {@code bindHost}; 0 picks a free one
  * @param authorizedKeys public keys accepted for {@code username} besides the password
  * @param minute how long a device minute lasts (timers such as commit confirmed); shorter in tests
+ * @param profile host name, version, interfaces: what makes this device unlike the others
  */
 public record DeviceSpec(String name, String platform, String bindHost, int port, String username, String password,
-                         String enableSecret, List<PublicKey> authorizedKeys, Faults faults, java.time.Duration minute) {
+                         String enableSecret, List<PublicKey> authorizedKeys, Faults faults, java.time.Duration minute,
+                         DeviceProfile profile) {
     public DeviceSpec {
         authorizedKeys = List.copyOf(authorizedKeys);
     }
@@ -27,26 +29,30 @@ public record DeviceSpec(String name, String platform, String bindHost, int port
     /** A device on loopback with a free port and the lab's default credentials. */
     public static DeviceSpec of(String name, String platform) {
         return new DeviceSpec(name, platform, "127.0.0.1", 0, "admin", DEFAULT_PASSWORD, DEFAULT_ENABLE, List.of(), Faults.NONE,
-                java.time.Duration.ofMinutes(1));
+                java.time.Duration.ofMinutes(1), DeviceProfile.of(name));
     }
 
     public DeviceSpec withPort(int p) {
-        return new DeviceSpec(name, platform, bindHost, p, username, password, enableSecret, authorizedKeys, faults, minute);
+        return new DeviceSpec(name, platform, bindHost, p, username, password, enableSecret, authorizedKeys, faults, minute, profile);
     }
 
     public DeviceSpec withCredentials(String user, String pass, String enable) {
-        return new DeviceSpec(name, platform, bindHost, port, user, pass, enable, authorizedKeys, faults, minute);
+        return new DeviceSpec(name, platform, bindHost, port, user, pass, enable, authorizedKeys, faults, minute, profile);
     }
 
     public DeviceSpec withAuthorizedKeys(List<PublicKey> keys) {
-        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, keys, faults, minute);
+        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, keys, faults, minute, profile);
     }
 
     public DeviceSpec withMinute(java.time.Duration m) {
-        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, authorizedKeys, faults, m);
+        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, authorizedKeys, faults, m, profile);
+    }
+
+    public DeviceSpec withProfile(DeviceProfile p) {
+        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, authorizedKeys, faults, minute, p);
     }
 
     public DeviceSpec withFaults(Faults f) {
-        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, authorizedKeys, f, minute);
+        return new DeviceSpec(name, platform, bindHost, port, username, password, enableSecret, authorizedKeys, f, minute, profile);
     }
 }

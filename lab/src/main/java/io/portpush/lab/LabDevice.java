@@ -40,7 +40,8 @@ public final class LabDevice implements AutoCloseable {
         this.log = new CommandLog(stateDir == null ? null : stateDir.resolve("session.log"), List.of(spec.password(), spec.enableSecret()));
         this.faults = new AtomicReference<>(spec.faults());
         this.hostKey = new AtomicReference<>(key);
-        DeviceContext ctx = new DeviceContext(spec.name(), spec.enableSecret(), faults::get, log, scheduler, spec.minute());
+        DeviceContext ctx = new DeviceContext(spec.profile().hostname(), spec.enableSecret(), faults::get, log, scheduler,
+                spec.minute(), spec.profile());
         this.personality = Personalities.create(spec.platform(), ctx)
                 .orElseThrow(() -> new IllegalArgumentException("the lab has no personality for platform '" + spec.platform()
                         + "' (known: " + String.join(", ", Personalities.PLATFORMS) + ")"));

@@ -77,7 +77,8 @@ public final class LabInventory {
                     .withPort(!explicit || c.port() == 22 ? 0 : c.port())
                     .withCredentials(c.user() == null ? "admin" : c.user(), c.password() == null ? DeviceSpec.DEFAULT_PASSWORD : c.password().reveal(),
                             c.enableSecret() == null ? DeviceSpec.DEFAULT_ENABLE : c.enableSecret().reveal())
-                    .withFaults(faults(h.vars()));
+                    .withFaults(faults(h.vars()))
+                    .withProfile(profile(h.name(), h.vars(), inv.source()));
             try {
                 started.add(fleet.start(spec));
             } catch (RuntimeException e) {
@@ -151,6 +152,49 @@ public final class LabInventory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What makes the host's device its own: {@code lab_hostname}, {@code lab_version},
+     * {@code lab_model}, {@code lab_serial}, and {@code lab_interfaces} (name to address with
+     * prefix length, or to {@code {address: ..., nameif: ...}} on an ASA; no address for an
+     * unnumbered one). Left out, each has a default that differs per host.
+     */
+    static DeviceProfile profile(String host, Map<String, Object> vars, String source) {
+        List<DeviceProfile.Iface> ifaces = new ArrayList<>();
+        Object li = vars.get("lab_interfaces");
+        if (li != null && !(li instanceof Map<?, ?>)) {
+            throw new io.portpush.core.error.InvalidInputException(new io.portpush.core.error.SourceLocation(source, 0, host + ".lab_interfaces"),
+                    "expected a mapping of interface names to addresses (GigabitEthernet1: 10.1.0.1/24)");
+        }
+        if (li instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String name = String.valueOf(e.getKey());
+                String address = null;
+                String nameif = null;
+                if (e.getValue() instanceof Map<?, ?> d) {
+                    address = d.get("address") == null ? null : String.valueOf(d.get("address"));
+                    nameif = d.get("nameif") == null ? null : String.valueOf(d.get("nameif"));
+                } else if (e.getValue() != null) {
+                    address = String.valueOf(e.getValue());
+                }
+                if (address != null) {
+                    inet.ipaddr.IPAddress a = new inet.ipaddr.IPAddressString(address).getAddress();
+                    if (a == null || !a.isIPv4() || a.getNetworkPrefixLength() == null) {
+                        throw new io.portpush.core.error.InvalidInputException(new io.portpush.core.error.SourceLocation(source, 0,
+                                host + ".lab_interfaces." + name), "'" + address + "' is not an IPv4 address with a prefix length (10.1.0.1/24)");
+                    }
+                }
+                ifaces.add(new DeviceProfile.Iface(name, address, nameif));
+            }
+        }
+        return new DeviceProfile(str(vars, "lab_hostname", host), str(vars, "lab_version", null), str(vars, "lab_model", null),
+                str(vars, "lab_serial", null), ifaces);
+    }
+
+    private static String str(Map<String, Object> vars, String key, String otherwise) {
+        Object v = vars.get(key);
+        return v == null ? otherwise : String.valueOf(v);
     }
 
     /** Fault injection from the host's {@code lab_faults} variable. */

@@ -59,6 +59,7 @@ public final class AsaPersonality implements Personality {
     private final Map<String, ObjectGroup> groups = new LinkedHashMap<>();
     private final List<Binding> bindings = new ArrayList<>();
     private final Map<String, String> nameifs = new LinkedHashMap<>();
+    private final Map<String, inet.ipaddr.IPAddress> addresses = new LinkedHashMap<>();
     private String startup = "";
     private final CommandTree user = new CommandTree();
     private final CommandTree exec = new CommandTree();
@@ -70,9 +71,19 @@ public final class AsaPersonality implements Personality {
     public AsaPersonality(DeviceContext ctx) {
         this.ctx = ctx;
         this.hostname = ctx.hostname();
-        nameifs.put("GigabitEthernet0/0", "outside");
-        nameifs.put("GigabitEthernet0/1", "inside");
-        nameifs.put("GigabitEthernet0/2", "dmz");
+        int o = ctx.profile().octet();
+        List<io.portpush.lab.DeviceProfile.Iface> defaults = List.of(
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet0/0", "10." + o + ".0.1/24", "outside"),
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet0/1", "10." + o + ".1.1/24", "inside"),
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet0/2", "10." + o + ".2.1/24", "dmz"));
+        for (io.portpush.lab.DeviceProfile.Iface f : ctx.profile().interfacesOr(defaults)) {
+            if (f.nameif() != null) {
+                nameifs.put(f.name(), f.nameif());
+            }
+            if (f.address() != null) {
+                addresses.put(f.name(), new inet.ipaddr.IPAddressString(f.address()).getAddress());
+            }
+        }
         build();
         startup = runningConfig();
     }
@@ -599,20 +610,22 @@ public final class AsaPersonality implements Personality {
 
     private String body() {
         StringBuilder sb = new StringBuilder();
-        sb.append(":\n: Serial Number: 9APORTPUSH1\n: Hardware:   ASAv, 2048 MB RAM, CPU Xeon 4100/6100/8100 series 2200 MHz\n:\n");
-        sb.append("ASA Version 9.18(3) \n!\nhostname ").append(hostname).append("\nenable password ***** pbkdf2\nnames\n");
+        sb.append(":\n: Serial Number: ").append(ctx.profile().serialOr("9A"))
+                .append("\n: Hardware:   ASAv, 2048 MB RAM, CPU Xeon 4100/6100/8100 series 2200 MHz\n:\n");
+        sb.append("ASA Version ").append(ctx.profile().versionOr("9.18(3)")).append(" \n!\nhostname ").append(hostname).append("\nenable password ***** pbkdf2\nnames\n");
         sb.append("no mac-address auto\n\n");
-        int sec = 0;
         for (Map.Entry<String, String> e : nameifs.entrySet()) {
+            inet.ipaddr.IPAddress a = addresses.get(e.getKey());
             sb.append("interface ").append(e.getKey()).append("\n nameif ").append(e.getValue()).append("\n security-level ")
                     .append(e.getValue().equals("inside") ? 100 : e.getValue().equals("dmz") ? 50 : 0)
-                    .append("\n ip address 192.0.2.").append(++sec).append(" 255.255.255.0 \n!\n");
+                    .append(a == null ? "\n no ip address\n!\n" : "\n ip address " + a.withoutPrefixLength() + " " + a.getNetworkMask().withoutPrefixLength() + " \n!\n");
         }
         sb.append("ftp mode passive\n");
         sb.append(objectGroups());
         acls.forEach((name, lines) -> lines.forEach(l -> sb.append("access-list ").append(name).append(' ')
                 .append(l.replaceAll(" log informational interval 300$", " log")).append('\n')));
-        sb.append("pager lines 24\nmtu outside 1500\nmtu inside 1500\nmtu dmz 1500\n");
+        sb.append("pager lines 24\n");
+        nameifs.values().forEach(n -> sb.append("mtu ").append(n).append(" 1500\n"));
         bindings.forEach(b -> sb.append("access-group ").append(b.acl()).append(' ').append(b.direction())
                 .append(" interface ").append(b.nameif()).append('\n'));
         sb.append("timeout xlate 3:00:00\nssh version 2\nssh timeout 5\n");
@@ -717,7 +730,7 @@ public final class AsaPersonality implements Personality {
     private String showVersion() {
         return """
 
-                Cisco Adaptive Security Appliance Software Version 9.18(3)
+                Cisco Adaptive Security Appliance Software Version %s
                 SSP Operating System Version 2.12(1.115)
                 Device Manager Version 7.18(1)
 
@@ -737,10 +750,10 @@ public final class AsaPersonality implements Personality {
                  1: Ext: GigabitEthernet0/1  : address is 5254.0012.3402, irq 10
                  2: Ext: GigabitEthernet0/2  : address is 5254.0012.3403, irq 10
 
-                Serial Number: 9APORTPUSH1
+                Serial Number: %s
                 Configuration register is 0x1
                 Configuration last modified by %s at 20:00:00.000 UTC Thu Nov 26 2026
-                """.formatted(hostname, ctx.hostname());
+                """.formatted(ctx.profile().versionOr("9.18(3)"), hostname, ctx.profile().serialOr("9A"), ctx.hostname());
     }
 
     @Override

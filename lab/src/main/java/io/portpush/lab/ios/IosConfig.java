@@ -104,22 +104,27 @@ final class IosConfig {
     Instant lastChange = Instant.now();
     String lastChangeBy = "console";
 
-    IosConfig(String hostname) {
-        this.hostname = hostname;
-        for (int i = 1; i <= 4; i++) {
-            Interface itf = new Interface("GigabitEthernet" + i);
-            if (i == 1) {
-                itf.address = "10.0.0.1";
-                itf.mask = "255.255.255.0";
+    /** The device's interfaces from its profile, or four GigabitEthernets and a loopback with addresses of its own. */
+    IosConfig(io.portpush.lab.DeviceProfile profile) {
+        this.hostname = profile.hostname();
+        int o = profile.octet();
+        List<io.portpush.lab.DeviceProfile.Iface> defaults = List.of(
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet1", "10." + o + ".0.1/24", null),
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet2", null, null),
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet3", null, null),
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet4", null, null),
+                new io.portpush.lab.DeviceProfile.Iface("Loopback0", "10.255." + o + ".1/32", null));
+        for (io.portpush.lab.DeviceProfile.Iface f : profile.interfacesOr(defaults)) {
+            Interface itf = new Interface(f.name());
+            if (f.address() != null) {
+                inet.ipaddr.IPAddress a = new inet.ipaddr.IPAddressString(f.address()).getAddress();
+                itf.address = a.withoutPrefixLength().toString();
+                itf.mask = a.getNetworkMask().withoutPrefixLength().toString();
             } else {
                 itf.shutdown = true;
             }
             interfaces.put(itf.name, itf);
         }
-        Interface lo = new Interface("Loopback0");
-        lo.address = "10.255.255.1";
-        lo.mask = "255.255.255.255";
-        interfaces.put(lo.name, lo);
     }
 
     void changed(String by) {

@@ -56,7 +56,7 @@ public final class IosPersonality implements Personality {
 
     public IosPersonality(DeviceContext ctx) {
         this.ctx = ctx;
-        this.cfg = new IosConfig(ctx.hostname());
+        this.cfg = new IosConfig(ctx.profile());
         this.cfg.startup = runningConfigBody();
         buildExec();
         buildConfig();
@@ -66,7 +66,7 @@ public final class IosPersonality implements Personality {
 
     @Override
     public String banner(Session s) {
-        return "\n" + cfg.hostname + " - portpush lab device (Cisco IOS-XE 17.9 personality)\n";
+        return "\n" + cfg.hostname + " - portpush lab device (Cisco IOS-XE " + ctx.profile().versionOr("17.9.4a") + " personality)\n";
     }
 
     @Override
@@ -843,9 +843,10 @@ public final class IosPersonality implements Personality {
         Duration up = Duration.between(booted, Instant.now());
         String uptime = up.toDays() + " day" + (up.toDays() == 1 ? "" : "s") + ", " + up.toHoursPart() + " hours, "
                 + up.toMinutesPart() + " minutes";
+        String v = ctx.profile().versionOr("17.9.4a");
         return """
-                Cisco IOS XE Software, Version 17.09.04a
-                Cisco IOS Software [Cupertino], Virtual XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 17.9.4a, RELEASE SOFTWARE (fc3)
+                Cisco IOS XE Software, Version %s
+                Cisco IOS Software [Cupertino], Virtual XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version %s, RELEASE SOFTWARE (fc3)
                 Technical Support: http://www.cisco.com/techsupport
                 Copyright (c) 1986-2023 by Cisco Systems, Inc.
                 Compiled Fri 20-Oct-23 10:44 by mcpre
@@ -870,16 +871,28 @@ public final class IosPersonality implements Personality {
                 Next reload license Level: network-advantage
 
                 cisco C8000V (VXE) processor (revision VXE) with 1987161K/3075K bytes of memory.
-                Processor board ID 9PORTPUSH01
+                Processor board ID %s
                 Router operating mode: Autonomous
-                4 Gigabit Ethernet interfaces
+                %d Gigabit Ethernet interfaces
                 32768K bytes of non-volatile configuration memory.
                 3965124K bytes of physical memory.
                 5234688K bytes of virtual hard disk at bootflash:.
 
                 Configuration register is 0x2102
 
-                """.formatted(cfg.hostname, uptime, uptime);
+                """.formatted(padded(v), v, cfg.hostname, uptime, uptime, ctx.profile().serialOr("9"),
+                cfg.interfaces.keySet().stream().filter(n -> n.startsWith("GigabitEthernet")).count());
+    }
+
+    /** IOS XE prints its version twice: {@code 17.09.04a} on the first line, {@code 17.9.4a} on the second. */
+    static String padded(String version) {
+        String[] parts = version.split("\\.");
+        StringBuilder sb = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i];
+            sb.append('.').append(p.matches("\\d.*") && !p.matches("\\d\\d.*") ? "0" + p : p);
+        }
+        return sb.toString();
     }
 
     private Reply showAccessLists(List<String> args, boolean ipOnly) {
@@ -1090,7 +1103,9 @@ public final class IosPersonality implements Personality {
         StringBuilder sb = new StringBuilder();
         sb.append("!\n! Last configuration change at ").append(CHANGE_TIME.format(cfg.lastChange)).append(" by ")
                 .append(cfg.lastChangeBy).append("\n!\n");
-        sb.append("version 17.9\nservice timestamps debug datetime msec\nservice timestamps log datetime msec\n");
+        // the running configuration names the train only: "version 17.9" for 17.9.4a
+        String[] v = ctx.profile().versionOr("17.9.4a").split("\\.");
+        sb.append("version ").append(v[0]).append(v.length > 1 ? "." + v[1] : "").append("\nservice timestamps debug datetime msec\nservice timestamps log datetime msec\n");
         sb.append("platform qfp utilization monitor load 80\nplatform punt-keepalive disable-kernel-core\nplatform console serial\n!\n");
         sb.append("hostname ").append(cfg.hostname).append("\n!\nboot-start-marker\nboot-end-marker\n!\n!\n");
         sb.append("enable secret 9 ").append(secretHash()).append("\n!\nno aaa new-model\n!\n!\n");

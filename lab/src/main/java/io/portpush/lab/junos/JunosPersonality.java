@@ -43,8 +43,8 @@ public final class JunosPersonality implements Personality {
     }
 
     private final DeviceContext ctx;
-    private final String model = "vmx";
-    private final String version = "22.4R1.10";
+    private final String model;
+    private final String version;
     private List<List<String>> active = new ArrayList<>();
     private final List<Commit> history = new ArrayList<>();
     private Candidate shared;
@@ -59,12 +59,19 @@ public final class JunosPersonality implements Personality {
     public JunosPersonality(DeviceContext ctx) {
         this.ctx = ctx;
         this.netconf = new JunosNetconf(this, ctx.minute());
-        for (String line : List.of("set system host-name " + ctx.hostname(),
-                "set interfaces ge-0/0/0 unit 0 family inet address 10.0.0.1/24",
-                "set interfaces ge-0/0/1 unit 0 family inet address 10.0.1.1/24",
-                "set interfaces ge-0/0/2 unit 0 family inet address 10.0.2.1/24",
-                "set interfaces lo0 unit 0 family inet address 10.255.255.1/32")) {
-            active.add(words(line).subList(1, words(line).size()));
+        this.model = ctx.profile().modelOr("vmx");
+        this.version = ctx.profile().versionOr("22.4R1.10");
+        int o = ctx.profile().octet();
+        List<io.portpush.lab.DeviceProfile.Iface> defaults = List.of(
+                new io.portpush.lab.DeviceProfile.Iface("ge-0/0/0", "10." + o + ".0.1/24", null),
+                new io.portpush.lab.DeviceProfile.Iface("ge-0/0/1", "10." + o + ".1.1/24", null),
+                new io.portpush.lab.DeviceProfile.Iface("ge-0/0/2", "10." + o + ".2.1/24", null),
+                new io.portpush.lab.DeviceProfile.Iface("lo0", "10.255." + o + ".1/32", null));
+        active.add(List.of("system", "host-name", ctx.hostname()));
+        for (io.portpush.lab.DeviceProfile.Iface f : ctx.profile().interfacesOr(defaults)) {
+            // Junos keeps the unit's address as typed: host address and prefix length
+            active.add(f.address() == null ? List.of("interfaces", f.name(), "unit", "0", "family", "inet")
+                    : List.of("interfaces", f.name(), "unit", "0", "family", "inet", "address", f.address()));
         }
         history.add(0, new Commit(copy(active), Instant.now().minusSeconds(86400), "root", "other", "", 0));
         build();
@@ -100,7 +107,7 @@ public final class JunosPersonality implements Personality {
 
     @Override
     public String banner(Session s) {
-        return "--- JUNOS 22.4R1.10 Kernel 64-bit  JNPR-12.1-20221208.f4ab2ab_buil\n";
+        return "--- JUNOS " + version + " Kernel 64-bit  JNPR-12.1-20221208.f4ab2ab_buil\n";
     }
 
     @Override
@@ -194,7 +201,7 @@ public final class JunosPersonality implements Personality {
     }
 
     private void build() {
-        op.add("show version", inv -> Reply.of(filter("Hostname: " + hostname() + "\nModel: vmx\nJunos: 22.4R1.10\n"
+        op.add("show version", inv -> Reply.of(filter("Hostname: " + hostname() + "\nModel: " + model + "\nJunos: " + version + "\n"
                 + "JUNOS OS Kernel 64-bit  [20221208.f4ab2ab_builder_stable_12_224]\nJUNOS OS libs [20221208.f4ab2ab_builder_stable_12_224]\n"
                 + "JUNOS OS runtime [20221208.f4ab2ab_builder_stable_12_224]\nJUNOS OS time zone information [20221208.f4ab2ab_builder_stable_12_224]\n"
                 + "JUNOS network stack and utilities [20221213.190811_builder_junos_224_r1]\n")));
@@ -584,7 +591,7 @@ public final class JunosPersonality implements Personality {
             out = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
         } else {
             out = (n == root ? "## Last commit: " + COMMIT_TIME.format(history.get(0).at()) + " by "
-                    + history.get(0).user() + "\nversion 22.4R1.10;\n" : "") + JunosTree.hierarchy(n);
+                    + history.get(0).user() + "\nversion " + version + ";\n" : "") + JunosTree.hierarchy(n);
         }
         return Reply.of(filter(out));
     }

@@ -1,0 +1,72 @@
+package io.portpush.lab;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * What makes one lab device unlike the next: its host name, software version, model, serial
+ * number and interfaces with their addresses, from the host's inventory variables
+ * ({@code lab_hostname}, {@code lab_version}, {@code lab_model}, {@code lab_serial},
+ * {@code lab_interfaces}). What the inventory leaves out each personality fills in with defaults
+ * derived from the host name, so that two devices never share an address or a serial number.
+ *
+ * @param version null for the platform's default version
+ * @param interfaces empty for the platform's default interfaces
+ */
+public record DeviceProfile(String hostname, String version, String model, String serial, List<Iface> interfaces) {
+    public DeviceProfile {
+        interfaces = List.copyOf(interfaces);
+    }
+
+    /**
+     * One interface.
+     *
+     * @param address {@code a.b.c.d/len}, or null for an interface without an address
+     * @param nameif the ASA's name for the interface ({@code outside}); null elsewhere
+     */
+    public record Iface(String name, String address, String nameif) {
+    }
+
+    /** The defaults: named after the host, every other value the platform's. */
+    public static DeviceProfile of(String hostname) {
+        return new DeviceProfile(hostname, null, null, null, List.of());
+    }
+
+    /**
+     * A number from 1 to 254 taken from the host name (CRC-32), for default addresses
+     * ({@code 10.N.0.1/24}) and serial numbers: stable across restarts, different per device.
+     */
+    public int octet() {
+        CRC32 crc = new CRC32();
+        crc.update(hostname.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % 254) + 1;
+    }
+
+    public String versionOr(String platformDefault) {
+        return version == null ? platformDefault : version;
+    }
+
+    public String modelOr(String platformDefault) {
+        return model == null ? platformDefault : model;
+    }
+
+    /** The serial number given, or {@code prefix} and eight hex digits of the host name's CRC-32. */
+    public String serialOr(String prefix) {
+        if (serial != null) {
+            return serial;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(hostname.getBytes(StandardCharsets.UTF_8));
+        return prefix + String.format("%08X", crc.getValue());
+    }
+
+    /** The interfaces given, or {@code defaults} built for this device. */
+    public List<Iface> interfacesOr(List<Iface> defaults) {
+        return interfaces.isEmpty() ? defaults : interfaces;
+    }
+
+    public DeviceProfile withHostname(String h) {
+        return new DeviceProfile(h, version, model, serial, interfaces);
+    }
+}
