@@ -152,8 +152,9 @@ public final class IosPersonality implements Personality {
         boolean configMode = !s.mode().isEmpty();
         String[] parts = configMode ? new String[] {line, null} : OutputFilter.split(line);
         Match m = tree(s).match(parts[0]);
-        if (configMode && !s.mode().equals("config") && m instanceof Match.Invalid inv && inv.column() == firstWord(line)) {
-            // IOS runs a global command typed in a sub-mode, and leaves the sub-mode
+        if (configMode && !s.mode().equals("config") && m instanceof Match.Invalid) {
+            // IOS runs a global command typed in a sub-mode, and leaves the sub-mode; the sub-mode may
+            // know the first word ("no" in an ACL: "no ip access-list extended X" is still global)
             Match g = global.match(line);
             if (g instanceof Match.Found) {
                 while (s.depth() > 1) {
@@ -185,14 +186,6 @@ public final class IosPersonality implements Personality {
             return new Reply(filtered, r.close(), r.secretNext());
         }
         return r;
-    }
-
-    private static int firstWord(String line) {
-        int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private Reply invalid(Session s, int column) {

@@ -52,6 +52,18 @@ class RealClientsTest {
         return out;
     }
 
+    /** Runs a client that must fail; returns what it printed. */
+    private static String runFailing(Path dir, List<String> command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("ANSIBLE_HOST_KEY_CHECKING", "False");
+        pb.environment().put("ANSIBLE_LOCAL_TEMP", dir.resolve("ansible-tmp").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as(out).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isNotZero();
+        return out;
+    }
+
     private static Path resource(Path dir, String name) throws Exception {
         Path p = dir.resolve(name);
         try (var in = RealClientsTest.class.getResourceAsStream("/clients/" + name)) {
@@ -76,6 +88,10 @@ class RealClientsTest {
         }
         try (LabFleet fleet = new LabFleet(dir.resolve("lab"))) {
             LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+            LabDevice r2 = fleet.start(DeviceSpec.of("r2", "cisco_ios"));
+            // an ACL nobody declared, for ios_acls overridden to remove
+            assertThat(r2.personality().restore("ip access-list extended STALE\n 10 deny ip any any\n")).isEmpty();
+            assertThat(r2.personality().savedConfig()).contains("ip access-list extended STALE");
             LabDevice fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
             LabDevice mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
             LabDevice mx2 = fleet.start(DeviceSpec.of("mx2", "juniper_junos"));
@@ -93,14 +109,17 @@ class RealClientsTest {
                         ansible_connection: ansible.netcommon.network_cli
                       hosts:
                         r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
+                        r2: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
                         fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa }
                         mx1: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos, ansible_become: false }
                         mx2: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos, ansible_become: false,
                                ansible_connection: ansible.netcommon.netconf }
-                    """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), fw1.port(), mx1.port(), mx2.port()));
+                    """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), r2.port(), fw1.port(), mx1.port(),
+                    mx2.port()));
             Path play = resource(dir, "playbook.yml");
             String first = run(dir, List.of("ansible-playbook", "-i", "inventory.yml", play.toString()));
-            assertThat(first).containsPattern("r1 +: ok=\\d+ +changed=2 +unreachable=0 +failed=0")
+            assertThat(first).containsPattern("r1 +: ok=\\d+ +changed=3 +unreachable=0 +failed=0")
+                    .containsPattern("r2 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0")
                     .containsPattern("fw1 +: ok=\\d+ +changed=2 +unreachable=0 +failed=0")
                     .containsPattern("mx1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
                     .containsPattern("mx2 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0");
@@ -108,13 +127,23 @@ class RealClientsTest {
             // the state on the devices, not the client's word for it
             assertThat(r1.personality().savedConfig()).contains("ip access-list extended ANSIBLE-IOS", "permit tcp any any eq 5222");
             assertThat(fw1.personality().savedConfig()).contains("access-list ANSIBLE-ASA extended permit tcp any any eq 5061");
-            assertThat(r1.personality().savedConfig()).contains("ip access-list extended ANSIBLE-ACLS");
+            assertThat(r1.personality().savedConfig()).contains("ip access-list extended ANSIBLE-ACLS", " 20 permit udp any any eq 5060");
+            assertThat(r2.personality().savedConfig()).contains("ip access-list extended ANSIBLE-ONLY").doesNotContain("STALE");
             assertThat(fw1.personality().savedConfig()).contains("access-list ANSIBLE-ACLS extended permit tcp any any eq 5061");
             // the same playbook again changes nothing: the modules read back what the lab prints and find it there
             String second = run(dir, List.of("ansible-playbook", "-i", "inventory.yml", play.toString()));
             assertThat(second).containsPattern("r1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
+                    .containsPattern("r2 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
                     .containsPattern("fw1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
                     .containsPattern("mx2 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0");
+
+            // a wrong enable secret fails at privilege escalation, cleanly, and changes nothing
+            String r1Before = r1.personality().savedConfig();
+            Path wrong = resource(dir, "wrong_enable.yml");
+            String refused = runFailing(dir, List.of("ansible-playbook", "-i", "inventory.yml", "-e", "ansible_become_password=not-the-secret",
+                    wrong.toString()));
+            assertThat(refused).contains("failed to elevate privilege to enable mode", "% Bad secrets").containsPattern("r1 +: ok=0 .*failed=1");
+            assertThat(r1.personality().savedConfig()).isEqualTo(r1Before);
 
             Path script = resource(dir, "netmiko_check.py");
             String out = run(dir, List.of("/usr/bin/python3", script.toString(), String.valueOf(r1.port()), String.valueOf(fw1.port()),
@@ -137,7 +166,8 @@ class RealClientsTest {
             }
             assertThat(mx3.personality().savedConfig()).contains("set firewall family inet filter NCCLIENT-TEXT term ldap from destination-port 389")
                     .doesNotContain("filter NCCLIENT term");
-            System.out.println("real clients passed: ansible (IOS command, config with save, acls merged and gathered, facts, idempotent"
+            System.out.println("real clients passed: ansible (IOS command, config with save, acls merged, replaced, overridden and gathered, facts,"
+                    + " a refused command, a wrong enable secret, idempotent"
                     + " rerun; ASA command, config, acls merged and gathered, idempotent rerun; Junos command over network_cli; Junos command, config with comment, facts and idempotent rerun over netconf), netmiko ("
                     + String.join(", ", checks) + "), ncclient (" + String.join(", ", ncChecks) + ")");
         }
