@@ -32,6 +32,8 @@ public final class LabDevice implements AutoCloseable {
     private final AtomicReference<Faults> faults;
     private final AtomicReference<KeyPair> hostKey;
     private final Path stateDir;
+    /** The NETCONF-only listener, when the spec asks for one. */
+    private SshServer netconfServer;
 
     private LabDevice(DeviceSpec spec, SshServer server, Path stateDir, KeyPair key, java.util.concurrent.ScheduledExecutorService scheduler) {
         this.spec = spec;
@@ -51,13 +53,28 @@ public final class LabDevice implements AutoCloseable {
      * Starts a device. {@code stateDir} (may be null) keeps its host key and running configuration
      * across restarts; {@code server} is a configured, not yet started server from {@link LabFleet}.
      */
-    static LabDevice start(DeviceSpec spec, SshServer server, Path stateDir, java.util.concurrent.ScheduledExecutorService scheduler)
-            throws IOException {
+    static LabDevice start(DeviceSpec spec, SshServer server, SshServer netconfOnly, Path stateDir,
+                           java.util.concurrent.ScheduledExecutorService scheduler) throws IOException {
         KeyPair key = loadOrCreateKey(stateDir);
         LabDevice d = new LabDevice(spec, server, stateDir, key, scheduler);
+        d.netconfServer = netconfOnly;
         d.restoreState();
+        d.listen(server, spec.port(), true);
+        if (netconfOnly != null) {
+            if (d.personality.netconf().isEmpty()) {
+                server.stop(true);
+                throw new IOException("lab device " + spec.name() + ": " + spec.platform() + " has no NETCONF server (lab_netconf_port)");
+            }
+            // as port 830 on a real Junos: the same host key and users, the netconf subsystem and nothing else
+            d.listen(netconfOnly, spec.netconfPort(), false);
+        }
+        return d;
+    }
+
+    private void listen(SshServer server, int port, boolean shell) throws IOException {
+        LabDevice d = this;
         server.setHost(spec.bindHost());
-        server.setPort(spec.port());
+        server.setPort(port);
         server.setKeyPairProvider(new KeyPairProvider() {
             @Override
             public Iterable<KeyPair> loadKeys(SessionContext session) {
@@ -69,7 +86,9 @@ public final class LabDevice implements AutoCloseable {
         server.setPublickeyAuthenticator((user, key1, session) -> !d.faults.get().refuseLogins()
                 && spec.username().equals(user)
                 && spec.authorizedKeys().stream().anyMatch(k -> KeyUtils.compareKeys(k, key1)));
-        server.setShellFactory(channel -> new CliShell(d.personality, d.faults::get, d.log));
+        if (shell) {
+            server.setShellFactory(channel -> new CliShell(d.personality, d.faults::get, d.log));
+        }
         d.personality.netconf().ifPresent(nc -> server.setSubsystemFactories(List.of(new org.apache.sshd.server.subsystem.SubsystemFactory() {
             @Override
             public String getName() {
@@ -82,7 +101,6 @@ public final class LabDevice implements AutoCloseable {
             }
         })));
         server.start();
-        return d;
     }
 
     private static KeyPair loadOrCreateKey(Path stateDir) throws IOException {
@@ -154,6 +172,11 @@ public final class LabDevice implements AutoCloseable {
         return server.getPort();
     }
 
+    /** The port of the NETCONF-only listener; 0 when the device has none. */
+    public int netconfPort() {
+        return netconfServer == null ? 0 : netconfServer.getPort();
+    }
+
     public CommandLog log() {
         return log;
     }
@@ -183,6 +206,14 @@ public final class LabDevice implements AutoCloseable {
         return hostKey.get().getPublic();
     }
 
+    /** The device's lines for an OpenSSH {@code known_hosts} file: its SSH port, and its NETCONF port when it has one. */
+    public List<String> knownHostsLines() {
+        if (netconfPort() == 0) {
+            return List.of(knownHostsLine());
+        }
+        return List.of(knownHostsLine(), "[" + host() + "]:" + netconfPort() + " " + PublicKeyEntry.toString(hostPublicKey()));
+    }
+
     /** The device's line for an OpenSSH {@code known_hosts} file. */
     public String knownHostsLine() {
         String hostPart = port() == 22 ? host() : "[" + host() + "]:" + port();
@@ -206,6 +237,9 @@ public final class LabDevice implements AutoCloseable {
             saveState();
         } finally {
             server.stop(true);
+            if (netconfServer != null) {
+                netconfServer.stop(true);
+            }
         }
     }
 }

@@ -46,17 +46,23 @@ public final class LabFleet implements AutoCloseable {
         if (devices.containsKey(spec.name())) {
             throw new IllegalArgumentException("lab device " + spec.name() + " already runs");
         }
-        SshServer server = SshServer.setUpDefaultServer();
-        server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(() -> ThreadUtils.noClose(io)));
-        // devices drop idle sessions after a long while, as real ones do with exec-timeout
-        CoreModuleProperties.IDLE_TIMEOUT.set(server, java.time.Duration.ofMinutes(30));
+        SshServer server = server();
+        SshServer netconf = spec.netconfPort() > 0 ? server() : null;
         try {
-            LabDevice d = LabDevice.start(spec, server, stateRoot == null ? null : stateRoot.resolve(spec.name()), timers);
+            LabDevice d = LabDevice.start(spec, server, netconf, stateRoot == null ? null : stateRoot.resolve(spec.name()), timers);
             devices.put(spec.name(), d);
             return d;
         } catch (IOException e) {
             throw new UncheckedIOException("lab device " + spec.name() + " did not start: " + e.getMessage(), e);
         }
+    }
+
+    private SshServer server() {
+        SshServer server = SshServer.setUpDefaultServer();
+        server.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(() -> ThreadUtils.noClose(io)));
+        // devices drop idle sessions after a long while, as real ones do with exec-timeout
+        CoreModuleProperties.IDLE_TIMEOUT.set(server, java.time.Duration.ofMinutes(30));
+        return server;
     }
 
     public synchronized List<LabDevice> startAll(Collection<DeviceSpec> specs) {
@@ -78,7 +84,7 @@ public final class LabFleet implements AutoCloseable {
     /** known_hosts lines for every device. */
     public synchronized String knownHosts() {
         StringBuilder sb = new StringBuilder();
-        devices.values().forEach(d -> sb.append(d.knownHostsLine()).append('\n'));
+        devices.values().forEach(d -> d.knownHostsLines().forEach(l -> sb.append(l).append('\n')));
         return sb.toString();
     }
 

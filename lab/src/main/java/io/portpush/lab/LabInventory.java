@@ -78,7 +78,8 @@ public final class LabInventory {
                     .withCredentials(c.user() == null ? "admin" : c.user(), c.password() == null ? DeviceSpec.DEFAULT_PASSWORD : c.password().reveal(),
                             c.enableSecret() == null ? DeviceSpec.DEFAULT_ENABLE : c.enableSecret().reveal())
                     .withFaults(faults(h.vars()))
-                    .withProfile(profile(h.name(), h.vars(), inv.source()));
+                    .withProfile(profile(h.name(), h.vars(), inv.source()))
+                    .withNetconfPort(netconfPort(h.name(), h.vars(), inv.source()));
             try {
                 started.add(fleet.start(spec));
             } catch (RuntimeException e) {
@@ -137,7 +138,7 @@ public final class LabInventory {
             Files.createDirectories(knownHosts.toAbsolutePath().getParent());
             Set<String> lines = new LinkedHashSet<>();
             Set<String> ours = new LinkedHashSet<>();
-            devices.forEach(d -> ours.add(d.knownHostsLine().split(" ")[0]));
+            devices.forEach(d -> d.knownHostsLines().forEach(l -> ours.add(l.split(" ")[0])));
             if (Files.exists(knownHosts)) {
                 for (String l : Files.readAllLines(knownHosts, StandardCharsets.UTF_8)) {
                     if (!l.isBlank() && !ours.contains(l.split(" ")[0])) {
@@ -145,7 +146,7 @@ public final class LabInventory {
                     }
                 }
             }
-            devices.forEach(d -> lines.add(d.knownHostsLine()));
+            devices.forEach(d -> lines.addAll(d.knownHostsLines()));
             Path tmp = knownHosts.resolveSibling(knownHosts.getFileName() + ".tmp");
             Files.write(tmp, lines, StandardCharsets.UTF_8);
             Files.move(tmp, knownHosts, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -190,6 +191,24 @@ public final class LabInventory {
         }
         return new DeviceProfile(str(vars, "lab_hostname", host), str(vars, "lab_version", null), str(vars, "lab_model", null),
                 str(vars, "lab_serial", null), ifaces);
+    }
+
+    /** {@code lab_netconf_port}: a second listener for the netconf subsystem alone (0: none). */
+    static int netconfPort(String host, Map<String, Object> vars, String source) {
+        Object v = vars.get("lab_netconf_port");
+        if (v == null) {
+            return 0;
+        }
+        try {
+            int p = Integer.parseInt(String.valueOf(v));
+            if (p >= 1 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new io.portpush.core.error.InvalidInputException(new io.portpush.core.error.SourceLocation(source, 0, host + ".lab_netconf_port"),
+                "'" + v + "' is not a TCP port (1-65535)");
     }
 
     private static String str(Map<String, Object> vars, String key, String otherwise) {

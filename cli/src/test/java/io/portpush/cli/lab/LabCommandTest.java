@@ -83,6 +83,40 @@ class LabCommandTest {
     }
 
     @Test
+    void logFollowPrintsLinesAsTheyArriveAndNeverHalfALine(@org.junit.jupiter.api.io.TempDir Path state) throws Exception {
+        Path log = state.resolve("lab/r1/session.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "{\"time\":\"T1\",\"session\":1,\"mode\":\"exec\",\"command\":\"show version\",\"answer\":\"A1\"}\n");
+        StringWriter out = new StringWriter();
+        Thread follow = new Thread(() -> PortpushCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "lab", "log", "r1",
+                "--follow", "--state-dir", state.toString()));
+        follow.setDaemon(true);
+        follow.start();
+        try {
+            waitFor(() -> out.toString().contains("show version  -> A1"));
+            // a line still being written is not printed until its line feed arrives
+            Files.writeString(log, "{\"time\":\"T2\",\"session\":1,\"mode\":\"config\",\"command\":\"hostname R9\",", java.nio.file.StandardOpenOption.APPEND);
+            Thread.sleep(600);
+            assertThat(out.toString()).doesNotContain("hostname R9").doesNotContain("\"time\":\"T2\"");
+            Files.writeString(log, "\"answer\":\"(nothing)\"}\n", java.nio.file.StandardOpenOption.APPEND);
+            waitFor(() -> out.toString().contains("hostname R9  -> (nothing)"));
+            assertThat(out.toString().lines().filter(l -> l.contains("show version")).count()).as("printed once").isEqualTo(1);
+        } finally {
+            follow.interrupt();
+            follow.join(5000);
+        }
+        assertThat(follow.isAlive()).as("Ctrl-C (an interrupt) ends --follow").isFalse();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(done.getAsBoolean()).isTrue();
+    }
+
+    @Test
     void labHostsWithoutPortsGetFreePortsThatTheRunUses() throws Exception {
         Path inv = dir.resolve("auto.yml");
         Files.writeString(inv, "all:\n  vars: { portpush_lab: true, ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"

@@ -230,6 +230,30 @@ class JunosNetconfTest {
         }
     }
 
+    /** As port 830 on a real Junos: a second port that speaks NETCONF and nothing else, with the device's host key. */
+    @Test
+    void aSecondPortOffersNetconfAloneWithTheSameHostKey() throws Exception {
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            free = probe.getLocalPort();
+        }
+        LabDevice mx2 = fleet.start(DeviceSpec.of("mx2", "juniper_junos").withNetconfPort(free));
+        assertThat(mx2.netconfPort()).isEqualTo(free);
+        assertThat(mx2.knownHostsLines()).hasSize(2).anyMatch(l -> l.startsWith("[127.0.0.1]:" + free + " "));
+        SshTarget t = SshTarget.password("127.0.0.1", free, "admin", DeviceSpec.DEFAULT_PASSWORD)
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        java.nio.file.Files.writeString(dir.resolve("known2"), String.join("\n", mx2.knownHostsLines()) + "\n");
+        try (SshConnection c = SshConnection.open(t, new KnownHostsVerifier(List.of(dir.resolve("known2")), false, dir.resolve("known2")), 0,
+                Duration.ofMillis(100)); NetconfSession nc = c.netconf(Duration.ofSeconds(5))) {
+            assertThat(text(nc.rpc("<get-software-information/>"), "host-name")).isEqualTo("mx2");
+            // no shell on the NETCONF port
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.shell().readUntil(java.util.regex.Pattern.compile("> $"),
+                    Duration.ofSeconds(2))).isInstanceOf(io.portpush.core.transport.TransportException.class);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fleet.start(DeviceSpec.of("fw2", "cisco_asa").withNetconfPort(free + 1)))
+                .hasMessageContaining("cisco_asa has no NETCONF server");
+    }
+
     /** A value holding XML and the end-of-message marker stays one statement: it cannot add an RPC. */
     @Test
     void xmlInsideAStatementCannotStartAnotherRpc() {
