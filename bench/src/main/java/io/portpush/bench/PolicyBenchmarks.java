@@ -109,6 +109,6 @@ public class PolicyBenchmarks {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object planIosSwap5000Entries() {
-        return ios.plan(Optional.of(bigDevice), bigIntent, templates, "swap");
+        return ios.plan(Optional.of(bigDevice), bigIntent, templates, io.portpush.core.platform.AclStrategy.SWAP);
     }
 }

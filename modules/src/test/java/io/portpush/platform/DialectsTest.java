@@ -17,7 +17,6 @@ class DialectsTest {
     @Test
     void iosPromptsAndRefusals() {
         IosDialect d = new IosDialect();
-        assertThat(d.platform()).isEqualTo("cisco_ios");
         assertThat(List.of("R1>", "R1#", "R1(config)#", "R1(config-ext-nacl)# ", "edge-rtr.lab#")).allMatch(p -> d.prompt().matcher(p).find());
         assertThat(d.prompt().matcher("R1 is up").find()).isFalse();
         assertThat(d.unprivilegedPrompt().orElseThrow().matcher("R1>").find()).isTrue();
@@ -39,7 +38,6 @@ class DialectsTest {
     @Test
     void asaPromptsAndRefusals() {
         AsaDialect d = new AsaDialect();
-        assertThat(d.platform()).isEqualTo("cisco_asa");
         assertThat(List.of("fw1> ", "fw1# ", "fw1(config)# ", "fw1(config-service-object-group)# ")).allMatch(p -> d.prompt().matcher(p).find());
         assertThat(d.unprivilegedPrompt().orElseThrow().matcher("fw1> ").find()).isTrue();
         assertThat(d.unprivilegedPrompt().orElseThrow().matcher("fw1# ").find()).isFalse();
@@ -58,7 +56,6 @@ class DialectsTest {
     @Test
     void junosPromptsRefusalsAndCommitForms() {
         JunosDialect d = new JunosDialect();
-        assertThat(d.platform()).isEqualTo("juniper_junos");
         assertThat(d.prompt().matcher("admin@mx1> ").find()).isTrue();
         assertThat(d.prompt().matcher("\r\n[edit]\r\nadmin@mx1# ").find()).isTrue();
         assertThat(d.prompt().matcher("admin@mx1>").find()).as("Junos prompts end with a space").isFalse();

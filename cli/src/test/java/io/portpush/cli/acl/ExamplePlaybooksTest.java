@@ -31,7 +31,12 @@ class ExamplePlaybooksTest {
             // the lab inventory, pointed at this test's devices
             Path inv = dir.resolve("lab");
             Files.createDirectories(inv.resolve("group_vars"));
-            Files.copy(project.resolve("inventories/lab/group_vars/all.yml"), inv.resolve("group_vars/all.yml"));
+            // every group's variables too: the playbooks say the policy once, the inventory where it is bound
+            try (var files = Files.list(project.resolve("inventories/lab/group_vars"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, inv.resolve("group_vars").resolve(f.getFileName()));
+                }
+            }
             Files.writeString(inv.resolve("hosts.yml"), """
                     all:
                       vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9, ansible_become_password: labenable-R4t8Wn }

@@ -86,6 +86,22 @@ class ValidationBeforeConnectingTest {
     }
 
     @Test
+    void aStrategyTheHostsPlatformDoesNotDeclareIsRefusedForThatHostOnly() throws Exception {
+        Files.writeString(dir.resolve("inv/group_vars/all.yml"), "roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] }\n");
+        CliRun r = run("""
+                - hosts: all
+                  tasks:
+                    - acl: { name: EDGE, strategy: in-place, rules: [{ permit: [xcp.client-access] }] }
+                """);
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(5);
+        // the ASA replaces a list by swapping it: in-place is IOS's, and is not silently ignored on the ASA
+        assertThat(r.err()).contains(dir.resolve("p.yml") + ":3: acl.strategy: cisco_asa (host fw1) does not support strategy in-place;"
+                + " it supports swap").doesNotContain("host r1");
+        assertThat(r1.log().entries()).isEmpty();
+        assertThat(fw1.log().entries()).isEmpty();
+    }
+
+    @Test
     void aBadRoleAddressIsReportedWhereTheRoleIsDefined() throws Exception {
         CliRun r = run("""
                 - hosts: r1

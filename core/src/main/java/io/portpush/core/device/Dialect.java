@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
  * error texts that mean a line was refused. Every module shares it through {@link DeviceSession}.
  */
 public interface Dialect {
-    /** The platform name, e.g. {@code cisco_ios}. */
-    String platform();
 
     /** Matches any prompt of the device at the end of what was read (all modes). */
     Pattern prompt();

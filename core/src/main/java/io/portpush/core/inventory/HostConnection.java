@@ -5,7 +5,6 @@ import io.portpush.core.error.SourceLocation;
 import io.portpush.core.transport.Secret;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How to reach a host, read from its variables with Ansible's names ({@code ansible_host},
@@ -25,32 +24,26 @@ public record HostConnection(String name, String address, int port, String user,
     private static final Map<String, Api> CONNECTIONS = Map.of("network_cli", Api.CLI, "ansible.netcommon.network_cli", Api.CLI,
             "ssh", Api.CLI, "paramiko", Api.CLI, "netconf", Api.NETCONF, "ansible.netcommon.netconf", Api.NETCONF);
 
-    /** Platforms portpush drives. */
-    public static final Set<String> PLATFORMS = Set.of("cisco_ios", "cisco_asa", "juniper_junos", "linux_nftables");
-
-    private static final Map<String, String> NETWORK_OS = Map.ofEntries(
-            Map.entry("cisco.ios.ios", "cisco_ios"), Map.entry("ios", "cisco_ios"), Map.entry("cisco_ios", "cisco_ios"),
-            Map.entry("cisco.iosxe.iosxe", "cisco_ios"), Map.entry("cisco_xe", "cisco_ios"),
-            Map.entry("cisco.asa.asa", "cisco_asa"), Map.entry("asa", "cisco_asa"), Map.entry("cisco_asa", "cisco_asa"),
-            Map.entry("junipernetworks.junos.junos", "juniper_junos"), Map.entry("junos", "juniper_junos"),
-            Map.entry("juniper_junos", "juniper_junos"), Map.entry("juniper", "juniper_junos"),
-            Map.entry("linux", "linux_nftables"), Map.entry("linux_nftables", "linux_nftables"));
-
-    /** Builds the connection of a host; a missing or unknown platform is an error naming the variable. */
+    /** Builds the connection of a host against the platforms on the class path. */
     public static HostConnection of(String host, Map<String, Object> vars, String inventory) {
-        String platform = str(vars, "platform");
-        if (platform == null) {
-            String os = str(vars, "ansible_network_os");
-            if (os != null) {
-                platform = NETWORK_OS.get(os);
-                if (platform == null) {
-                    throw new InvalidInputException(new SourceLocation(inventory, 0, host + ".ansible_network_os"),
-                            "'" + os + "' is not a platform portpush drives (known: " + String.join(", ", NETWORK_OS.keySet()) + ")");
-                }
+        return of(host, vars, inventory, io.portpush.core.platform.PlatformRegistry.installed());
+    }
+
+    /**
+     * Builds the connection of a host; {@code platform} (portpush's name or an alias) or
+     * {@code ansible_network_os} (Ansible's name) picks the platform from {@code platforms}, and an
+     * unknown one is an error naming the variable.
+     */
+    public static HostConnection of(String host, Map<String, Object> vars, String inventory,
+                                    io.portpush.core.platform.PlatformRegistry platforms) {
+        String platform = null;
+        for (String var : new String[] {"platform", "ansible_network_os"}) {
+            String given = str(vars, var);
+            if (given != null) {
+                platform = platforms.find(given).map(io.portpush.core.platform.Platform::name).orElseThrow(() ->
+                        new InvalidInputException(new SourceLocation(inventory, 0, host + "." + var), platforms.unknown(given)));
+                break;
             }
-        } else if (!PLATFORMS.contains(platform)) {
-            throw new InvalidInputException(new SourceLocation(inventory, 0, host + ".platform"),
-                    "'" + platform + "' is not a platform portpush drives (known: " + String.join(", ", PLATFORMS) + ")");
         }
         String address = first(vars, "ansible_host", "host");
         Object port = vars.getOrDefault("ansible_port", vars.get("port"));

@@ -12,7 +12,6 @@ import java.util.Optional;
  * previous state with the same plan machinery when anything goes wrong.
  */
 public interface AclDriver {
-    String platform();
 
     /** Whether the platform tracks sessions (no return entries needed). */
     boolean stateful();
@@ -25,9 +24,9 @@ public interface AclDriver {
 
     /**
      * The configuration lines that take the device from {@code current} to {@code intent}; empty
-     * when it already matches. {@code strategy} is platform specific ("in-place", "swap").
+     * when it already matches, by {@code strategy} (one the platform declares in its capabilities).
      */
-    List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, String strategy);
+    List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, io.portpush.core.platform.AclStrategy strategy);
 
     /** Lines that remove what an interrupted change may leave behind (a temporary list); may be empty. */
     default List<String> cleanup(String name) {

@@ -12,7 +12,6 @@ import java.util.Optional;
  * network devices.
  */
 public interface HostFirewallDriver {
-    String platform();
 
     boolean stateful();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portpush.core.error.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class InventoryLoaderTest {
                 .containsEntry("ntp", "10.0.0.1").containsEntry("site", "dc1");
         assertThat(i.varsFor("fw02.dc1")).containsEntry("level", "host_vars");
         assertThat(i.varsFor("r9")).containsEntry("level", "all");
-        HostConnection c = HostConnection.of("fw01.dc1", i.varsFor("fw01.dc1"), i.source());
+        HostConnection c = HostConnection.of("fw01.dc1", i.varsFor("fw01.dc1"), i.source(), ASA_ONLY);
         assertThat(c.platform()).isEqualTo("cisco_asa");
         assertThat(c.port()).isEqualTo(2200);
         assertThat(i.groupsOf("r9")).containsExactly("all", "dc", "core");
@@ -91,7 +92,45 @@ class InventoryLoaderTest {
         assertThatThrownBy(() -> InventoryLoader.load(yml)).hasMessageContaining(yml + ":4: all.children.g.hostz: unknown key 'hostz'");
         Path os = write("os.yml", "all:\n  hosts:\n    x: { ansible_network_os: vyos.vyos.vyos }\n");
         Inventory i = InventoryLoader.load(os);
-        assertThatThrownBy(() -> HostConnection.of("x", i.varsFor("x"), i.source()))
-                .hasMessageContaining("'vyos.vyos.vyos' is not a platform portpush drives");
+        assertThatThrownBy(() -> HostConnection.of("x", i.varsFor("x"), i.source(), ASA_ONLY))
+                .hasMessageContaining("x.ansible_network_os").hasMessageContaining("'vyos.vyos.vyos' is not a platform portpush drives")
+                .hasMessageContaining("known: cisco_asa").hasMessageContaining("cisco.asa.asa");
+    }
+
+    /**
+     * One platform known by name and by its Ansible name (core has no platforms of its own; the
+     * real ones are registered by the modules and tested there).
+     */
+    private static final io.portpush.core.platform.PlatformRegistry ASA_ONLY = io.portpush.core.platform.PlatformRegistry.of(List.of(
+            new io.portpush.core.platform.Platform() {
+                @Override
+                public String name() {
+                    return "cisco_asa";
+                }
+
+                @Override
+                public java.util.Set<String> aliases() {
+                    return java.util.Set.of("cisco.asa.asa", "asa");
+                }
+
+                @Override
+                public io.portpush.core.platform.Capabilities capabilities() {
+                    return new io.portpush.core.platform.Capabilities(List.of(io.portpush.core.platform.AclStrategy.SWAP), true, true, true,
+                            io.portpush.core.platform.CommitModel.IMMEDIATE, "");
+                }
+
+                @Override
+                public java.util.Optional<io.portpush.core.device.Dialect> dialect() {
+                    return java.util.Optional.empty();
+                }
+            }));
+
+    @Test
+    void aliasesNameOnePlatformAndTwoPlatformsCannotShareAName() {
+        assertThat(ASA_ONLY.find("cisco.asa.asa").map(io.portpush.core.platform.Platform::name)).hasValue("cisco_asa");
+        assertThat(ASA_ONLY.find("asa")).isEqualTo(ASA_ONLY.named("cisco_asa"));
+        assertThat(ASA_ONLY.named("asa")).isEmpty();
+        assertThatThrownBy(() -> io.portpush.core.platform.PlatformRegistry.of(List.of(ASA_ONLY.named("cisco_asa").orElseThrow(),
+                ASA_ONLY.named("cisco_asa").orElseThrow()))).hasMessageContaining("two platforms are named cisco_asa");
     }
 }

@@ -60,8 +60,8 @@ public final class AclModule implements TaskModule {
     @SuppressWarnings("unchecked")
     public TaskResult run(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS);
-        AclDriver driver = Platforms.aclDriver(ctx.platform());
-        io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
+        AclDriver driver = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::acl).orElse(null);
+        io.portpush.core.policy.HostFirewallDriver host = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::hostFirewall).orElse(null);
         AclSpec spec = AclSpecReader.read(a);
         AclIntent intent = intent(ctx, a, spec);
         List<AclLint.Finding> lint = AclLint.check(intent.entries());
@@ -82,13 +82,34 @@ public final class AclModule implements TaskModule {
         if (host != null) {
             return HostFirewallEnforce.enforce(ctx, host, intent);
         }
-        return enforce(ctx, driver, intent, lint, a.string("strategy", "swap"), a.integer("confirm_minutes", 5));
+        return enforce(ctx, driver, intent, lint, strategy(ctx, a), a.integer("confirm_minutes", 5));
     }
 
     @Override
     public void validate(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS);
         intent(ctx, a, AclSpecReader.read(a));
+        strategy(ctx, a);
+    }
+
+    /**
+     * The task's {@code strategy}, or the platform's default; one the platform does not support is an
+     * input error naming the field (Junos loads a whole filter into a candidate: {@code in-place}
+     * would mean nothing there, so it is refused rather than ignored).
+     */
+    static io.portpush.core.platform.AclStrategy strategy(TaskContext ctx, ModuleArgs a) {
+        io.portpush.core.platform.Capabilities caps = Platforms.of(ctx.platform()).map(io.portpush.core.platform.Platform::capabilities)
+                .orElseThrow(() -> a.error("", "acl is not supported on platform " + ctx.platform() + " of host " + ctx.host()));
+        if (!a.has("strategy")) {
+            return caps.defaultStrategy();
+        }
+        String word = a.string("strategy", "");
+        io.portpush.core.platform.AclStrategy s = io.portpush.core.platform.AclStrategy.of(word).orElseThrow();
+        if (!caps.strategies().contains(s)) {
+            throw a.error("strategy", ctx.platform() + " (host " + ctx.host() + ") does not support strategy " + word + "; it supports "
+                    + String.join(", ", caps.strategies().stream().map(io.portpush.core.platform.AclStrategy::word).toList()));
+        }
+        return s;
     }
 
     /** What the catalogue says about the flows the task's rules name: ambiguous rows and known gaps of their groups. */
@@ -105,8 +126,8 @@ public final class AclModule implements TaskModule {
 
     /** The intent of the task's arguments for this host: catalogue, roles and platform, no connection. */
     private static AclIntent intent(TaskContext ctx, ModuleArgs a, AclSpec spec) {
-        AclDriver driver = Platforms.aclDriver(ctx.platform());
-        io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
+        AclDriver driver = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::acl).orElse(null);
+        io.portpush.core.policy.HostFirewallDriver host = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::hostFirewall).orElse(null);
         if (driver == null && host == null) {
             throw a.error("", "acl is not supported on platform " + ctx.platform() + " of host " + ctx.host());
         }
@@ -122,7 +143,8 @@ public final class AclModule implements TaskModule {
      * Makes the device hold {@code intent}: read, plan, apply, verify, record; restore on any
      * failure. Shared by {@code acl} and {@code rollback}.
      */
-    static TaskResult enforce(TaskContext ctx, AclDriver driver, AclIntent intent, List<AclLint.Finding> lint, String strategy,
+    static TaskResult enforce(TaskContext ctx, AclDriver driver, AclIntent intent, List<AclLint.Finding> lint,
+                              io.portpush.core.platform.AclStrategy strategy,
                               int confirmMinutes) {
         DeviceSession s = ctx.session();
         Optional<DeviceAcl> before = driver.read(s, intent.name());

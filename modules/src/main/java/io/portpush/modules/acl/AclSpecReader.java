@@ -20,7 +20,6 @@ final class AclSpecReader {
     static final Set<String> KEYS = Set.of("name", "bind", "rules", "default", "default_log", "return_traffic", "force", "ports",
             "strategy", "roles", "confirm_minutes", "object_groups");
     /** How a change reaches the device: a new list swapped in, sequence edits, or (Junos, nftables) the whole object replaced. */
-    static final java.util.List<String> STRATEGIES = java.util.List.of("swap", "in-place", "replace");
     private static final Set<String> RULE_KEYS = Set.of("permit", "deny", "log", "from", "to", "include_optional");
     private static final Set<String> LITERAL_KEYS = Set.of("protocol", "source", "destination", "ports", "source_ports",
             "established", "remark");
@@ -55,10 +54,13 @@ final class AclSpecReader {
             Object target = m.containsKey("interface") ? m.get("interface") : m.get("target");
             bindings.add(new Binding(String.valueOf(target), dir.equals("in") ? Binding.Direction.IN : Binding.Direction.OUT));
         }
-        String strategy = a.string("strategy", "swap");
-        if (!STRATEGIES.contains(strategy)) {
-            throw a.error("strategy", "strategy is " + String.join(" or ", STRATEGIES) + ", not '" + strategy + "'"
-                    + io.portpush.core.error.DidYouMean.hint(strategy, STRATEGIES));
+        // whether the host's platform supports it is the acl module's check: here, whether it is a strategy at all
+        List<String> strategies = java.util.Arrays.stream(io.portpush.core.platform.AclStrategy.values())
+                .map(io.portpush.core.platform.AclStrategy::word).toList();
+        String strategy = a.string("strategy", "swap"); // only checked for being a word here; the platform picks its default
+        if (!strategies.contains(strategy)) {
+            throw a.error("strategy", "strategy is " + String.join(" or ", strategies) + ", not '" + strategy + "'"
+                    + io.portpush.core.error.DidYouMean.hint(strategy, strategies));
         }
         String def = a.string("default", "deny").toLowerCase(Locale.ROOT);
         if (!def.equals("deny") && !def.equals("permit")) {

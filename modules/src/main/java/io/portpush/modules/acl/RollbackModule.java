@@ -69,12 +69,12 @@ public final class RollbackModule implements TaskModule {
     private static TaskResult restore(TaskContext ctx, ModuleArgs a, String object, String jsonText) {
         Optional<String> json = Optional.of(jsonText);
         String name = object.substring(4);
-        io.portpush.core.policy.HostFirewallDriver host = Platforms.hostFirewall(ctx.platform());
+        io.portpush.core.policy.HostFirewallDriver host = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::hostFirewall).orElse(null);
         if (host != null) {
             return AclJson.isAbsent(json.get()) ? HostFirewallEnforce.remove(ctx, host, name)
                     : HostFirewallEnforce.enforce(ctx, host, AclJson.read(json.get(), true));
         }
-        AclDriver driver = Platforms.aclDriver(ctx.platform());
+        AclDriver driver = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::acl).orElse(null);
         if (driver == null) {
             return TaskResult.failed("rollback of acl is not supported on platform " + ctx.platform());
         }
@@ -83,6 +83,6 @@ public final class RollbackModule implements TaskModule {
             return AclModule.remove(ctx, driver, name);
         }
         AclIntent intent = AclJson.read(json.get(), driver.stateful());
-        return AclModule.enforce(ctx, driver, intent, List.of(), a.string("strategy", "swap"), 5);
+        return AclModule.enforce(ctx, driver, intent, List.of(), AclModule.strategy(ctx, a), 5);
     }
 }

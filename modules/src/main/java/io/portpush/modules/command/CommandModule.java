@@ -50,7 +50,7 @@ public final class CommandModule implements TaskModule {
             }
         }
         List<String> out = new ArrayList<>();
-        if (ctx.platform() != null && "linux_nftables".equals(ctx.platform())) {
+        if (io.portpush.platform.Platforms.of(ctx.platform()).map(io.portpush.core.platform.Platform::exec).orElse(false)) {
             for (String c : commands) {
                 var r = ctx.ssh().exec(c, null, ctx.options().commandTimeout());
                 if (r.status() != 0) {

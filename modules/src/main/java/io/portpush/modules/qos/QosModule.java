@@ -182,11 +182,13 @@ public final class QosModule implements TaskModule {
     @Override
     public TaskResult run(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, KEYS);
-        QosDriver driver = Platforms.qosDriver(ctx.platform());
-        boolean linux = "linux_nftables".equals(ctx.platform());
+        Optional<io.portpush.core.platform.Platform> platform = Platforms.of(ctx.platform());
+        QosDriver driver = platform.flatMap(io.portpush.core.platform.Platform::qos).orElse(null);
+        // a Linux host marks with nftables over its exec channel
+        boolean linux = platform.map(io.portpush.core.platform.Platform::exec).orElse(false);
         if (driver == null && !linux) {
-            return TaskResult.failed("qos: DSCP marking is not supported on platform " + ctx.platform() + " (ASA's QoS queues traffic "
-                    + "by DSCP but does not set it on these flows; mark it on the routers next to the ASA)");
+            String why = platform.map(p -> p.capabilities().noQos()).filter(w -> !w.isEmpty()).orElse("portpush has no QoS driver for it");
+            return TaskResult.failed("qos: DSCP marking is not supported on platform " + ctx.platform() + " (" + why + ")");
         }
         QosIntent intent = intent(ctx, a);
         String name = intent.name();

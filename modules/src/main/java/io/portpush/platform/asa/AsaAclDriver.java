@@ -25,10 +25,6 @@ import java.util.Optional;
 public final class AsaAclDriver implements AclDriver {
     static final String TEMPLATE = "cisco_asa/acl.j2";
 
-    @Override
-    public String platform() {
-        return "cisco_asa";
-    }
 
     @Override
     public boolean stateful() {
@@ -81,7 +77,7 @@ public final class AsaAclDriver implements AclDriver {
     }
 
     @Override
-    public List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, String strategy) {
+    public List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, io.portpush.core.platform.AclStrategy strategy) {
         boolean same = current.isPresent() && AclEntries.sameEntries(current.get().entries(), intent.entries());
         List<Binding> now = current.map(DeviceAcl::bindings).orElse(List.of());
         if (same && new HashSet<>(now).equals(new HashSet<>(intent.bindings()))) {
@@ -140,7 +136,7 @@ public final class AsaAclDriver implements AclDriver {
     @Override
     public List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates) {
         if (previous.isPresent()) {
-            return plan(now, new AclIntent(name, previous.get().entries(), previous.get().bindings(), true), templates, "swap");
+            return plan(now, new AclIntent(name, previous.get().entries(), previous.get().bindings(), true), templates, io.portpush.core.platform.AclStrategy.SWAP);
         }
         List<String> out = new ArrayList<>();
         now.map(DeviceAcl::bindings).orElse(List.of()).forEach(b -> out.add("no access-group " + name + " " + b.direction().word()

@@ -13,10 +13,6 @@ public final class AsaDialect implements Dialect {
     private static final Pattern USER = Pattern.compile("[\\w.\\-/@:]+> ?$");
     private static final Pattern ERROR = Pattern.compile("(?m)^(ERROR:.*|Invalid password)$");
 
-    @Override
-    public String platform() {
-        return "cisco_asa";
-    }
 
     @Override
     public Pattern prompt() {

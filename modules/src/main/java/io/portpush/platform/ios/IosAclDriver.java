@@ -29,10 +29,6 @@ import java.util.Optional;
 public final class IosAclDriver implements AclDriver {
     static final String TEMPLATE = "cisco_ios/acl.j2";
 
-    @Override
-    public String platform() {
-        return "cisco_ios";
-    }
 
     @Override
     public boolean stateful() {
@@ -119,7 +115,7 @@ public final class IosAclDriver implements AclDriver {
     }
 
     @Override
-    public List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, String strategy) {
+    public List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, io.portpush.core.platform.AclStrategy strategy) {
         List<Binding> now = current.map(DeviceAcl::bindings).orElse(List.of());
         boolean sameEntries = current.isPresent() && AclEntries.sameEntries(current.get().entries(), intent.entries());
         List<String> out = new ArrayList<>();
@@ -129,7 +125,7 @@ public final class IosAclDriver implements AclDriver {
             body(intent, templates).forEach(l -> out.add(" " + l));
             out.add("exit");
         } else if (!sameEntries) {
-            if ("in-place".equals(strategy)) {
+            if (strategy == io.portpush.core.platform.AclStrategy.IN_PLACE) {
                 Optional<List<String>> edits = IosInPlacePlan.edits(current.get(), intent, body(intent, templates));
                 if (edits.isPresent()) {
                     out.addAll(edits.get());
@@ -203,7 +199,7 @@ public final class IosAclDriver implements AclDriver {
         if (previous.isPresent()) {
             DeviceAcl p = previous.get();
             AclIntent back = new AclIntent(name, p.entries(), p.bindings(), false);
-            return plan(now, back, templates, "swap");
+            return plan(now, back, templates, io.portpush.core.platform.AclStrategy.SWAP);
         }
         List<String> out = new ArrayList<>();
         for (Binding b : now.map(DeviceAcl::bindings).orElse(List.of())) {

@@ -19,10 +19,6 @@ public final class IosDialect implements Dialect {
             + "Duplicate|Remark text|Unknown|Access denied|class map .* not configured).*|policy map \\S+ not configured|"
             + "%Error.*|Policy map \\S+ is being used)$");
 
-    @Override
-    public String platform() {
-        return "cisco_ios";
-    }
 
     @Override
     public Pattern prompt() {

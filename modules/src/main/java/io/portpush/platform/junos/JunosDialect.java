@@ -16,10 +16,6 @@ public final class JunosDialect implements Dialect {
     private static final Pattern PROMPT = Pattern.compile("(\\r?\\n\\[edit[^\\]\\n]*\\]\\r?\\n)?[\\w.\\-]+@[\\w.\\-]+[>#] $");
     private static final Pattern ERROR = Pattern.compile("(?m)^\\s*(syntax error.*|error: .*|missing argument\\.|.* is ambiguous\\.|unknown command\\.)$");
 
-    @Override
-    public String platform() {
-        return "juniper_junos";
-    }
 
     @Override
     public Pattern prompt() {

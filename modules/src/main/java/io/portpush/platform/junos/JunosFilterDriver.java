@@ -25,10 +25,6 @@ import java.util.Optional;
 public final class JunosFilterDriver implements AclDriver {
     static final String TEMPLATE = "juniper_junos/acl.j2";
 
-    @Override
-    public String platform() {
-        return "juniper_junos";
-    }
 
     @Override
     public boolean stateful() {
@@ -56,7 +52,7 @@ public final class JunosFilterDriver implements AclDriver {
     }
 
     @Override
-    public List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, String strategy) {
+    public List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, io.portpush.core.platform.AclStrategy strategy) {
         if (current.isPresent() && AclEntries.sameEntries(current.get().entries(), intent.entries())
                 && new HashSet<>(current.get().bindings()).equals(new HashSet<>(intent.bindings()))) {
             return List.of();
@@ -73,7 +69,7 @@ public final class JunosFilterDriver implements AclDriver {
     @Override
     public List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates) {
         if (previous.isPresent()) {
-            return plan(now, new AclIntent(name, previous.get().entries(), previous.get().bindings(), false), templates, "replace");
+            return plan(now, new AclIntent(name, previous.get().entries(), previous.get().bindings(), false), templates, io.portpush.core.platform.AclStrategy.REPLACE);
         }
         List<String> out = new ArrayList<>();
         out.addAll(JunosBindings.removed(now.map(DeviceAcl::bindings).orElse(List.of()), List.of()));

@@ -33,10 +33,6 @@ public final class NftablesDriver implements HostFirewallDriver {
     static final String TEMPLATE = "linux_nftables/acl.j2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String platform() {
-        return "linux_nftables";
-    }
 
     @Override
     public boolean stateful() {

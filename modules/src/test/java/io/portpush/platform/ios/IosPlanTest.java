@@ -42,7 +42,7 @@ class IosPlanTest {
     @Test
     void aNewListIsBuiltThenBound() {
         AclIntent intent = new AclIntent("EDGE", List.of(permit(5222)), List.of(GI1_IN), false);
-        List<String> plan = new IosAclDriver().plan(Optional.empty(), intent, TEMPLATES, "swap");
+        List<String> plan = new IosAclDriver().plan(Optional.empty(), intent, TEMPLATES, io.portpush.core.platform.AclStrategy.SWAP);
         assertThat(plan.get(0)).isEqualTo("ip access-list extended EDGE");
         assertThat(plan).contains(" 20 permit tcp 198.51.100.0 0.0.0.255 10.10.1.0 0.0.0.255 eq 5222");
         assertThat(plan.subList(plan.size() - 3, plan.size())).containsExactly("interface GigabitEthernet1", " ip access-group EDGE in", "exit");
@@ -51,16 +51,16 @@ class IosPlanTest {
     @Test
     void theSameEntriesNeedNoLines() {
         AclIntent intent = new AclIntent("EDGE", List.of(permit(5222), permit(5223)), List.of(GI1_IN), false);
-        assertThat(new IosAclDriver().plan(Optional.of(current(RUNNING)), intent, TEMPLATES, "swap")).isEmpty();
+        assertThat(new IosAclDriver().plan(Optional.of(current(RUNNING)), intent, TEMPLATES, io.portpush.core.platform.AclStrategy.SWAP)).isEmpty();
         AclIntent unbound = new AclIntent("EDGE", List.of(permit(5222), permit(5223)), List.of(), false);
-        assertThat(new IosAclDriver().plan(Optional.of(current(RUNNING)), unbound, TEMPLATES, "swap"))
+        assertThat(new IosAclDriver().plan(Optional.of(current(RUNNING)), unbound, TEMPLATES, io.portpush.core.platform.AclStrategy.SWAP))
                 .containsExactly("interface GigabitEthernet1", " no ip access-group EDGE in", "exit");
     }
 
     @Test
     void aSwapKeepsTheInterfaceFilteredAtEveryStep() {
         AclIntent intent = new AclIntent("EDGE", List.of(permit(5222), permit(5061)), List.of(GI1_IN), false);
-        List<String> plan = new IosAclDriver().plan(Optional.of(current(RUNNING)), intent, TEMPLATES, "swap");
+        List<String> plan = new IosAclDriver().plan(Optional.of(current(RUNNING)), intent, TEMPLATES, io.portpush.core.platform.AclStrategy.SWAP);
         int clearTmp = plan.indexOf("no ip access-list extended EDGE-PORTPUSH-NEW");
         int buildTmp = plan.indexOf("ip access-list extended EDGE-PORTPUSH-NEW");
         int bindTmp = plan.indexOf(" ip access-group EDGE-PORTPUSH-NEW in");
@@ -77,12 +77,12 @@ class IosPlanTest {
     @Test
     void inPlaceEditsInsertBeforeTheyDeleteAndKeepNumbers() {
         AclIntent intent = new AclIntent("EDGE", List.of(permit(5222), permit(5061), permit(5223)), List.of(GI1_IN), false);
-        List<String> plan = new IosAclDriver().plan(Optional.of(current(RUNNING)), intent, TEMPLATES, "in-place");
+        List<String> plan = new IosAclDriver().plan(Optional.of(current(RUNNING)), intent, TEMPLATES, io.portpush.core.platform.AclStrategy.IN_PLACE);
         assertThat(plan).contains("ip access-list extended EDGE").doesNotContain("ip access-list extended EDGE-PORTPUSH-NEW");
         assertThat(plan).anyMatch(l -> l.matches(" 1[1-9] permit tcp 198\\.51\\.100\\.0 0\\.0\\.0\\.255 10\\.10\\.1\\.0 0\\.0\\.0\\.255 eq 5061"));
         assertThat(plan).noneMatch(l -> l.startsWith(" no 10") || l.startsWith(" no 20"));
         AclIntent fewer = new AclIntent("EDGE", List.of(permit(5223)), List.of(GI1_IN), false);
-        List<String> delete = new IosAclDriver().plan(Optional.of(current(RUNNING)), fewer, TEMPLATES, "in-place");
+        List<String> delete = new IosAclDriver().plan(Optional.of(current(RUNNING)), fewer, TEMPLATES, io.portpush.core.platform.AclStrategy.IN_PLACE);
         assertThat(delete).contains(" no 10").noneMatch(l -> l.startsWith(" no 20"));
     }
 }
