@@ -9,14 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code portpush rollback -i INVENTORY --object acl/NAME --to REV|previous}: restores a
+ * {@code portpush rollback -i INVENTORY --object acl|qos/NAME --to REV|previous}: restores a
  * revision from history through the same path as a forward change ({@code --check --diff}
  * work), and records the rollback as a new revision.
  */
 @Command(name = "rollback", description = {"Put an object back to a revision from history, on every host of the inventory (or --limit).",
         "Goes through read / plan / apply / verify like any change; --check --diff shows it first."})
 public final class RollbackCommand extends RunCommand {
-    @Option(names = "--object", required = true, paramLabel = "acl/NAME", description = "What to roll back, e.g. acl/IMP-EDGE-IN.")
+    @Option(names = "--object", required = true, paramLabel = "KIND/NAME", description = "What to roll back: acl/NAME or qos/NAME, e.g. acl/IMP-EDGE-IN.")
     String object;
 
     @Option(names = "--to", defaultValue = "previous", paramLabel = "REV|previous|baseline",

@@ -23,28 +23,42 @@ public final class AclJson {
         doc.put("name", name);
         List<Map<String, Object>> es = new ArrayList<>();
         for (AclEntry e : entries) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("action", e.action().word());
-            m.put("protocol", e.protocol());
-            m.put("source", e.source().texts());
-            m.put("source_ports", e.sourcePorts().ranges().stream().map(PortRange::toString).toList());
-            m.put("destination", e.destination().texts());
-            m.put("destination_ports", e.destinationPorts().ranges().stream().map(PortRange::toString).toList());
-            m.put("established", e.established());
-            m.put("log", e.log());
-            m.put("origin", e.origin() == null ? "" : e.origin());
-            if (e.qualified()) {
-                m.put("qualifiers", e.qualifiers());
-            }
-            es.add(m);
+            es.add(entryData(e));
         }
         doc.put("entries", es);
-        doc.put("bindings", bindings.stream().map(b -> Map.of("target", b.target(), "direction", b.direction().word())).toList());
+        doc.put("bindings", bindingData(bindings));
         try {
             return JSON.writeValueAsString(doc) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One entry as the revision files keep it. */
+    static Map<String, Object> entryData(AclEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", e.action().word());
+        m.put("protocol", e.protocol());
+        m.put("source", e.source().texts());
+        m.put("source_ports", e.sourcePorts().ranges().stream().map(PortRange::toString).toList());
+        m.put("destination", e.destination().texts());
+        m.put("destination_ports", e.destinationPorts().ranges().stream().map(PortRange::toString).toList());
+        m.put("established", e.established());
+        m.put("log", e.log());
+        m.put("origin", e.origin() == null ? "" : e.origin());
+        if (e.qualified()) {
+            m.put("qualifiers", e.qualifiers());
+        }
+        return m;
+    }
+
+    /** An entry read back from {@link #entryData}. */
+    static AclEntry entry(JsonNode e) {
+        return new AclEntry(e.get("action").asText().equals("permit") ? Action.PERMIT : Action.DENY,
+                e.get("protocol").asText(), AddressSet.parse(texts(e.get("source"))), ports(e.get("source_ports")),
+                AddressSet.parse(texts(e.get("destination"))), ports(e.get("destination_ports")),
+                e.get("established").asBoolean(), e.get("log").asBoolean(), e.get("origin").asText(),
+                e.has("qualifiers") ? texts(e.get("qualifiers")) : List.of());
     }
 
     /** The record that the ACL did not exist (before portpush created it). */
@@ -67,21 +81,25 @@ public final class AclJson {
             JsonNode doc = JSON.readTree(json);
             List<AclEntry> entries = new ArrayList<>();
             for (JsonNode e : doc.get("entries")) {
-                entries.add(new AclEntry(e.get("action").asText().equals("permit") ? Action.PERMIT : Action.DENY,
-                        e.get("protocol").asText(), AddressSet.parse(texts(e.get("source"))), ports(e.get("source_ports")),
-                        AddressSet.parse(texts(e.get("destination"))), ports(e.get("destination_ports")),
-                        e.get("established").asBoolean(), e.get("log").asBoolean(), e.get("origin").asText(),
-                        e.has("qualifiers") ? texts(e.get("qualifiers")) : List.of()));
+                entries.add(entry(e));
             }
-            List<Binding> bindings = new ArrayList<>();
-            for (JsonNode b : doc.get("bindings")) {
-                bindings.add(new Binding(b.get("target").asText(), b.get("direction").asText().equals("in") ? Binding.Direction.IN
-                        : Binding.Direction.OUT));
-            }
-            return new AclIntent(doc.get("name").asText(), entries, bindings, stateful);
+            return new AclIntent(doc.get("name").asText(), entries, bindings(doc), stateful);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static List<Binding> bindings(JsonNode doc) {
+        List<Binding> bindings = new ArrayList<>();
+        for (JsonNode b : doc.get("bindings")) {
+            bindings.add(new Binding(b.get("target").asText(), b.get("direction").asText().equals("in") ? Binding.Direction.IN
+                    : Binding.Direction.OUT));
+        }
+        return bindings;
+    }
+
+    static List<Map<String, String>> bindingData(List<Binding> bindings) {
+        return bindings.stream().map(b -> Map.of("target", b.target(), "direction", b.direction().word())).toList();
     }
 
     private static List<String> texts(JsonNode n) {

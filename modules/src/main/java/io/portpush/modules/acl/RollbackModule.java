@@ -40,8 +40,8 @@ public final class RollbackModule implements TaskModule {
     public TaskResult run(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, Set.of("object", "to", "strategy"));
         String object = a.required("object");
-        if (!object.matches("acl/[A-Za-z][A-Za-z0-9_.-]*")) {
-            throw a.error("object", "object is acl/NAME (the kinds portpush records)");
+        if (!object.matches("(acl|qos)/[A-Za-z][A-Za-z0-9_.-]*")) {
+            throw a.error("object", "object is acl/NAME or qos/NAME (the kinds portpush records)");
         }
         String to = a.string("to", "previous");
         HistoryStore history = ctx.optionalService(HistoryStore.class)
@@ -67,6 +67,9 @@ public final class RollbackModule implements TaskModule {
     }
 
     private static TaskResult restore(TaskContext ctx, ModuleArgs a, String object, String jsonText) {
+        if (object.startsWith("qos/")) {
+            return io.portpush.modules.qos.QosModule.rollback(ctx, object.substring(4), jsonText);
+        }
         Optional<String> json = Optional.of(jsonText);
         String name = object.substring(4);
         io.portpush.core.policy.HostFirewallDriver host = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::hostFirewall).orElse(null);

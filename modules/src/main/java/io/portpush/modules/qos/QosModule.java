@@ -14,6 +14,7 @@ import io.portpush.core.policy.Binding;
 import io.portpush.core.policy.IntentException;
 import io.portpush.core.policy.QosDriver;
 import io.portpush.core.policy.QosIntent;
+import io.portpush.core.policy.QosJson;
 import io.portpush.core.runner.ModuleArgs;
 import io.portpush.core.runner.RunOptions;
 import io.portpush.core.runner.Status;
@@ -92,6 +93,10 @@ public final class QosModule implements TaskModule {
             }
             Optional<QosIntent> check = driver.read(s, intent.name(), classNames);
             boolean ok = before.isPresent() ? check.isPresent() && before.get().differences(check.get()).isEmpty() : check.isEmpty();
+            if (ok) {
+                // restored and verified: nothing is left half-way for the next run to find
+                ctx.optionalService(io.portpush.core.history.Journal.class).ifPresent(j -> j.end(ctx.host(), "qos/" + intent.name()));
+            }
             return ok ? (same ? "the device still holds its previous state (verified)" : "the previous state was restored and verified")
                     : "RESTORE NOT VERIFIED: check the device";
         } catch (RuntimeException e) {
@@ -120,12 +125,78 @@ public final class QosModule implements TaskModule {
         if (ctx.check()) {
             return TaskResult.changed(intent.name() + ": would apply one nft transaction (check mode: nothing sent)", data, diff, lines);
         }
+        String path = io.portpush.core.history.HistoryStore.path(ctx.host(), "qos/" + intent.name());
+        Optional<io.portpush.core.history.HistoryStore> history = ctx.optionalService(io.portpush.core.history.HistoryStore.class);
+        history.ifPresent(h -> h.baseline(path + ".json", before.map(b -> QosJson.write(ctx.platform(), b))
+                .orElse(QosJson.absent(ctx.platform(), intent.name())), "baseline " + ctx.host() + " qos/" + intent.name()
+                + ": the state found before portpush's first change", System.getProperty("user.name", "portpush")));
         nft.apply(ctx.ssh(), script, t);
-        List<String> after = nft.read(ctx.ssh(), intent.name(), t).map(intent::differences).orElse(List.of("policy missing"));
+        Optional<QosIntent> read = nft.read(ctx.ssh(), intent.name(), t);
+        List<String> after = read.map(intent::differences).orElse(List.of("policy missing"));
         if (!after.isEmpty()) {
             return new TaskResult(Status.FAILED, intent.name() + ": verify failed: " + String.join("; ", after), data, diff, lines);
         }
+        history.ifPresent(h -> {
+            h.stage(path, read.get().text());
+            h.stage(path + ".json", QosJson.write(ctx.platform(), read.get()));
+        });
         return TaskResult.changed(intent.name() + ": applied in one nft transaction and verified", data, diff, lines);
+    }
+
+    /**
+     * {@code rollback --object qos/NAME}: the recorded policy through the same path as a forward
+     * change; a revision that records "no policy" removes what the latest revision holds.
+     */
+    public static TaskResult rollback(TaskContext ctx, String name, String json) {
+        Optional<io.portpush.core.platform.Platform> platform = Platforms.of(ctx.platform());
+        QosDriver driver = platform.flatMap(io.portpush.core.platform.Platform::qos).orElse(null);
+        boolean linux = platform.map(io.portpush.core.platform.Platform::exec).orElse(false);
+        if (driver == null && !linux) {
+            return TaskResult.failed("rollback of qos is not supported on platform " + ctx.platform());
+        }
+        if (!QosJson.isAbsent(json)) {
+            QosIntent intent = QosJson.read(json);
+            return linux ? linux(ctx, intent) : enforce(ctx, driver, intent);
+        }
+        if (linux) {
+            return TaskResult.failed("qos/" + name + ": rolling a Linux host back to no policy is not built; remove the table with nft");
+        }
+        io.portpush.core.history.HistoryStore history = ctx.optionalService(io.portpush.core.history.HistoryStore.class).orElseThrow();
+        String path = io.portpush.core.history.HistoryStore.path(ctx.host(), "qos/" + name);
+        Optional<QosIntent> latest = history.log(path + ".json").stream().findFirst().flatMap(r -> history.read(r.id(), path + ".json"))
+                .filter(j -> !QosJson.isAbsent(j)).map(QosJson::read);
+        DeviceSession s = ctx.session();
+        List<String> classNames = latest.map(l -> l.classes().stream().map(QosIntent.QosClass::name).toList()).orElse(List.of());
+        Optional<QosIntent> now = latest.isEmpty() ? Optional.empty() : driver.read(s, name, classNames);
+        if (now.isEmpty()) {
+            return TaskResult.ok(name + ": the device has no such policy, as the revision records");
+        }
+        List<String> lines = driver.removal(latest.get());
+        String diff = UnifiedDiff.of(ctx.host() + "/qos/" + name, now.get().text(), "");
+        if (ctx.check()) {
+            return TaskResult.changed(name + ": would remove the policy (" + lines.size() + " lines; check mode: nothing sent)", Map.of(),
+                    diff, lines);
+        }
+        s.preflight(lines);
+        try {
+            s.enterConfig();
+            for (String l : lines) {
+                s.config(l);
+            }
+            for (String c : s.dialect().commit("portpush rollback qos " + name)) {
+                s.config(c);
+            }
+            s.exitConfig();
+        } catch (DeviceCommandException | TransportException e) {
+            return TaskResult.failed(name + ": " + e.getMessage() + "; " + restore(ctx, driver, latest.get(), now, classNames));
+        }
+        if (driver.read(s, name, classNames).isPresent()) {
+            return TaskResult.failed(name + ": the policy is still on the device after its removal; " + restore(ctx, driver, latest.get(), now,
+                    classNames));
+        }
+        history.stage(path, "");
+        history.stage(path + ".json", QosJson.absent(ctx.platform(), name));
+        return TaskResult.changed(name + ": removed, as before portpush created it (verified)", Map.of(), diff, lines);
     }
 
     private static final Set<String> KEYS = Set.of("name", "bind", "classes", "roles", "force");
@@ -191,15 +262,21 @@ public final class QosModule implements TaskModule {
             return TaskResult.failed("qos: DSCP marking is not supported on platform " + ctx.platform() + " (" + why + ")");
         }
         QosIntent intent = intent(ctx, a);
-        String name = intent.name();
-        List<QosIntent.QosClass> classes = intent.classes();
         if (ctx.options().mode() == RunOptions.Mode.LINT) {
             // lint never connects
-            return TaskResult.ok(name + ": " + classes.size() + " classes, no finding");
+            return TaskResult.ok(intent.name() + ": " + intent.classes().size() + " classes, no finding");
         }
-        if (linux) {
-            return linux(ctx, intent);
-        }
+        return linux ? linux(ctx, intent) : enforce(ctx, driver, intent);
+    }
+
+    /**
+     * Makes the device mark as {@code intent} says: read, plan, apply with the platform's commit,
+     * verify, confirm, record in history (baseline first); restore on any failure. Shared by
+     * {@code qos} and {@code rollback --object qos/NAME}.
+     */
+    static TaskResult enforce(TaskContext ctx, QosDriver driver, QosIntent intent) {
+        String name = intent.name();
+        List<QosIntent.QosClass> classes = intent.classes();
         DeviceSession s = ctx.session();
         List<String> classNames = classes.stream().map(QosIntent.QosClass::name).toList();
         Optional<QosIntent> before = driver.read(s, name, classNames);
@@ -223,6 +300,15 @@ public final class QosModule implements TaskModule {
         if (ctx.check()) {
             return TaskResult.changed(name + ": would send " + plan.size() + " lines (check mode: nothing sent)", data, diff, plan);
         }
+        String object = "qos/" + name;
+        String path = io.portpush.core.history.HistoryStore.path(ctx.host(), object);
+        Optional<io.portpush.core.history.Journal> journal = ctx.optionalService(io.portpush.core.history.Journal.class);
+        Optional<io.portpush.core.history.HistoryStore> history = ctx.optionalService(io.portpush.core.history.HistoryStore.class);
+        journal.ifPresent(j -> j.begin(ctx.host(), object, before.map(QosIntent::text).orElse("(no " + object + ")")));
+        // the state before portpush's first change becomes a revision one can roll back to
+        history.ifPresent(h -> h.baseline(path + ".json", before.map(b -> QosJson.write(ctx.platform(), b))
+                .orElse(QosJson.absent(ctx.platform(), name)), "baseline " + ctx.host() + " " + object
+                + ": the state found before portpush's first change", System.getProperty("user.name", "portpush")));
         try {
             s.enterConfig();
             for (String l : plan) {
@@ -247,6 +333,12 @@ public final class QosModule implements TaskModule {
                 s.exitConfig();
             }
             data.put("verified", true);
+            QosIntent now = after.get();
+            history.ifPresent(h -> {
+                h.stage(path, now.text());
+                h.stage(path + ".json", QosJson.write(ctx.platform(), now));
+            });
+            journal.ifPresent(j -> j.end(ctx.host(), object));
             return TaskResult.changed(name + ": applied and verified (" + plan.size() + " lines)", data,
                     UnifiedDiff.of(ctx.host() + "/qos/" + name, before.map(QosIntent::text).orElse(""), after.get().text()), plan);
         } catch (DeviceCommandException | TransportException e) {
