@@ -46,6 +46,11 @@ class NftablesNamespaceTest {
         return p.waitFor();
     }
 
+    private static String chain(String ns, String name) throws Exception {
+        Process list = new ProcessBuilder("ip", "netns", "exec", ns, "nft", "list", "chain", "inet", "portpush", name).start();
+        return new String(list.getInputStream().readAllBytes());
+    }
+
     private static void must(String... cmd) throws Exception {
         if (sh(cmd) != 0) {
             throw new IllegalStateException("failed: " + String.join(" ", cmd));
@@ -190,6 +195,12 @@ class NftablesNamespaceTest {
         String chain = new String(list.getInputStream().readAllBytes());
         assertThat(chain).contains("hook postrouting").contains("tcp dport 5222 ip dscp set cs3 comment \"IMP-SIGNALLING\"");
         assertThat(cli("run", qos.toString(), "-i", inv.toString())).contains("ok: [fw]");
+        // a QoS change is recorded and rolls back like an ACL change
+        Files.writeString(qos, Files.readString(qos).replace("dscp: cs3", "dscp: af41"));
+        assertThat(cli("run", qos.toString(), "-i", inv.toString())).startsWith("0\n").contains("changed: [fw]");
+        assertThat(chain(fw, "IMP-QOS")).contains("ip dscp set af41");
+        assertThat(cli("rollback", "-i", inv.toString(), "--object", "qos/IMP-QOS")).startsWith("0\n").contains("changed: [fw]");
+        assertThat(chain(fw, "IMP-QOS")).contains("tcp dport 5222 ip dscp set cs3").doesNotContain("af41");
 
         String back = cli("rollback", "-i", inv.toString(), "--object", "acl/EDGE");
         assertThat(back).startsWith("0\n").contains("changed: [fw]");
