@@ -163,6 +163,24 @@ public final class DeviceSession implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Confirms a {@link Dialect#commitConfirmed} so the device keeps the change: the dialect's
+     * confirm lines, in configuration mode or at the privileged prompt as the platform takes them.
+     */
+    public void confirm(String comment) {
+        List<String> lines = dialect.confirm(comment);
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (!dialect.confirmsInConfigMode()) {
+            lines.forEach(this::show);
+            return;
+        }
+        enterConfig();
+        lines.forEach(this::config);
+        exitConfig();
+    }
+
     public void exitConfig() {
         if (!inConfig) {
             return;

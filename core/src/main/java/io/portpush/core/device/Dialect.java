@@ -119,6 +119,14 @@ public interface Dialect {
         return commit(comment);
     }
 
+    /**
+     * Whether {@link #confirm} is typed in configuration mode (Junos: {@code commit}) or at the
+     * privileged prompt (EOS: {@code configure session NAME commit}).
+     */
+    default boolean confirmsInConfigMode() {
+        return true;
+    }
+
     /** Commands (in configuration mode) that confirm a {@link #commitConfirmed}; empty where there is none. */
     default List<String> confirm(String comment) {
         return List.of();

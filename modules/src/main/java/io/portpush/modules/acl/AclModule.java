@@ -215,14 +215,7 @@ public final class AclModule implements TaskModule {
             return failAndRestore(ctx, driver, intent, before, data, diff, plan, "verify failed, the device does not show what was sent: "
                     + String.join("; ", drift));
         }
-        List<String> confirm = d.confirm(comment + " (verified)");
-        if (!confirm.isEmpty()) {
-            s.enterConfig();
-            for (String c : confirm) {
-                s.config(c);
-            }
-            s.exitConfig();
-        }
+        s.confirm(comment + " (verified)");
         data.put("device_text", after.map(DeviceAcl::text).orElse(""));
         DeviceAcl now = after.get();
         history.ifPresent(h -> {

@@ -324,14 +324,7 @@ public final class QosModule implements TaskModule {
                 return new TaskResult(Status.FAILED, name + ": verify failed: " + String.join("; ", drift) + "; "
                         + restore(ctx, driver, intent, before, classNames), data, diff, plan);
             }
-            List<String> confirm = s.dialect().confirm("portpush qos " + name + " (verified)");
-            if (!confirm.isEmpty()) {
-                s.enterConfig();
-                for (String c : confirm) {
-                    s.config(c);
-                }
-                s.exitConfig();
-            }
+            s.confirm("portpush qos " + name + " (verified)");
             data.put("verified", true);
             QosIntent now = after.get();
             history.ifPresent(h -> {
