@@ -195,6 +195,18 @@ public final class EosPersonality implements Personality {
         } else {
             r = Reply.NOTHING;
         }
+        if (pipe.length > 1 && pipe[1].strip().equals("json")) {
+            // eAPI's JSON forms of the two commands automation asks for first (Ansible's arista.eos cliconf)
+            String cmd = pipe[0].strip();
+            if (cmd.matches("show ver(s(i(on?)?)?)?")) {
+                return Reply.of("{\n    \"modelName\": \"" + ctx.profile().modelOr("vEOS-lab") + "\",\n    \"version\": \"" + version()
+                        + "\",\n    \"serialNumber\": \"" + ctx.profile().serialOr("SN") + "\",\n    \"hardwareRevision\": \"\"\n}\n");
+            }
+            if (cmd.matches("show hostname")) {
+                return Reply.of("{\n    \"hostname\": \"" + running.hostname + "\",\n    \"fqdn\": \"" + running.hostname + "\"\n}\n");
+            }
+            return Reply.of("% This is an unconverted command\n");
+        }
         if (pipe.length > 1 && !r.output().startsWith("%")) {
             String[] f = pipe[1].strip().split("\\s+", 2);
             String arg = f.length > 1 ? f[1] : "";
@@ -238,9 +250,12 @@ public final class EosPersonality implements Personality {
             t.add("logout", inv -> Reply.close(""));
         }
         exec.add("show running-config", inv -> Reply.of(runningConfig(running)));
-        exec.add("show running-config interfaces", true, inv -> Reply.of(interfacesText(running, inv.args())));
+        exec.add("show running-config interfaces", true, inv -> Reply.of(interfacesText(running,
+                inv.args().isEmpty() ? List.of() : List.of(String.join("", inv.args())))));
         exec.add("show ip access-lists", true, inv -> Reply.of(showAccessLists(inv.args().isEmpty() ? null : inv.args().get(0))));
         exec.add("show configuration sessions", inv -> Reply.of(showSessions()));
+        exec.add("show hostname", inv -> Reply.of("Hostname: " + running.hostname + "\nFQDN:     " + running.hostname + "\n"));
+        global.add("show session-config diffs", inv -> Reply.of(sessionDiffs(current)));
         exec.add("disable", inv -> {
             current.privilege(1);
             return Reply.NOTHING;
@@ -278,8 +293,9 @@ public final class EosPersonality implements Personality {
             c.counting.remove(inv.word(3));
             return Reply.NOTHING;
         });
-        global.add("interface <word>", inv -> {
-            String name = interfaceName(inv.word(1));
+        // "interface ethernet 3" and "interface Ethernet3" name the same port (Arista EOS User Manual examples)
+        global.add("interface", true, inv -> {
+            String name = interfaceName(String.join("", inv.args()));
             Iface i = target(current).interfaces.get(name);
             if (i == null) {
                 return invalid();
@@ -538,6 +554,23 @@ public final class EosPersonality implements Personality {
         }
         abort(name);
         return Reply.NOTHING;
+    }
+
+    /** {@code show session-config diffs}: what committing the session would change, as a unified diff of the two configurations. */
+    private String sessionDiffs(Session s) {
+        String name = s.get("session");
+        if (name == null) {
+            return "% Not in a configuration session\n";
+        }
+        leaveSubMode(s, true);
+        String before = runningConfig(running);
+        String after = runningConfig(sessions.get(name).config);
+        if (before.equals(after)) {
+            return "";
+        }
+        String diff = io.portpush.core.diff.UnifiedDiff.of("x", before, after);
+        return "--- system:/running-config\n+++ session:/" + name + "-session-config\n"
+                + diff.lines().dropWhile(l -> l.startsWith("---") || l.startsWith("+++")).map(l -> l + "\n").reduce("", String::concat);
     }
 
     private String showSessions() {

@@ -76,7 +76,7 @@ class RealClientsTest {
     void ansibleAndNetmikoDriveEveryPersonality() throws Exception {
         // ansible-core alone has ansible-playbook but not the network collections (Debian's package 'ansible' has them)
         String collections = printed("ansible-galaxy", "collection", "list");
-        boolean ansible = collections != null && List.of("cisco.ios", "cisco.asa", "junipernetworks.junos", "ansible.netcommon").stream()
+        boolean ansible = collections != null && List.of("cisco.ios", "cisco.asa", "junipernetworks.junos", "arista.eos", "ansible.netcommon").stream()
                 .allMatch(collections::contains);
         boolean netmiko = runs("/usr/bin/python3", "-c", "import netmiko");
         boolean ncclient = runs("/usr/bin/python3", "-c", "import ncclient");
@@ -95,6 +95,7 @@ class RealClientsTest {
             LabDevice fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
             LabDevice mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
             LabDevice mx2 = fleet.start(DeviceSpec.of("mx2", "juniper_junos"));
+            LabDevice sw1 = fleet.start(DeviceSpec.of("sw1", "arista_eos"));
             // a short device minute: the ncclient check's one-minute confirmed commit rolls back in a second
             LabDevice mx3 = fleet.start(DeviceSpec.of("mx3", "juniper_junos").withMinute(java.time.Duration.ofMillis(1000)));
             Files.writeString(dir.resolve("inventory.yml"), """
@@ -114,15 +115,18 @@ class RealClientsTest {
                         mx1: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos, ansible_become: false }
                         mx2: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos, ansible_become: false,
                                ansible_connection: ansible.netcommon.netconf }
+                        sw1: { ansible_port: %d, ansible_network_os: arista.eos.eos }
                     """.formatted(DeviceSpec.DEFAULT_PASSWORD, DeviceSpec.DEFAULT_ENABLE, r1.port(), r2.port(), fw1.port(), mx1.port(),
-                    mx2.port()));
+                    mx2.port(), sw1.port()));
             Path play = resource(dir, "playbook.yml");
             String first = run(dir, List.of("ansible-playbook", "-i", "inventory.yml", play.toString()));
             assertThat(first).containsPattern("r1 +: ok=\\d+ +changed=3 +unreachable=0 +failed=0")
                     .containsPattern("r2 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0")
                     .containsPattern("fw1 +: ok=\\d+ +changed=2 +unreachable=0 +failed=0")
                     .containsPattern("mx1 +: ok=\\d+ +changed=0 +unreachable=0 +failed=0")
-                    .containsPattern("mx2 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0");
+                    .containsPattern("mx2 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0")
+                    .containsPattern("sw1 +: ok=\\d+ +changed=1 +unreachable=0 +failed=0");
+            assertThat(sw1.personality().savedConfig()).contains("ip access-list ANSIBLE-EOS\n   10 permit tcp any any eq 5222\n");
             assertThat(mx2.personality().savedConfig()).contains("set firewall family inet filter ANSIBLE-NETCONF term sip from destination-port 5061");
             // the state on the devices, not the client's word for it
             assertThat(r1.personality().savedConfig()).contains("ip access-list extended ANSIBLE-IOS", "permit tcp any any eq 5222");
@@ -147,15 +151,17 @@ class RealClientsTest {
 
             Path script = resource(dir, "netmiko_check.py");
             String out = run(dir, List.of("/usr/bin/python3", script.toString(), String.valueOf(r1.port()), String.valueOf(fw1.port()),
-                    String.valueOf(mx1.port())));
+                    String.valueOf(mx1.port()), String.valueOf(sw1.port())));
             var result = new ObjectMapper().readTree(out.substring(out.lastIndexOf('{')));
-            List<String> checks = List.of("ios_version", "ios_acl", "asa_acl", "junos_version", "junos_commit", "junos_filter");
+            List<String> checks = List.of("ios_version", "ios_acl", "asa_acl", "junos_version", "junos_commit", "junos_filter",
+                    "eos_version", "eos_acl");
             for (String c : checks) {
                 assertThat(result.path(c).asBoolean()).as(c + " in " + out).isTrue();
             }
             assertThat(r1.personality().savedConfig()).contains("ip access-list extended NETMIKO-IOS");
             assertThat(fw1.personality().savedConfig()).contains("access-list NETMIKO-ASA");
             assertThat(mx1.personality().savedConfig()).contains("NETMIKO-JUNOS");
+            assertThat(sw1.personality().savedConfig()).contains("ip access-list NETMIKO-EOS");
             Path nc = resource(dir, "ncclient_check.py");
             String ncOut = run(dir, List.of("/usr/bin/python3", nc.toString(), String.valueOf(mx3.port()), DeviceSpec.DEFAULT_PASSWORD));
             var ncResult = new ObjectMapper().readTree(ncOut.substring(ncOut.lastIndexOf('{')));
@@ -168,7 +174,7 @@ class RealClientsTest {
                     .doesNotContain("filter NCCLIENT term");
             System.out.println("real clients passed: ansible (IOS command, config with save, acls merged, replaced, overridden and gathered, facts,"
                     + " a refused command, a wrong enable secret, idempotent"
-                    + " rerun; ASA command, config, acls merged and gathered, idempotent rerun; Junos command over network_cli; Junos command, config with comment, facts and idempotent rerun over netconf), netmiko ("
+                    + " rerun; ASA command, config, acls merged and gathered, idempotent rerun; Junos command over network_cli; Junos command, config with comment, facts and idempotent rerun over netconf; EOS command, config in a session, idempotent rerun), netmiko ("
                     + String.join(", ", checks) + "), ncclient (" + String.join(", ", ncChecks) + ")");
         }
     }

@@ -136,10 +136,11 @@ public final class EosAclParser {
         if (m.group(2).equals("remark")) {
             return new Rule(seq, body, Optional.empty(), 0);
         }
+        String rule = (m.group(2) + " " + m.group(3)).strip();
         try {
-            return new Rule(seq, body, Optional.of(entry(m.group(2) + " " + m.group(3), origin)), hits);
+            return new Rule(seq, body, Optional.of(entry(rule, origin)), hits);
         } catch (IllegalArgumentException e) {
-            return new Rule(seq, body, Optional.of(AclEntry.unrecognised(body.strip())), hits);
+            return new Rule(seq, body, Optional.of(AclEntry.unrecognised(rule)), hits);
         }
     }
 
@@ -172,7 +173,7 @@ public final class EosAclParser {
                 case "established" -> established = true;
                 case "tracked", "fragments" -> qualifiers.add(k);
                 case "ttl" -> qualifiers.add("ttl " + next(w, i) + " " + next(w, i));
-                case "dscp" -> qualifiers.add("dscp " + next(w, i));
+                case "dscp" -> qualifiers.add("dscp " + dscp(next(w, i)));
                 default -> {
                     if (TCP_FLAGS.contains(k) && proto.equals("tcp")) {
                         qualifiers.add(k);
@@ -183,6 +184,26 @@ public final class EosAclParser {
             }
         }
         return new AclEntry(action, proto, src, srcPorts, dst, dstPorts, established, log, origin, qualifiers);
+    }
+
+    /** DSCP names as numbers, as the other readers write them (RFC 2474/2597/3246 code points). */
+    private static int dscp(String word) {
+        if (word.matches("\\d{1,2}") && Integer.parseInt(word) <= 63) {
+            return Integer.parseInt(word);
+        }
+        Matcher af = Pattern.compile("af([1-4])([1-3])").matcher(word);
+        if (af.matches()) {
+            return Integer.parseInt(af.group(1)) * 8 + Integer.parseInt(af.group(2)) * 2;
+        }
+        Matcher cs = Pattern.compile("cs([0-7])").matcher(word);
+        if (cs.matches()) {
+            return Integer.parseInt(cs.group(1)) * 8;
+        }
+        return switch (word) {
+            case "ef" -> 46;
+            case "default" -> 0;
+            default -> throw new IllegalArgumentException("unknown dscp '" + word + "'");
+        };
     }
 
     private static String next(List<String> w, int[] i) {

@@ -14,8 +14,8 @@ final class EosPortNames {
             Map.entry("ssh", 22), Map.entry("telnet", 23), Map.entry("www", 80), Map.entry("snmp", 161), Map.entry("bgp", 179),
             Map.entry("https", 443), Map.entry("msdp", 639), Map.entry("bfd", 3784), Map.entry("bfd-echo", 3785),
             Map.entry("bootps", 67), Map.entry("bootpc", 68), Map.entry("rip", 520), Map.entry("ntp", 123), Map.entry("mlag", 4432),
-            Map.entry("z39-50", 210), Map.entry("ups", 401), Map.entry("time", 37), Map.entry("uucp", 540), Map.entry("vmnet", 175),
-            Map.entry("tunnel", 1853));
+            // in a field sample too, with the numbers the IANA registry gives these names
+            Map.entry("z39-50", 210), Map.entry("ups", 401), Map.entry("time", 37), Map.entry("uucp", 540), Map.entry("vmnet", 175));
 
     private EosPortNames() {
     }
