@@ -17,7 +17,7 @@ public final class LabHosts implements AutoCloseable {
     public static final String CREDENTIALS = "ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: " + DeviceSpec.DEFAULT_PASSWORD
             + ", ansible_become_password: " + DeviceSpec.DEFAULT_ENABLE;
     private static final Map<String, String> NETWORK_OS = Map.of("cisco_ios", "cisco.ios.ios", "cisco_asa", "cisco.asa.asa",
-            "juniper_junos", "junipernetworks.junos.junos");
+            "juniper_junos", "junipernetworks.junos.junos", "arista_eos", "arista.eos.eos");
 
     private final LabFleet fleet = new LabFleet(null);
     private final Map<String, LabDevice> devices = new LinkedHashMap<>();

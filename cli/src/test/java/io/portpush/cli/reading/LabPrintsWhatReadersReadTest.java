@@ -119,4 +119,36 @@ class LabPrintsWhatReadersReadTest {
         assertThat(read).as(show).noneMatch(AclEntry::unrecognised);
         assertThat(read).as(show).extracting(AclEntry::describe).containsExactlyElementsOf(typedToMeaning.values());
     }
+
+    @Test
+    void theLabSwitchPrintsShowIpAccessListsAsTheReaderReadsIt() throws Exception {
+        LabDevice sw = fleet.start(DeviceSpec.of("sw1", "arista_eos"));
+        Map<String, String> typedToMeaning = new java.util.LinkedHashMap<>();
+        // the forms of the EOS corpus: several ports after one eq, names for well-known ports, prefixes, qualifiers
+        typedToMeaning.put("permit tcp any any eq 22 23 80 161 179 443", "permit tcp any -> any:22-23,80,161,179,443");
+        typedToMeaning.put("permit udp any any eq bootps bootpc", "permit udp any -> any:67-68");
+        typedToMeaning.put("permit tcp 10.10.20.0/24 any", "permit tcp 10.10.20.0/24 -> any");
+        typedToMeaning.put("permit ip 10.30.10.0/24 host 10.20.10.1", "permit ip 10.30.10.0/24 -> 10.20.10.1/32");
+        typedToMeaning.put("deny pim 239.24.124.0/24 10.5.8.4/30", "deny 103 239.24.124.0/24 -> 10.5.8.4/30");
+        typedToMeaning.put("permit tcp any any range 5900 5910", "permit tcp any -> any:5900-5910");
+        typedToMeaning.put("permit tcp any any eq mlag ttl eq 255", "permit tcp any -> any:4432 ttl eq 255");
+        typedToMeaning.put("deny ip 11.1.1.0/24 any dscp af11", "deny ip 11.1.1.0/24 -> any dscp 10");
+        typedToMeaning.put("permit ip 1.1.1.0/30 any fragments log", "permit ip 1.1.1.0/30 -> any log fragments");
+        typedToMeaning.put("permit tcp 10.10.1.0/24 eq 5222 198.51.100.0/24 established", "permit tcp 10.10.1.0/24:5222 -> 198.51.100.0/24 established");
+        typedToMeaning.put("permit ip any any tracked", "permit ip any -> any tracked");
+        List<String> unaccepted;
+        String show;
+        try (LabClient c = enabled(sw, Pattern.compile("sw1(\\([\\w.\\-/:]+\\))?[>#] ?$|Password: $"))) {
+            c.cmd("configure");
+            c.cmd("ip access-list FORMS");
+            unaccepted = refused(c, "", typedToMeaning.keySet());
+            c.cmd("exit");
+            c.cmd("end");
+            show = c.cmd("show ip access-lists FORMS");
+        }
+        assertThat(unaccepted).as("forms of the corpus the lab switch refuses").isEmpty();
+        List<AclEntry> read = Platforms.readAcls("arista_eos", "show ip access-lists FORMS", show).orElseThrow().get("FORMS");
+        assertThat(read).as(show).noneMatch(AclEntry::unrecognised);
+        assertThat(read).as(show).extracting(AclEntry::describe).containsExactlyElementsOf(typedToMeaning.values());
+    }
 }
