@@ -16,8 +16,6 @@ public final class LabHosts implements AutoCloseable {
     /** The connection variables every lab host takes (YAML flow mapping entries). */
     public static final String CREDENTIALS = "ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: " + DeviceSpec.DEFAULT_PASSWORD
             + ", ansible_become_password: " + DeviceSpec.DEFAULT_ENABLE;
-    private static final Map<String, String> NETWORK_OS = Map.of("cisco_ios", "cisco.ios.ios", "cisco_asa", "cisco.asa.asa",
-            "juniper_junos", "junipernetworks.junos.junos", "arista_eos", "arista.eos.eos");
 
     private final LabFleet fleet = new LabFleet(null);
     private final Map<String, LabDevice> devices = new LinkedHashMap<>();
@@ -40,8 +38,14 @@ public final class LabHosts implements AutoCloseable {
     /** {@code r1: { ansible_port: N, ansible_network_os: cisco.ios.ios, EXTRA }} for an inventory's hosts mapping. */
     public String host(String name, String extra) {
         LabDevice d = devices.get(name);
-        return name + ": { ansible_port: " + d.port() + ", ansible_network_os: " + NETWORK_OS.get(d.spec().platform())
+        return name + ": { ansible_port: " + d.port() + ", ansible_network_os: " + ansibleName(d.spec().platform())
                 + (extra.isEmpty() ? "" : ", " + extra) + " }";
+    }
+
+    /** The platform's Ansible name ({@code cisco.ios.ios}): the alias of the form collection.module, as inventories write it. */
+    static String ansibleName(String platform) {
+        return io.portpush.core.platform.PlatformRegistry.installed().named(platform).orElseThrow().aliases().stream()
+                .filter(a -> a.chars().filter(ch -> ch == '.').count() == 2).sorted().findFirst().orElse(platform);
     }
 
     @Override

@@ -27,6 +27,7 @@ class ExamplePlaybooksTest {
             LabDevice r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
             LabDevice fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
             LabDevice mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
+            LabDevice sw1 = fleet.start(DeviceSpec.of("sw1", "arista_eos"));
             LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
             // the lab inventory, pointed at this test's devices
             Path inv = dir.resolve("lab");
@@ -44,7 +45,8 @@ class ExamplePlaybooksTest {
                         routers: { hosts: { r1: { ansible_port: %d } }, vars: { ansible_network_os: cisco.ios.ios } }
                         firewalls: { hosts: { fw1: { ansible_port: %d } }, vars: { ansible_network_os: cisco.asa.asa } }
                         junos: { hosts: { mx1: { ansible_port: %d } }, vars: { ansible_network_os: junipernetworks.junos.junos } }
-                    """.formatted(r1.port(), fw1.port(), mx1.port()));
+                        switches: { hosts: { sw1: { ansible_port: %d } }, vars: { ansible_network_os: arista.eos.eos } }
+                    """.formatted(r1.port(), fw1.port(), mx1.port(), sw1.port()));
             for (String play : new String[] {"imp-edge.yml", "imp-cluster.yml", "imp-outbound.yml", "imp-qos.yml"}) {
                 String[] args = {"run", project.resolve("playbooks/" + play).toString(), "-i", inv.toString(), "--state-dir",
                         dir.resolve("state").toString()};
@@ -59,6 +61,10 @@ class ExamplePlaybooksTest {
             assertThat(r1.personality().savedConfig()).contains("ip access-list extended IMP-CLUSTER", "ip access-list extended IMP-OUTBOUND",
                     "eq 6603", "eq 5432", "policy-map IMP-QOS");
             assertThat(fw1.personality().savedConfig()).contains("access-list IMP-CLUSTER", "access-group IMP-OUTBOUND in interface inside");
+            // the same plays, unchanged, on the switch: the policy once, the binding from group_vars/switches.yml
+            assertThat(sw1.personality().savedConfig()).contains("ip access-list IMP-EDGE-IN", "ip access-list IMP-CLUSTER",
+                    "ip access-list IMP-OUTBOUND", "interface Ethernet1\n   no switchport\n   ip address", "ip access-group IMP-EDGE-IN in",
+                    "ip access-group IMP-OUTBOUND in");
             // LDAP is opened from IM and Presence to the directory only: the directory never initiates on 389/3268
             io.portpush.core.policy.AddressSet directory = io.portpush.core.policy.AddressSet.parse(List.of("10.20.0.10/32"));
             List<io.portpush.core.policy.AclEntry> outbound = io.portpush.platform.ios.IosAclParser.runningConfig(
