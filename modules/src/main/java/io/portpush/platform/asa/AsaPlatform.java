@@ -1,11 +1,8 @@
 package io.portpush.platform.asa;
 
-import io.portpush.core.device.Dialect;
 import io.portpush.core.platform.AclStrategy;
 import io.portpush.core.platform.Capabilities;
 import io.portpush.core.platform.CommitModel;
-import io.portpush.core.platform.Platform;
-import io.portpush.core.policy.AclDriver;
 import io.portpush.core.policy.AclEntry;
 import java.util.List;
 import java.util.Map;
@@ -13,35 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Cisco ASA: stateful, extended access lists by line, object-groups, access-group bindings; no DSCP marking. */
-public final class AsaPlatform implements Platform {
+public final class AsaPlatform extends io.portpush.core.platform.CliPlatform {
     private static final Capabilities CAPABILITIES = new Capabilities(List.of(AclStrategy.SWAP), true, true, true, CommitModel.IMMEDIATE,
             "ASA's QoS queues traffic by DSCP but does not set it on these flows; mark it on the routers next to the ASA");
-    private final Dialect dialect = new AsaDialect();
-    private final AclDriver acl = new AsaAclDriver();
 
-    @Override
-    public String name() {
-        return "cisco_asa";
-    }
-
-    @Override
-    public Set<String> aliases() {
-        return Set.of("cisco.asa.asa", "asa");
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public Optional<Dialect> dialect() {
-        return Optional.of(dialect);
-    }
-
-    @Override
-    public Optional<AclDriver> acl() {
-        return Optional.of(acl);
+    public AsaPlatform() {
+        super("cisco_asa", Set.of("cisco.asa.asa", "asa"), CAPABILITIES, new AsaDialect(), new AsaAclDriver(), null);
     }
 
     /** {@code show access-list}, {@code show running-config [access-list|object|object-group]}. */

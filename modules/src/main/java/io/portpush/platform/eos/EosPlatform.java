@@ -1,11 +1,8 @@
 package io.portpush.platform.eos;
 
-import io.portpush.core.device.Dialect;
 import io.portpush.core.platform.AclStrategy;
 import io.portpush.core.platform.Capabilities;
 import io.portpush.core.platform.CommitModel;
-import io.portpush.core.platform.Platform;
-import io.portpush.core.policy.AclDriver;
 import io.portpush.core.policy.AclEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,35 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Arista EOS: IPv4 access lists replaced inside a configuration session, committed with a timer. */
-public final class EosPlatform implements Platform {
+public final class EosPlatform extends io.portpush.core.platform.CliPlatform {
     private static final Capabilities CAPABILITIES = new Capabilities(List.of(AclStrategy.REPLACE), false, false, false,
             CommitModel.CANDIDATE_CONFIRMED, "portpush has no EOS QoS driver yet (EOS marks DSCP with policy-maps; not built)");
-    private final Dialect dialect = new EosDialect();
-    private final AclDriver acl = new EosAclDriver();
 
-    @Override
-    public String name() {
-        return "arista_eos";
-    }
-
-    @Override
-    public Set<String> aliases() {
-        return Set.of("arista.eos.eos", "eos");
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public Optional<Dialect> dialect() {
-        return Optional.of(dialect);
-    }
-
-    @Override
-    public Optional<AclDriver> acl() {
-        return Optional.of(acl);
+    public EosPlatform() {
+        super("arista_eos", Set.of("arista.eos.eos", "eos"), CAPABILITIES, new EosDialect(), new EosAclDriver(), null);
     }
 
     /** {@code show ip access-lists [NAME]} and {@code show running-config}. */

@@ -1,13 +1,9 @@
 package io.portpush.platform.ios;
 
-import io.portpush.core.device.Dialect;
 import io.portpush.core.platform.AclStrategy;
 import io.portpush.core.platform.Capabilities;
 import io.portpush.core.platform.CommitModel;
-import io.portpush.core.platform.Platform;
-import io.portpush.core.policy.AclDriver;
 import io.portpush.core.policy.AclEntry;
-import io.portpush.core.policy.QosDriver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,41 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Cisco IOS and IOS-XE: named extended ACLs with sequence numbers, object-groups, MQC marking. */
-public final class IosPlatform implements Platform {
+public final class IosPlatform extends io.portpush.core.platform.CliPlatform {
     private static final Capabilities CAPABILITIES = new Capabilities(List.of(AclStrategy.SWAP, AclStrategy.IN_PLACE), false, true, true,
             CommitModel.IMMEDIATE, "");
-    private final Dialect dialect = new IosDialect();
-    private final AclDriver acl = new IosAclDriver();
-    private final QosDriver qos = new IosQosDriver();
 
-    @Override
-    public String name() {
-        return "cisco_ios";
-    }
-
-    @Override
-    public Set<String> aliases() {
-        return Set.of("cisco.ios.ios", "ios", "cisco.iosxe.iosxe", "cisco_xe");
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public Optional<Dialect> dialect() {
-        return Optional.of(dialect);
-    }
-
-    @Override
-    public Optional<AclDriver> acl() {
-        return Optional.of(acl);
-    }
-
-    @Override
-    public Optional<QosDriver> qos() {
-        return Optional.of(qos);
+    public IosPlatform() {
+        super("cisco_ios", Set.of("cisco.ios.ios", "ios", "cisco.iosxe.iosxe", "cisco_xe"), CAPABILITIES, new IosDialect(), new IosAclDriver(), new IosQosDriver());
     }
 
     /**
