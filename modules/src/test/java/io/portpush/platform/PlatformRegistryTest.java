@@ -14,14 +14,14 @@ class PlatformRegistryTest {
 
     @Test
     void theRegisteredPlatformsAnswerToTheirAnsibleNames() {
-        assertThat(registry.all()).extracting(Platform::name).containsExactly("arista_eos", "cisco_asa", "cisco_ios", "juniper_junos",
-                "linux_nftables");
+        assertThat(registry.all()).extracting(Platform::name).containsExactly("arista_eos", "cisco_asa", "cisco_ios", "cisco_nxos",
+                "juniper_junos", "linux_nftables");
         Map<String, String> ansible = Map.of("cisco.ios.ios", "cisco_ios", "cisco.iosxe.iosxe", "cisco_ios", "ios", "cisco_ios",
                 "cisco.asa.asa", "cisco_asa", "junipernetworks.junos.junos", "juniper_junos", "junos", "juniper_junos", "linux", "linux_nftables",
-                "arista.eos.eos", "arista_eos");
+                "arista.eos.eos", "arista_eos", "cisco.nxos.nxos", "cisco_nxos");
         ansible.forEach((alias, name) -> assertThat(registry.find(alias).map(Platform::name)).as(alias).hasValue(name));
         assertThat(registry.find("vyos.vyos.vyos")).isEmpty();
-        assertThat(registry.unknown("cisco.ios.iso")).contains("known: arista_eos, cisco_asa, cisco_ios, juniper_junos, linux_nftables")
+        assertThat(registry.unknown("cisco.ios.iso")).contains("known: arista_eos, cisco_asa, cisco_ios, cisco_nxos, juniper_junos, linux_nftables")
                 .contains("did you mean cisco.ios.ios?");
     }
 

@@ -28,6 +28,7 @@ class ExamplePlaybooksTest {
             LabDevice fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
             LabDevice mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
             LabDevice sw1 = fleet.start(DeviceSpec.of("sw1", "arista_eos"));
+            LabDevice nx1 = fleet.start(DeviceSpec.of("nx1", "cisco_nxos"));
             LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
             // the lab inventory, pointed at this test's devices
             Path inv = dir.resolve("lab");
@@ -46,7 +47,8 @@ class ExamplePlaybooksTest {
                         firewalls: { hosts: { fw1: { ansible_port: %d } }, vars: { ansible_network_os: cisco.asa.asa } }
                         junos: { hosts: { mx1: { ansible_port: %d } }, vars: { ansible_network_os: junipernetworks.junos.junos } }
                         switches: { hosts: { sw1: { ansible_port: %d } }, vars: { ansible_network_os: arista.eos.eos } }
-                    """.formatted(r1.port(), fw1.port(), mx1.port(), sw1.port()));
+                        nexus: { hosts: { nx1: { ansible_port: %d } }, vars: { ansible_network_os: cisco.nxos.nxos } }
+                    """.formatted(r1.port(), fw1.port(), mx1.port(), sw1.port(), nx1.port()));
             for (String play : new String[] {"imp-edge.yml", "imp-cluster.yml", "imp-outbound.yml", "imp-qos.yml"}) {
                 String[] args = {"run", project.resolve("playbooks/" + play).toString(), "-i", inv.toString(), "--state-dir",
                         dir.resolve("state").toString()};
@@ -65,6 +67,8 @@ class ExamplePlaybooksTest {
             assertThat(sw1.personality().savedConfig()).contains("ip access-list IMP-EDGE-IN", "ip access-list IMP-CLUSTER",
                     "ip access-list IMP-OUTBOUND", "interface Ethernet1\n   no switchport\n   ip address", "ip access-group IMP-EDGE-IN in",
                     "ip access-group IMP-OUTBOUND in");
+            assertThat(nx1.personality().savedConfig()).contains("ip access-list IMP-EDGE-IN", "ip access-list IMP-CLUSTER",
+                    "interface Ethernet1/1\n  no switchport\n  ip address", "  ip access-group IMP-EDGE-IN in");
             // LDAP is opened from IM and Presence to the directory only: the directory never initiates on 389/3268
             io.portpush.core.policy.AddressSet directory = io.portpush.core.policy.AddressSet.parse(List.of("10.20.0.10/32"));
             List<io.portpush.core.policy.AclEntry> outbound = io.portpush.platform.ios.IosAclParser.runningConfig(

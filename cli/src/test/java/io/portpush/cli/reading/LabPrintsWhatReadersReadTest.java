@@ -151,4 +151,32 @@ class LabPrintsWhatReadersReadTest {
         assertThat(read).as(show).noneMatch(AclEntry::unrecognised);
         assertThat(read).as(show).extracting(AclEntry::describe).containsExactlyElementsOf(typedToMeaning.values());
     }
+
+    @Test
+    void theLabNexusPrintsShowIpAccessListsAsTheReaderReadsIt() throws Exception {
+        LabDevice nx = fleet.start(DeviceSpec.of("nx1", "cisco_nxos"));
+        Map<String, String> typedToMeaning = new java.util.LinkedHashMap<>();
+        // the forms of the NX-OS corpus: prefixes with host bits, wildcards, host as /32, www, ranges by name, ttl, precedence
+        typedToMeaning.put("permit ip 1.1.1.1/24 any ttl 200", "permit ip 1.1.1.0/24 -> any ttl eq 200");
+        typedToMeaning.put("permit tcp 1.1.1.1/32 range time bgp any", "permit tcp 1.1.1.1/32:37-179 -> any");
+        typedToMeaning.put("permit tcp 192.168.1.0 0.0.0.255 host 10.4.1.1 established log", "permit tcp 192.168.1.0/24 -> 10.4.1.1/32 established log");
+        typedToMeaning.put("permit tcp 10.16.2.2/32 eq 80 any precedence network ttl 255", "permit tcp 10.16.2.2/32:80 -> any precedence 7 ttl eq 255");
+        typedToMeaning.put("permit udp any 224.0.0.0/24 eq 1985", "permit udp any -> 224.0.0.0/24:1985");
+        typedToMeaning.put("permit eigrp any any", "permit 88 any -> any");
+        typedToMeaning.put("deny ip any any", "deny ip any -> any");
+        List<String> unaccepted;
+        String show;
+        try (LabClient c = new LabClient(nx, Pattern.compile("nx1(\\([\\w-]+\\))?# ?$"))) {
+            c.login();
+            c.cmd("configure terminal");
+            c.cmd("ip access-list FORMS");
+            unaccepted = refused(c, "", typedToMeaning.keySet());
+            c.cmd("end");
+            show = c.cmd("show ip access-lists FORMS");
+        }
+        assertThat(unaccepted).as("forms of the corpus the lab switch refuses").isEmpty();
+        List<AclEntry> read = Platforms.readAcls("cisco_nxos", "show ip access-lists FORMS", show).orElseThrow().get("FORMS");
+        assertThat(read).as(show).noneMatch(AclEntry::unrecognised);
+        assertThat(read).as(show).extracting(AclEntry::describe).containsExactlyElementsOf(typedToMeaning.values());
+    }
 }
