@@ -1,107 +1,33 @@
 package io.portpush.platform.eos;
 
-import io.portpush.core.device.DeviceSession;
-import io.portpush.core.error.SourceLocation;
-import io.portpush.core.platform.AclStrategy;
-import io.portpush.core.policy.AclDriver;
-import io.portpush.core.policy.AclEntries;
-import io.portpush.core.policy.AclEntry;
-import io.portpush.core.policy.AclIntent;
-import io.portpush.core.policy.AclTemplateModel;
 import io.portpush.core.policy.Binding;
-import io.portpush.core.policy.DeviceAcl;
-import io.portpush.core.template.TemplateEngine;
-import java.util.ArrayList;
-import java.util.HashSet;
+import io.portpush.platform.SessionListDriver;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * EOS IPv4 access lists bound with {@code ip access-group}. The whole list is replaced inside one
- * configuration session ({@code no ip access-list NAME}, then the list as the template renders it),
- * so the switch sees the old list or the new one, never a part: a session applies at commit, and
- * the acl module commits with a timer and confirms only after the read-back matches.
+ * Eos IPv4 access lists, replaced whole inside a configuration session and bound with
+ * {@code ip access-group} (see {@link SessionListDriver}); read from {@code show ip access-lists}
+ * and {@code show running-config interfaces}.
  */
-public final class EosAclDriver implements AclDriver {
-    static final String TEMPLATE = "arista_eos/acl.j2";
-
-    @Override
-    public boolean stateful() {
-        return false;
+public final class EosAclDriver extends SessionListDriver {
+    public EosAclDriver() {
+        super("arista_eos/acl.j2", "show running-config interfaces", "   ");
     }
 
     @Override
-    public Optional<DeviceAcl> read(DeviceSession session, String name) {
-        String shown = session.show("show ip access-lists " + name);
-        List<EosAclParser.Rule> rules = EosAclParser.show(shown).get(name);
+    protected Optional<ListRead> readList(String showOutput, String name) {
+        List<EosAclParser.Rule> rules = EosAclParser.show(showOutput).get(name);
         if (rules == null) {
             return Optional.empty();
         }
-        String ifs = session.show("show running-config interfaces");
-        List<Binding> bindings = EosAclParser.running(ifs).bindings().getOrDefault(name, List.of());
-        StringBuilder text = new StringBuilder("ip access-list ").append(name).append('\n');
-        rules.forEach(r -> text.append("   ").append(r.text().strip()).append('\n'));
-        bindings.forEach(b -> text.append("interface ").append(b.target()).append("\n   ip access-group ").append(name).append(' ')
-                .append(b.direction().word()).append('\n'));
-        return Optional.of(new DeviceAcl(name, EosAclParser.entries(rules), bindings, text.toString()));
+        List<EosAclParser.Rule> entries = rules.stream().filter(r -> r.entry().isPresent()).toList();
+        return Optional.of(new ListRead(rules.stream().map(EosAclParser.Rule::text).toList(),
+                entries.stream().map(r -> r.entry().get()).toList(), entries.stream().map(EosAclParser.Rule::hits).toList()));
     }
 
     @Override
-    public Map<AclEntry, Long> hits(DeviceSession session, String name) {
-        List<AclEntry> entries = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        for (EosAclParser.Rule r : EosAclParser.show(session.show("show ip access-lists " + name)).getOrDefault(name, List.of())) {
-            if (r.entry().isPresent() && !r.entry().get().unrecognised()) {
-                entries.add(r.entry().get());
-                counts.add(r.hits());
-            }
-        }
-        return AclEntries.hitKeys(entries, counts);
-    }
-
-    @Override
-    public String render(AclIntent intent, TemplateEngine templates) {
-        return templates.renderDevice(TEMPLATE, Map.of("acl", AclTemplateModel.of(intent)),
-                new SourceLocation("templates/" + TEMPLATE, 0, "acl"));
-    }
-
-    @Override
-    public List<String> plan(Optional<DeviceAcl> current, AclIntent intent, TemplateEngine templates, AclStrategy strategy) {
-        if (current.isPresent() && AclEntries.sameEntries(current.get().entries(), intent.entries())
-                && new HashSet<>(current.get().bindings()).equals(new HashSet<>(intent.bindings()))) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(unbind(current.map(DeviceAcl::bindings).orElse(List.of()), intent.bindings(), intent.name()));
-        if (current.isPresent()) {
-            out.add("no ip access-list " + intent.name());
-        }
-        render(intent, templates).lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(out::add);
-        return out;
-    }
-
-    /** Bindings the device has and the intent does not: removed under their interfaces. */
-    private static List<String> unbind(List<Binding> have, List<Binding> want, String name) {
-        List<String> out = new ArrayList<>();
-        for (Binding b : have) {
-            if (!want.contains(b)) {
-                out.add("interface " + b.target());
-                out.add("no ip access-group " + name + " " + b.direction().word());
-                out.add("exit");
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates) {
-        if (previous.isPresent()) {
-            return plan(now, new AclIntent(name, previous.get().entries(), previous.get().bindings(), false), templates, AclStrategy.REPLACE);
-        }
-        List<String> out = new ArrayList<>(unbind(now.map(DeviceAcl::bindings).orElse(List.of()), List.of(), name));
-        if (now.isPresent()) {
-            out.add("no ip access-list " + name);
-        }
-        return out;
+    protected List<Binding> bindings(String output, String name) {
+        return EosAclParser.running(output).bindings().getOrDefault(name, List.of());
     }
 }
