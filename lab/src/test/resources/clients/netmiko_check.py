@@ -1,10 +1,10 @@
-"""Real Netmiko against lab devices (RealClientsTest): argv = IOS ASA JUNOS EOS ports; prints one JSON object."""
+"""Real Netmiko against lab devices (RealClientsTest): argv = IOS ASA JUNOS EOS NXOS ports; prints one JSON object."""
 import json
 import sys
 
 from netmiko import ConnectHandler
 
-ios_port, asa_port, junos_port, eos_port = (int(p) for p in sys.argv[1:5])
+ios_port, asa_port, junos_port, eos_port, nxos_port = (int(p) for p in sys.argv[1:6])
 base = dict(host="127.0.0.1", username="admin", password="labpw-K7q2Xz9", secret="labenable-R4t8Wn")
 out = {}
 ios = ConnectHandler(device_type="cisco_ios", port=ios_port, **base)
@@ -34,4 +34,10 @@ eos.send_config_set(["ip access-list NETMIKO-EOS", "10 permit tcp any any eq 526
 out["eos_acl"] = "10 permit tcp any any eq 5269" in eos.send_command("show ip access-lists NETMIKO-EOS")
 eos.save_config()
 eos.disconnect()
+nxos = ConnectHandler(device_type="cisco_nxos", port=nxos_port, **base)
+out["nxos_version"] = "NXOS: version" in nxos.send_command("show version")
+nxos.send_config_set(["ip access-list NETMIKO-NXOS", "10 permit udp any any eq 5060"])
+out["nxos_acl"] = "10 permit udp any any eq 5060" in nxos.send_command("show ip access-lists NETMIKO-NXOS")
+nxos.save_config()
+nxos.disconnect()
 print(json.dumps(out))

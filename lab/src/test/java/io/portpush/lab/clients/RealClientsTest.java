@@ -96,6 +96,7 @@ class RealClientsTest {
             LabDevice mx1 = fleet.start(DeviceSpec.of("mx1", "juniper_junos"));
             LabDevice mx2 = fleet.start(DeviceSpec.of("mx2", "juniper_junos"));
             LabDevice sw1 = fleet.start(DeviceSpec.of("sw1", "arista_eos"));
+            LabDevice nx1 = fleet.start(DeviceSpec.of("nx1", "cisco_nxos"));
             // a short device minute: the ncclient check's one-minute confirmed commit rolls back in a second
             LabDevice mx3 = fleet.start(DeviceSpec.of("mx3", "juniper_junos").withMinute(java.time.Duration.ofMillis(1000)));
             Files.writeString(dir.resolve("inventory.yml"), """
@@ -151,10 +152,11 @@ class RealClientsTest {
 
             Path script = resource(dir, "netmiko_check.py");
             String out = run(dir, List.of("/usr/bin/python3", script.toString(), String.valueOf(r1.port()), String.valueOf(fw1.port()),
-                    String.valueOf(mx1.port()), String.valueOf(sw1.port())));
+                    String.valueOf(mx1.port()), String.valueOf(sw1.port()),
+                    String.valueOf(nx1.port())));
             var result = new ObjectMapper().readTree(out.substring(out.lastIndexOf('{')));
             List<String> checks = List.of("ios_version", "ios_acl", "asa_acl", "junos_version", "junos_commit", "junos_filter",
-                    "eos_version", "eos_acl");
+                    "eos_version", "eos_acl", "nxos_version", "nxos_acl");
             for (String c : checks) {
                 assertThat(result.path(c).asBoolean()).as(c + " in " + out).isTrue();
             }
@@ -162,6 +164,7 @@ class RealClientsTest {
             assertThat(fw1.personality().savedConfig()).contains("access-list NETMIKO-ASA");
             assertThat(mx1.personality().savedConfig()).contains("NETMIKO-JUNOS");
             assertThat(sw1.personality().savedConfig()).contains("ip access-list NETMIKO-EOS");
+            assertThat(nx1.personality().savedConfig()).contains("ip access-list NETMIKO-NXOS\n  10 permit udp any any eq 5060");
             Path nc = resource(dir, "ncclient_check.py");
             String ncOut = run(dir, List.of("/usr/bin/python3", nc.toString(), String.valueOf(mx3.port()), DeviceSpec.DEFAULT_PASSWORD));
             var ncResult = new ObjectMapper().readTree(ncOut.substring(ncOut.lastIndexOf('{')));
