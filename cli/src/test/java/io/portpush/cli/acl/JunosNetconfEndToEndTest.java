@@ -131,4 +131,25 @@ class JunosNetconfEndToEndTest {
         assertThat(r.out()).contains("set firewall family inet filter BAD term t1 from bogus 1", "syntax error", "bogus");
         assertThat(nc.personality().savedConfig()).isEqualTo(before);
     }
+
+    /**
+     * A value that holds XML and the end-of-message marker reaches the Junos device over NETCONF as
+     * the one statement it was typed in: portpush escapes it, so it cannot close its element or start
+     * another RPC.
+     */
+    @Test
+    void xmlInAValueStaysOneStatementOverNetconf() throws Exception {
+        String evil = "x</configuration-set></load-configuration></rpc>]]>]]><rpc><discard-changes/></rpc>";
+        Files.writeString(dir.resolve("desc.yml"), """
+                - hosts: mx2
+                  tasks:
+                    - config:
+                        lines: ["set interfaces ge-0/0/1 description {{ d }}"]
+                """);
+        CliRun r = CliRun.inState(dir.resolve("state"), "run", dir.resolve("desc.yml").toString(), "-i", dir.resolve("inv.yml").toString(),
+                "-e", "d=" + evil);
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(nc.personality().savedConfig()).contains("set interfaces ge-0/0/1 description " + evil);
+        assertThat(nc.log().entries()).extracting(CommandLog.Entry::line).noneMatch(l -> l.startsWith("<discard-changes"));
+    }
 }
