@@ -152,4 +152,18 @@ class JunosNetconfEndToEndTest {
         assertThat(nc.personality().savedConfig()).contains("set interfaces ge-0/0/1 description " + evil);
         assertThat(nc.log().entries()).extracting(CommandLog.Entry::line).noneMatch(l -> l.startsWith("<discard-changes"));
     }
+
+    @Test
+    void aPlatformWithoutNetconfSaysSoAndNamesTheVariable() throws Exception {
+        try (LabHosts ios = LabHosts.start(dir.resolve("ios"), "r1:cisco_ios")) {
+            Files.writeString(dir.resolve("ios/inv.yml"), "all:\n  vars: { " + LabHosts.CREDENTIALS + " }\n  hosts:\n    "
+                    + ios.host("r1", "ansible_connection: netconf") + "\n");
+            Files.writeString(dir.resolve("ios/show.yml"), "- hosts: all\n  tasks:\n    - command: show version\n");
+            CliRun r = CliRun.inState(dir.resolve("ios/state"), "run", dir.resolve("ios/show.yml").toString(), "-i",
+                    dir.resolve("ios/inv.yml").toString());
+            assertThat(r.code()).as(r.out() + r.err()).isNotZero();
+            assertThat(r.out() + r.err()).contains("r1.ansible_connection", "portpush has no NETCONF channel for cisco_ios");
+            assertThat(ios.get("r1").log().entries()).as("nothing typed at the router").isEmpty();
+        }
+    }
 }

@@ -13,11 +13,6 @@ public interface CommandChannel extends AutoCloseable {
      */
     String send(String line);
 
-    /** Whether lines typed for a terminal (paging, width) make sense on this channel. */
-    default boolean terminal() {
-        return true;
-    }
-
     @Override
     void close();
 }

@@ -204,11 +204,6 @@ public final class DeviceSession implements AutoCloseable {
         return connection;
     }
 
-    /** Whether lines go over a management API (NETCONF) rather than a CLI shell. */
-    public boolean api() {
-        return shell == null;
-    }
-
     @Override
     public void close() {
         channel.close();

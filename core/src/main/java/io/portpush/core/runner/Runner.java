@@ -190,8 +190,8 @@ public final class Runner {
                 if (c.api() == HostConnection.Api.NETCONF) {
                     io.portpush.core.device.CommandChannel ch = d.netconf(name, ssh(), options.commandTimeout())
                             .orElseThrow(() -> new io.portpush.core.error.InvalidInputException(new SourceLocation(inventory.source(), 0,
-                                    name + ".ansible_connection"), "portpush speaks NETCONF to Junos only; " + c.platform()
-                                    + " is driven over its CLI (ansible_connection: network_cli)"));
+                                    name + ".ansible_connection"), "portpush has no NETCONF channel for " + c.platform()
+                                    + "; it is driven over its CLI (ansible_connection: network_cli)"));
                     session = DeviceSession.over(name, ssh(), d, ch, log);
                 } else {
                     session = DeviceSession.open(name, ssh(), d, c.enableSecret(), options.commandTimeout(), log);

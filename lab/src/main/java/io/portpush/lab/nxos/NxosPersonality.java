@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Cisco NX-OS as its CLI answers over SSH, after the Cisco Nexus 9000 NX-OS Security and System
@@ -71,11 +69,9 @@ public final class NxosPersonality implements Personality {
         }
     }
 
-    /** A configuration session: its copy, and once committed with a timer, the configuration to go back to. */
+    /** A configuration session: its copy of the configuration. */
     private static final class ConfigSession {
         Config config;
-        Config before;
-        ScheduledFuture<?> timer;
     }
 
     private final DeviceContext ctx;
@@ -275,10 +271,7 @@ public final class NxosPersonality implements Personality {
             current.leaveAll();
             return Reply.NOTHING;
         });
-        global.add("commit", inv -> {
-            Reply r = commit(current, 0);
-            return r.output().isEmpty() ? Reply.of("Commit Successful\n") : r;
-        });
+        global.add("commit", inv -> commit(current));
         global.add("verify", inv -> current.get("session") == null ? invalid() : Reply.of("Verification Successful\n"));
         global.add("abort", inv -> {
             String name = current.get("session");
@@ -460,53 +453,27 @@ public final class NxosPersonality implements Personality {
 
     // ---------------------------------------------------------------- sessions
 
-    private Reply commit(Session s, long timerSeconds) {
+    /** {@code commit}: the session's configuration replaces running-config, all at once (NX-OS has no commit timer). */
+    private Reply commit(Session s) {
         String name = s.get("session");
         if (name == null) {
             return invalid();
         }
         leaveSubMode(s, true);
-        ConfigSession cs = sessions.get(name);
-        if (cs.timer != null) {
-            // committing a session whose timer runs confirms it
-            cs.timer.cancel(false);
-            sessions.remove(name);
-        } else if (timerSeconds > 0) {
-            cs.before = running.copy();
-            running = cs.config.copy();
-            long ms = ctx.minute().toMillis() * timerSeconds / 60;
-            cs.timer = ctx.scheduler().schedule(() -> expire(name), Math.max(1, ms), TimeUnit.MILLISECONDS);
-        } else {
-            // the session's configuration replaces running-config, changes made meanwhile included
-            running = cs.config.copy();
-            sessions.remove(name);
-        }
+        running = sessions.remove(name).config.copy();
         s.put("session", null);
         s.leaveAll();
-        return Reply.NOTHING;
-    }
-
-    /** The commit timer ran out: the configuration from before the commit comes back. */
-    private synchronized void expire(String name) {
-        ConfigSession cs = sessions.remove(name);
-        if (cs != null && cs.before != null) {
-            running = cs.before;
-        }
+        return Reply.of("Commit Successful\n");
     }
 
     private void abort(String name) {
-        ConfigSession cs = sessions.remove(name);
-        if (cs != null && cs.timer != null) {
-            cs.timer.cancel(false);
-            running = cs.before;
-        }
+        sessions.remove(name);
     }
 
     private String showSessions() {
         StringBuilder sb = new StringBuilder("Maximum number of completed sessions: 1\nMaximum number of pending sessions: 5\n\n");
         sb.append("  Name          State                User    Terminal\n  ------------- -------------------- ------- --------\n");
-        sessions.forEach((n, cs) -> sb.append(String.format("  %-13s %-20s %-7s %s%n", n, cs.timer != null ? "pending commit timer"
-                : "pending", "admin", "")));
+        sessions.forEach((n, cs) -> sb.append(String.format("  %-13s %-20s %-7s %s%n", n, "pending", "admin", "")));
         return sb.toString();
     }
 

@@ -36,11 +36,6 @@ final class JunosNetconfChannel implements CommandChannel {
     }
 
     @Override
-    public boolean terminal() {
-        return false;
-    }
-
-    @Override
     public String send(String line) {
         String l = line.strip();
         if (l.equals("configure private")) {
