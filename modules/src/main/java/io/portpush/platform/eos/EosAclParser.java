@@ -1,15 +1,10 @@
 package io.portpush.platform.eos;
 
-import io.portpush.core.policy.Action;
 import io.portpush.core.policy.AclEntry;
-import io.portpush.core.policy.AddressSet;
 import io.portpush.core.policy.Binding;
-import io.portpush.core.policy.PortMatch;
-import io.portpush.core.policy.PortRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +30,11 @@ public final class EosAclParser {
     private static final Map<String, String> PROTOCOLS = Map.ofEntries(Map.entry("ip", "ip"), Map.entry("tcp", "tcp"),
             Map.entry("udp", "udp"), Map.entry("icmp", "icmp"), Map.entry("ospf", "89"), Map.entry("pim", "103"), Map.entry("igmp", "2"),
             Map.entry("vrrp", "112"), Map.entry("ahp", "51"), Map.entry("gre", "47"), Map.entry("esp", "50"));
-    private static final Set<String> TCP_FLAGS = Set.of("ack", "fin", "psh", "rst", "syn", "urg");
     /** Lines of a list that say how it counts or where it is bound: no rule, and nothing to keep. */
     private static final Set<String> LIST_LINES = Set.of("counters per-entry", "counter per-entry", "statistics per-entry");
+
+    private static final io.portpush.platform.PrefixRuleGrammar GRAMMAR = new io.portpush.platform.PrefixRuleGrammar(EosPortNames::port,
+            PROTOCOLS, true);
 
     private EosAclParser() {
     }
@@ -138,143 +135,9 @@ public final class EosAclParser {
         }
         String rule = (m.group(2) + " " + m.group(3)).strip();
         try {
-            return new Rule(seq, body, Optional.of(entry(rule, origin)), hits);
+            return new Rule(seq, body, Optional.of(GRAMMAR.entry(rule, origin)), hits);
         } catch (IllegalArgumentException e) {
             return new Rule(seq, body, Optional.of(AclEntry.unrecognised(rule)), hits);
         }
-    }
-
-    /** One rule without its sequence number: {@code permit tcp any host 10.1.1.1 eq 5222 log}. */
-    static AclEntry entry(String text, String origin) {
-        List<String> w = List.of(text.strip().split("\\s+"));
-        int[] i = {0};
-        Action action = switch (next(w, i)) {
-            case "permit" -> Action.PERMIT;
-            case "deny" -> Action.DENY;
-            default -> throw new IllegalArgumentException("not a rule: " + text);
-        };
-        String p = next(w, i).toLowerCase(Locale.ROOT);
-        String proto = PROTOCOLS.containsKey(p) ? PROTOCOLS.get(p) : p.matches("\\d{1,3}") && Integer.parseInt(p) <= 255 ? p : null;
-        if (proto == null) {
-            throw new IllegalArgumentException("unknown protocol '" + p + "'");
-        }
-        boolean ports = proto.equals("tcp") || proto.equals("udp");
-        AddressSet src = address(w, i);
-        PortMatch srcPorts = ports ? ports(w, i) : PortMatch.ANY;
-        AddressSet dst = address(w, i);
-        PortMatch dstPorts = ports ? ports(w, i) : PortMatch.ANY;
-        boolean established = false;
-        boolean log = false;
-        List<String> qualifiers = new ArrayList<>();
-        while (i[0] < w.size()) {
-            String k = w.get(i[0]++).toLowerCase(Locale.ROOT);
-            switch (k) {
-                case "log" -> log = true;
-                case "established" -> established = true;
-                case "tracked", "fragments" -> qualifiers.add(k);
-                case "ttl" -> qualifiers.add("ttl " + next(w, i) + " " + next(w, i));
-                case "dscp" -> qualifiers.add("dscp " + dscp(next(w, i)));
-                default -> {
-                    if (TCP_FLAGS.contains(k) && proto.equals("tcp")) {
-                        qualifiers.add(k);
-                    } else {
-                        throw new IllegalArgumentException("'" + k + "' is no option portpush reads");
-                    }
-                }
-            }
-        }
-        return new AclEntry(action, proto, src, srcPorts, dst, dstPorts, established, log, origin, qualifiers);
-    }
-
-    /** DSCP names as numbers, as the other readers write them (RFC 2474/2597/3246 code points). */
-    private static int dscp(String word) {
-        if (word.matches("\\d{1,2}") && Integer.parseInt(word) <= 63) {
-            return Integer.parseInt(word);
-        }
-        Matcher af = Pattern.compile("af([1-4])([1-3])").matcher(word);
-        if (af.matches()) {
-            return Integer.parseInt(af.group(1)) * 8 + Integer.parseInt(af.group(2)) * 2;
-        }
-        Matcher cs = Pattern.compile("cs([0-7])").matcher(word);
-        if (cs.matches()) {
-            return Integer.parseInt(cs.group(1)) * 8;
-        }
-        return switch (word) {
-            case "ef" -> 46;
-            case "default" -> 0;
-            default -> throw new IllegalArgumentException("unknown dscp '" + word + "'");
-        };
-    }
-
-    private static String next(List<String> w, int[] i) {
-        if (i[0] >= w.size()) {
-            throw new IllegalArgumentException("the rule ends early");
-        }
-        return w.get(i[0]++);
-    }
-
-    private static AddressSet address(List<String> w, int[] i) {
-        String a = next(w, i);
-        if (a.equals("any")) {
-            return AddressSet.ANY;
-        }
-        if (a.equals("host")) {
-            return AddressSet.parse(List.of(next(w, i) + "/32"));
-        }
-        if (a.contains("/")) {
-            return AddressSet.parse(List.of(a));
-        }
-        throw new IllegalArgumentException("an address portpush does not read: '" + a + "'");
-    }
-
-    /** {@code eq P [P...]}, {@code range A B}, {@code gt P}, {@code lt P}; nothing is any port. */
-    private static PortMatch ports(List<String> w, int[] i) {
-        if (i[0] >= w.size()) {
-            return PortMatch.ANY;
-        }
-        String op = w.get(i[0]);
-        switch (op) {
-            case "eq" -> {
-                i[0]++;
-                List<PortRange> out = new ArrayList<>();
-                while (i[0] < w.size() && EosPortNames.port(w.get(i[0])).isPresent()) {
-                    out.add(PortRange.of(EosPortNames.port(w.get(i[0]++)).get()));
-                }
-                if (out.isEmpty()) {
-                    throw new IllegalArgumentException("a port that is no number and no name EOS prints: '"
-                            + (i[0] < w.size() ? w.get(i[0]) : "") + "'");
-                }
-                if (i[0] < w.size() && w.get(i[0]).matches("[a-z][a-z0-9-]*") && !isOption(w.get(i[0])) && !w.get(i[0]).equals("any")
-                        && !w.get(i[0]).equals("host") && !w.get(i[0]).contains("/")) {
-                    // a port name this reader does not know, inside a port list: do not read past it as something else
-                    throw new IllegalArgumentException("unknown port name '" + w.get(i[0]) + "'");
-                }
-                return new PortMatch(out);
-            }
-            case "range" -> {
-                i[0]++;
-                int a = EosPortNames.port(next(w, i)).orElseThrow(() -> new IllegalArgumentException("bad range"));
-                int b = EosPortNames.port(next(w, i)).orElseThrow(() -> new IllegalArgumentException("bad range"));
-                return new PortMatch(List.of(new PortRange(a, b)));
-            }
-            case "gt" -> {
-                i[0]++;
-                int a = EosPortNames.port(next(w, i)).orElseThrow(() -> new IllegalArgumentException("bad port"));
-                return new PortMatch(List.of(new PortRange(a + 1, 65535)));
-            }
-            case "lt" -> {
-                i[0]++;
-                int a = EosPortNames.port(next(w, i)).orElseThrow(() -> new IllegalArgumentException("bad port"));
-                return new PortMatch(List.of(new PortRange(0, a - 1)));
-            }
-            case "neq" -> throw new IllegalArgumentException("neq: a port set portpush does not model");
-            default -> {
-                return PortMatch.ANY;
-            }
-        }
-    }
-
-    private static boolean isOption(String word) {
-        return Set.of("log", "established", "tracked", "fragments", "ttl", "dscp").contains(word) || TCP_FLAGS.contains(word);
     }
 }
