@@ -127,9 +127,7 @@ public final class QosModule implements TaskModule {
         }
         String path = io.portpush.core.history.HistoryStore.path(ctx.host(), "qos/" + intent.name());
         Optional<io.portpush.core.history.HistoryStore> history = ctx.optionalService(io.portpush.core.history.HistoryStore.class);
-        history.ifPresent(h -> h.baseline(path + ".json", before.map(b -> QosJson.write(ctx.platform(), b))
-                .orElse(QosJson.absent(ctx.platform(), intent.name())), "baseline " + ctx.host() + " qos/" + intent.name()
-                + ": the state found before portpush's first change", System.getProperty("user.name", "portpush")));
+        history.ifPresent(h -> baseline(ctx, h, before, intent.name()));
         nft.apply(ctx.ssh(), script, t);
         Optional<QosIntent> read = nft.read(ctx.ssh(), intent.name(), t);
         List<String> after = read.map(intent::differences).orElse(List.of("policy missing"));
@@ -141,6 +139,14 @@ public final class QosModule implements TaskModule {
             h.stage(path + ".json", QosJson.write(ctx.platform(), read.get()));
         });
         return TaskResult.changed(intent.name() + ": applied in one nft transaction and verified", data, diff, lines);
+    }
+
+    /** The state before portpush's first change to the policy becomes a revision one can roll back to. */
+    private static void baseline(TaskContext ctx, io.portpush.core.history.HistoryStore h, Optional<QosIntent> before, String name) {
+        h.baseline(io.portpush.core.history.HistoryStore.path(ctx.host(), "qos/" + name) + ".json",
+                before.map(b -> QosJson.write(ctx.platform(), b)).orElse(QosJson.absent(ctx.platform(), name)),
+                "baseline " + ctx.host() + " qos/" + name + ": the state found before portpush's first change",
+                System.getProperty("user.name", "portpush"));
     }
 
     /**
@@ -306,9 +312,7 @@ public final class QosModule implements TaskModule {
         Optional<io.portpush.core.history.HistoryStore> history = ctx.optionalService(io.portpush.core.history.HistoryStore.class);
         journal.ifPresent(j -> j.begin(ctx.host(), object, before.map(QosIntent::text).orElse("(no " + object + ")")));
         // the state before portpush's first change becomes a revision one can roll back to
-        history.ifPresent(h -> h.baseline(path + ".json", before.map(b -> QosJson.write(ctx.platform(), b))
-                .orElse(QosJson.absent(ctx.platform(), name)), "baseline " + ctx.host() + " " + object
-                + ": the state found before portpush's first change", System.getProperty("user.name", "portpush")));
+        history.ifPresent(h -> baseline(ctx, h, before, name));
         try {
             s.enterConfig();
             for (String l : plan) {
