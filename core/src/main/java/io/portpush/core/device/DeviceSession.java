@@ -164,6 +164,43 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     /**
+     * The device transaction every policy kind shares: configuration mode, {@code lines} in order,
+     * the platform's commit lines for {@code commit}, back to the privileged prompt. A refusal
+     * throws with the session still in configuration mode, so the caller can {@link #discard}
+     * (candidate platforms) or restore what was applied.
+     */
+    public void apply(List<String> lines, Commit commit) {
+        preflight(lines);
+        enterConfig();
+        for (String line : lines) {
+            config(line);
+        }
+        List<String> activate = commit instanceof Commit.Confirmed c ? dialect.commitConfirmed(c.minutes(), c.comment())
+                : dialect.commit(commit.comment());
+        for (String c : activate) {
+            config(c);
+        }
+        exitConfig();
+    }
+
+    /**
+     * Leaves configuration mode after a failed {@link #apply}, throwing away what the candidate holds
+     * where the platform keeps one (Junos {@code rollback 0}, EOS {@code abort}); on platforms
+     * that apply at once it only leaves the mode. Returns whether a candidate was discarded.
+     */
+    public boolean discard() {
+        if (!inConfig) {
+            return false;
+        }
+        List<String> lines = dialect.discard();
+        for (String c : lines) {
+            config(c);
+        }
+        exitConfig();
+        return !lines.isEmpty();
+    }
+
+    /**
      * Confirms a {@link Dialect#commitConfirmed} so the device keeps the change: the dialect's
      * confirm lines, in configuration mode or at the privileged prompt as the platform takes them.
      */

@@ -44,6 +44,11 @@ public interface Platform {
         return Optional.empty();
     }
 
+    /** Its DSCP marking driver over an exec channel (atomic scripts), if any. */
+    default Optional<io.portpush.core.policy.HostQosDriver> hostQos() {
+        return Optional.empty();
+    }
+
     /** Whether commands run on an exec channel (a Linux shell) rather than at a device CLI. */
     default boolean exec() {
         return dialect().isEmpty();

@@ -1,6 +1,9 @@
 package io.portpush.modules.acl;
 
 import io.portpush.core.catalogue.Catalogue;
+import io.portpush.core.change.Enforcement;
+import io.portpush.core.device.Commit;
+import io.portpush.core.platform.AclStrategy;
 import io.portpush.core.device.DeviceCommandException;
 import io.portpush.core.device.DeviceSession;
 import io.portpush.core.device.Dialect;
@@ -80,7 +83,9 @@ public final class AclModule implements TaskModule {
         }
         lint.stream().filter(f -> !f.kind().equals("broad")).forEach(f -> ctx.warn("acl " + intent.name() + ": lint " + f));
         if (host != null) {
-            return HostFirewallEnforce.enforce(ctx, host, intent);
+            HostFirewallObject chain = new HostFirewallObject(host, intent.name(), Optional.of(intent));
+            return ctx.options().mode() == RunOptions.Mode.VERIFY ? Enforcement.verify(ctx, chain, Map.of("acl", intent.name()))
+                    : Enforcement.enforce(ctx, chain, Commit.keep("portpush acl " + intent.name()), Map.of("acl", intent.name()));
         }
         return enforce(ctx, driver, intent, lint, strategy(ctx, a), a.integer("confirm_minutes", 5));
     }
@@ -165,98 +170,14 @@ public final class AclModule implements TaskModule {
             data.put("findings", drift);
             return new TaskResult(Status.FAILED, intent.name() + ": drift: " + String.join("; ", drift), data, "", List.of());
         }
-        // planning renders templates: only a run that may change the device needs it
-        List<String> plan = driver.plan(before, intent, ctx.templates(), strategy);
-        if (plan.isEmpty()) {
-            return TaskResult.ok(intent.name() + ": the device already enforces the intent (" + AclEntries.flatten(intent.entries()).size()
-                    + " entries, " + intent.bindings().size() + " bindings)", data);
-        }
-        s.preflight(plan);
-        String rendered = driver.render(intent, ctx.templates());
-        String diff = UnifiedDiff.of(ctx.host() + "/acl/" + intent.name(), before.map(DeviceAcl::text).orElse(""), rendered);
-        data.put("rendered", rendered);
-        if (ctx.check()) {
-            return TaskResult.changed(intent.name() + ": would send " + plan.size() + " lines (check mode: nothing sent)", data, diff, plan);
-        }
-        Dialect d = s.dialect();
-        String comment = "portpush acl " + intent.name();
-        String object = "acl/" + intent.name();
-        Optional<Journal> journal = ctx.optionalService(Journal.class);
-        Optional<HistoryStore> history = ctx.optionalService(HistoryStore.class);
-        String path = HistoryStore.path(ctx.host(), object);
-        String runningBefore = d.maskSecrets(ctx.redactor().redact(s.show(d.runningConfigCommand())));
-        journal.ifPresent(j -> j.begin(ctx.host(), object, before.map(DeviceAcl::text).orElse("(no " + object + ")")));
-        // the state before portpush's first change becomes a revision one can roll back to
-        history.ifPresent(h -> {
-            h.baseline(path + ".json", before.map(b -> AclJson.write(ctx.platform(), intent.name(), b.entries(), b.bindings()))
-                    .orElse(AclJson.absent(ctx.platform(), intent.name())), "baseline " + ctx.host() + " " + object
-                    + ": the state found before portpush's first change", user());
-        });
-        try {
-            s.enterConfig();
-            for (String line : plan) {
-                s.config(line);
-            }
-            for (String c : d.commitConfirmed(confirmMinutes, comment)) {
-                s.config(c);
-            }
-            s.exitConfig();
-        } catch (DeviceCommandException | TransportException e) {
-            return failAndRestore(ctx, driver, intent, before, data, diff, plan, e.getMessage());
-        }
-        Optional<DeviceAcl> after;
-        try {
-            after = driver.read(s, intent.name());
-        } catch (PortpushException e) {
-            return failAndRestore(ctx, driver, intent, before, data, diff, plan, "verify could not read the device: " + e.getMessage());
-        }
-        List<String> drift = verify(after, intent);
-        if (!drift.isEmpty()) {
-            return failAndRestore(ctx, driver, intent, before, data, diff, plan, "verify failed, the device does not show what was sent: "
-                    + String.join("; ", drift));
-        }
-        s.confirm(comment + " (verified)");
-        data.put("device_text", after.map(DeviceAcl::text).orElse(""));
-        DeviceAcl now = after.get();
-        history.ifPresent(h -> {
-            h.stage(path, now.text());
-            h.stage(path + ".json", AclJson.write(ctx.platform(), intent.name(), now.entries(), now.bindings()));
-            h.stage(HistoryStore.path(ctx.host(), "backup/running-config"), runningBefore);
-        });
-        journal.ifPresent(j -> j.end(ctx.host(), object));
-        data.put("verified", true);
-        return TaskResult.changed(intent.name() + ": applied and verified (" + plan.size() + " lines)", data,
-                UnifiedDiff.of(ctx.host() + "/acl/" + intent.name(), before.map(DeviceAcl::text).orElse(""),
-                        after.map(DeviceAcl::text).orElse("")), plan);
+        return Enforcement.enforce(ctx, new AclObject(driver, intent.name(), Optional.of(intent), strategy), before,
+                Commit.confirmed(confirmMinutes, "portpush acl " + intent.name()), data);
     }
 
     /** Removes the ACL and its bindings (rolling back to "did not exist"), verified by reading again. */
     static TaskResult remove(TaskContext ctx, AclDriver driver, String name) {
-        DeviceSession s = ctx.session();
-        Optional<DeviceAcl> before = driver.read(s, name);
-        if (before.isEmpty()) {
-            return TaskResult.ok(name + " is already absent, as in the chosen revision");
-        }
-        List<String> plan = driver.restore(before, Optional.empty(), name, ctx.templates());
-        String diff = UnifiedDiff.of(ctx.host() + "/acl/" + name, before.get().text(), "");
-        if (ctx.check()) {
-            return TaskResult.changed(name + ": would remove it (check mode: nothing sent)", Map.of(), diff, plan);
-        }
-        s.enterConfig();
-        for (String line : plan) {
-            s.config(line);
-        }
-        for (String c : s.dialect().commit("portpush rollback " + name)) {
-            s.config(c);
-        }
-        s.exitConfig();
-        if (driver.read(s, name).isPresent()) {
-            return new TaskResult(Status.FAILED, name + ": removal sent but the device still shows the ACL", Map.of(), diff, plan);
-        }
-        ctx.optionalService(HistoryStore.class).ifPresent(h -> h.stage(HistoryStore.path(ctx.host(), "acl/" + name) + ".json",
-                AclJson.absent(ctx.platform(), name)));
-        ctx.optionalService(HistoryStore.class).ifPresent(h -> h.stage(HistoryStore.path(ctx.host(), "acl/" + name), ""));
-        return TaskResult.changed(name + ": removed (verified), as in the chosen revision", Map.of(), diff, plan);
+        return Enforcement.enforce(ctx, new AclObject(driver, name, Optional.empty(), AclStrategy.REPLACE),
+                Commit.keep("portpush rollback " + name), Map.of());
     }
 
     static String user() {
@@ -277,64 +198,5 @@ public final class AclModule implements TaskModule {
             out.add("bound to " + device.get().bindings() + ", intent wants " + intent.bindings());
         }
         return out;
-    }
-
-    private static TaskResult failAndRestore(TaskContext ctx, AclDriver driver, AclIntent intent, Optional<DeviceAcl> before,
-                                      Map<String, Object> data, String diff, List<String> plan, String why) {
-        String outcome;
-        try {
-            DeviceSession s = ctx.session();
-            try {
-                if (s.inConfig()) {
-                    for (String c : s.dialect().discard()) {
-                        s.config(c);
-                    }
-                    s.exitConfig();
-                }
-            } catch (PortpushException e) {
-                s = ctx.reopenSession();
-            }
-            if (!s.connection().isConnected()) {
-                s = ctx.reopenSession();
-            }
-            Optional<DeviceAcl> now;
-            try {
-                now = driver.read(s, intent.name());
-            } catch (TransportException e) {
-                // the shell died (a timeout closes it): log in again and read afresh
-                s = ctx.reopenSession();
-                now = driver.read(s, intent.name());
-            }
-            boolean unchanged = before.isPresent()
-                    ? now.isPresent() && AclEntries.sameEntries(now.get().entries(), before.get().entries())
-                    && new HashSet<>(now.get().bindings()).equals(new HashSet<>(before.get().bindings()))
-                    : now.isEmpty();
-            List<String> back = new ArrayList<>(unchanged ? List.of() : driver.restore(now, before, intent.name(), ctx.templates()));
-            back.addAll(driver.cleanup(intent.name()));
-            if (!back.isEmpty()) {
-                s.enterConfig();
-                for (String line : back) {
-                    s.config(line);
-                }
-                for (String c : s.dialect().commit("portpush restore " + intent.name())) {
-                    s.config(c);
-                }
-                s.exitConfig();
-            }
-            Optional<DeviceAcl> check = driver.read(s, intent.name());
-            boolean ok = before.isPresent() ? check.isPresent() && AclEntries.sameEntries(check.get().entries(), before.get().entries())
-                    && new HashSet<>(check.get().bindings()).equals(new HashSet<>(before.get().bindings())) : check.isEmpty();
-            if (ok) {
-                ctx.optionalService(Journal.class).ifPresent(j -> j.end(ctx.host(), "acl/" + intent.name()));
-            }
-            outcome = !ok ? "RESTORE NOT VERIFIED: the device may hold a mix of old and new entries; check it with "
-                    + "'portpush run --check --diff' and run the playbook again or roll back"
-                    : unchanged ? "the device still holds its previous state (verified)" : "the previous state was restored and verified";
-        } catch (PortpushException e) {
-            outcome = "COULD NOT RESTORE (" + e.getMessage() + "): the device may hold part of the change to " + intent.name()
-                    + "; when it is reachable again run the same playbook with --check --diff to see its state, then run it again"
-                    + " or roll back";
-        }
-        return new TaskResult(Status.FAILED, why + "; " + outcome, data, diff, plan);
     }
 }

@@ -74,8 +74,9 @@ public final class RollbackModule implements TaskModule {
         String name = object.substring(4);
         io.portpush.core.policy.HostFirewallDriver host = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::hostFirewall).orElse(null);
         if (host != null) {
-            return AclJson.isAbsent(json.get()) ? HostFirewallEnforce.remove(ctx, host, name)
-                    : HostFirewallEnforce.enforce(ctx, host, AclJson.read(json.get(), true));
+            Optional<AclIntent> intent = AclJson.isAbsent(json.get()) ? Optional.empty() : Optional.of(AclJson.read(json.get(), true));
+            return io.portpush.core.change.Enforcement.enforce(ctx, new HostFirewallObject(host, name, intent),
+                    io.portpush.core.device.Commit.keep("portpush rollback " + name), java.util.Map.of());
         }
         AclDriver driver = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::acl).orElse(null);
         if (driver == null) {

@@ -1,6 +1,7 @@
 package io.portpush.modules.config;
 
 import io.portpush.core.device.DeviceCommandException;
+import io.portpush.core.device.Commit;
 import io.portpush.core.device.DeviceSession;
 import io.portpush.core.device.Dialect;
 import io.portpush.core.diff.UnifiedDiff;
@@ -79,22 +80,16 @@ public final class ConfigModule implements TaskModule {
         if (ctx.check()) {
             return TaskResult.changed("would send " + commands.size() + " lines (check mode: nothing sent)", data, diff, commands);
         }
-        List<String> applied = new ArrayList<>();
-        s.enterConfig();
+        int mark = s.configSent().size();
         try {
-            for (String c : commands) {
-                s.config(c);
-                applied.add(c);
-            }
-            String comment = a.string("comment", "portpush: " + ctx.task().title());
-            for (String c : d.commit(comment)) {
-                s.config(c);
-            }
+            s.apply(commands, Commit.keep(a.string("comment", "portpush: " + ctx.task().title())));
         } catch (DeviceCommandException e) {
+            // what the device took before it refused (the refused line is the last one sent)
+            List<String> sent = s.configSent();
+            List<String> applied = sent.subList(mark, Math.max(mark, sent.size() - 1)).stream().filter(commands::contains).toList();
             String undo = undo(s, d, applied);
             return new TaskResult(io.portpush.core.runner.Status.FAILED, e.getMessage() + "; " + undo, data, diff, applied);
         }
-        s.exitConfig();
         String after = s.show(d.runningConfigCommand());
         List<Entry> absent = wanted.stream().filter(e -> !d.hasLine(after, e.parents(), e.line())).toList();
         if (!absent.isEmpty()) {
@@ -117,10 +112,7 @@ public final class ConfigModule implements TaskModule {
     private static String undo(DeviceSession s, Dialect d, List<String> applied) {
         try {
             if (!d.discard().isEmpty()) {
-                for (String c : d.discard()) {
-                    s.config(c);
-                }
-                s.exitConfig();
+                s.discard();
                 return "the candidate configuration was discarded; the device is unchanged";
             }
             List<String> negations = new ArrayList<>();

@@ -17,6 +17,7 @@ public final class NftablesPlatform implements Platform {
     private static final Capabilities CAPABILITIES = new Capabilities(List.of(AclStrategy.REPLACE), true, true, false,
             CommitModel.ATOMIC_SCRIPT, "");
     private final HostFirewallDriver driver = new NftablesDriver();
+    private final NftablesQos qos = new NftablesQos();
 
     @Override
     public String name() {
@@ -41,6 +42,11 @@ public final class NftablesPlatform implements Platform {
     @Override
     public Optional<HostFirewallDriver> hostFirewall() {
         return Optional.of(driver);
+    }
+
+    @Override
+    public Optional<io.portpush.core.policy.HostQosDriver> hostQos() {
+        return Optional.of(qos);
     }
 
     /** {@code nft -j list chain FAMILY TABLE CHAIN}. */

@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** DSCP marking on Linux: {@code ip dscp set} rules in a chain of table {@code inet portpush}, one atomic transaction. */
-public final class NftablesQos {
+public final class NftablesQos implements io.portpush.core.policy.HostQosDriver {
     static final String TEMPLATE = "linux_nftables/qos.j2";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final NftablesDriver nft = new NftablesDriver();
 
+    @Override
     public Optional<QosIntent> read(SshConnection c, String name, Duration timeout) {
         SshConnection.ExecResult r = c.exec("nft -j list chain inet portpush " + name, null, timeout);
         if (r.status() != 0) {
@@ -63,11 +64,13 @@ public final class NftablesQos {
         }
     }
 
+    @Override
     public String render(QosIntent intent, TemplateEngine templates) {
         return templates.renderDevice(TEMPLATE, Map.of("qos", QosTemplateModel.of(intent)),
                 new SourceLocation("templates/" + TEMPLATE, 0, "qos"));
     }
 
+    @Override
     public void apply(SshConnection c, String script, Duration timeout) {
         nft.apply(c, script, timeout);
     }

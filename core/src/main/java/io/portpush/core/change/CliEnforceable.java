@@ -1,0 +1,54 @@
+package io.portpush.core.change;
+
+import io.portpush.core.device.Commit;
+import io.portpush.core.device.DeviceSession;
+import io.portpush.core.error.PortpushException;
+import io.portpush.core.runner.TaskContext;
+import java.util.Optional;
+
+/**
+ * The device side of an {@link Enforceable} on a platform with a CLI (or a NETCONF channel behind
+ * a {@link DeviceSession}): plans are typed through the session's transaction, confirmed and
+ * discarded with the platform's own commands, and the running configuration is the backup.
+ */
+public abstract class CliEnforceable<S> implements Enforceable<S> {
+    @Override
+    public void preflight(TaskContext ctx, ChangePlan plan) {
+        ctx.session().preflight(plan.lines());
+    }
+
+    @Override
+    public void apply(TaskContext ctx, ChangePlan plan, Commit commit) {
+        ctx.session().apply(plan.lines(), commit);
+    }
+
+    @Override
+    public void confirm(TaskContext ctx, String comment) {
+        ctx.session().confirm(comment);
+    }
+
+    @Override
+    public void settle(TaskContext ctx, boolean fresh) {
+        if (fresh) {
+            ctx.reopenSession();
+            return;
+        }
+        DeviceSession s = ctx.session();
+        try {
+            s.discard();
+        } catch (PortpushException e) {
+            s = ctx.reopenSession();
+        }
+        if (!s.connection().isConnected()) {
+            ctx.reopenSession();
+        }
+    }
+
+    @Override
+    public Optional<Backup> backup(TaskContext ctx) {
+        DeviceSession s = ctx.session();
+        // hashes and keys masked in the platform's forms, then every secret value of the run
+        return Optional.of(new Backup("backup/running-config",
+                s.dialect().maskSecrets(ctx.redactor().redact(s.show(s.dialect().runningConfigCommand())))));
+    }
+}

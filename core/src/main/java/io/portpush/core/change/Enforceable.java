@@ -1,0 +1,70 @@
+package io.portpush.core.change;
+
+import io.portpush.core.device.Commit;
+import io.portpush.core.runner.TaskContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One policy object of one device ({@code acl/EDGE-IN}, {@code qos/IMP-MARKING}) with the intent it
+ * should hold, as the {@link Enforcement} engine needs it. A policy kind supplies reading,
+ * comparing, planning and recording; the engine owns the order of the steps, the journal, the
+ * history and the restore, so every kind gets the same guarantees. {@code S} is the kind's read
+ * model; {@code Optional.empty()} means the device does not hold the object at all.
+ */
+public interface Enforceable<S> {
+    /** Kind and name, {@code acl/EDGE-IN}: the journal key and the history path. */
+    String object();
+
+    /** What the device holds now. */
+    Optional<S> read(TaskContext ctx);
+
+    /** How the device differs from the intent, one line a finding; empty when it holds the intent. */
+    List<String> differences(Optional<S> device);
+
+    /** Whether two read states are the same for restore purposes (entries and bindings, counters ignored). */
+    boolean same(Optional<S> a, Optional<S> b);
+
+    /** The lines that take the device from {@code current} to the intent. */
+    ChangePlan plan(TaskContext ctx, Optional<S> current);
+
+    /**
+     * The lines that take the device from {@code now} back to {@code before} after a failed change,
+     * plus whatever the change may have left behind (a temporary list); empty when nothing is needed.
+     */
+    ChangePlan restore(TaskContext ctx, Optional<S> now, Optional<S> before);
+
+    /** The state as device text for diffs and history; empty text when absent. */
+    String text(Optional<S> state);
+
+    /** The intent as the device would print it, for the check-mode diff. */
+    String intendedText(TaskContext ctx);
+
+    /** The state as the history records it (JSON), or the kind's "absent" record. */
+    String record(TaskContext ctx, Optional<S> state);
+
+    /** The result message when the device already holds the intent. */
+    String inSync();
+
+    /** Checks every line of a plan before the first is sent (the same check check mode shows). */
+    void preflight(TaskContext ctx, ChangePlan plan);
+
+    /** Sends a plan and makes it active with {@code commit}. */
+    void apply(TaskContext ctx, ChangePlan plan, Commit commit);
+
+    /** Keeps a change made with a confirmed commit; nothing where the platform has no such net. */
+    void confirm(TaskContext ctx, String comment);
+
+    /**
+     * After a failed apply: throws away what is pending (a candidate) and leaves the device ready
+     * to be read again, logging in afresh if the connection is gone or {@code fresh} asks for it.
+     */
+    void settle(TaskContext ctx, boolean fresh);
+
+    /** A copy of the whole device configuration taken before the change, kept in history beside the object. */
+    Optional<Backup> backup(TaskContext ctx);
+
+    /** @param object where it is kept ({@code backup/running-config}) */
+    record Backup(String object, String text) {
+    }
+}

@@ -1,0 +1,144 @@
+package io.portpush.core.change;
+
+import io.portpush.core.device.Commit;
+import io.portpush.core.device.DeviceCommandException;
+import io.portpush.core.diff.UnifiedDiff;
+import io.portpush.core.error.PortpushException;
+import io.portpush.core.history.HistoryStore;
+import io.portpush.core.history.Journal;
+import io.portpush.core.runner.Status;
+import io.portpush.core.runner.TaskContext;
+import io.portpush.core.runner.TaskResult;
+import io.portpush.core.transport.TransportException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one path by which portpush changes a policy object on a device, whatever its kind:
+ * read, plan, check the lines, (check mode stops here), journal and baseline, apply with the
+ * run's commit, read again, verify, confirm, record in history. Any refusal, disconnect or
+ * mismatch after the first line restores the state read before the change and says whether the
+ * restore was verified, so a device is left in its previous state or its new one.
+ * Verifying without changing ({@link #verify}) is a path of its own.
+ */
+public final class Enforcement {
+    private Enforcement() {
+    }
+
+    /** Makes the device hold the intent of {@code o}; {@code data} (the module's registered values) is extended, not replaced. */
+    public static <S> TaskResult enforce(TaskContext ctx, Enforceable<S> o, Commit commit, Map<String, Object> data) {
+        return enforce(ctx, o, o.read(ctx), commit, data);
+    }
+
+    /** As {@link #enforce(TaskContext, Enforceable, Commit, Map)} from a state the module has just read (one read, not two). */
+    public static <S> TaskResult enforce(TaskContext ctx, Enforceable<S> o, Optional<S> before, Commit commit, Map<String, Object> data) {
+        Map<String, Object> out = new LinkedHashMap<>(data);
+        String name = name(o);
+        ChangePlan plan = o.plan(ctx, before);
+        if (plan.isEmpty()) {
+            return TaskResult.ok(o.inSync(), out);
+        }
+        o.preflight(ctx, plan);
+        String rendered = o.intendedText(ctx);
+        String diff = UnifiedDiff.of(ctx.host() + "/" + o.object(), o.text(before), rendered);
+        out.put("rendered", rendered);
+        if (ctx.check()) {
+            return TaskResult.changed(name + ": would " + (plan.atomic() ? "apply one transaction of " : "send ") + plan.size()
+                    + " lines (check mode: nothing sent)", out, diff, plan.lines());
+        }
+        Optional<Journal> journal = ctx.optionalService(Journal.class);
+        Optional<HistoryStore> history = ctx.optionalService(HistoryStore.class);
+        String path = HistoryStore.path(ctx.host(), o.object());
+        Optional<Enforceable.Backup> backup = o.backup(ctx);
+        journal.ifPresent(j -> j.begin(ctx.host(), o.object(), before.isPresent() ? o.text(before) : "(no " + o.object() + ")"));
+        // the state before portpush's first change becomes a revision one can roll back to
+        history.ifPresent(h -> h.baseline(path + ".json", o.record(ctx, before), "baseline " + ctx.host() + " " + o.object()
+                + ": the state found before portpush's first change", user()));
+        try {
+            o.apply(ctx, plan, commit);
+        } catch (DeviceCommandException | TransportException e) {
+            return failAndRestore(ctx, o, before, out, diff, plan, e.getMessage());
+        }
+        Optional<S> after;
+        try {
+            after = o.read(ctx);
+        } catch (PortpushException e) {
+            return failAndRestore(ctx, o, before, out, diff, plan, "verify could not read the device: " + e.getMessage());
+        }
+        List<String> drift = o.differences(after);
+        if (!drift.isEmpty()) {
+            return failAndRestore(ctx, o, before, out, diff, plan, "verify failed, the device does not show what was sent: "
+                    + String.join("; ", drift));
+        }
+        if (commit instanceof Commit.Confirmed) {
+            o.confirm(ctx, commit.comment() + " (verified)");
+        }
+        out.put("device_text", o.text(after));
+        out.put("verified", true);
+        history.ifPresent(h -> {
+            h.stage(path, o.text(after));
+            h.stage(path + ".json", o.record(ctx, after));
+            backup.ifPresent(b -> h.stage(HistoryStore.path(ctx.host(), b.object()), b.text()));
+        });
+        journal.ifPresent(j -> j.end(ctx.host(), o.object()));
+        return TaskResult.changed(name + ": " + (after.isEmpty() ? "removed" : "applied") + " and verified (" + plan.size() + " lines"
+                + (plan.atomic() ? " in one transaction" : "") + ")", out, UnifiedDiff.of(ctx.host() + "/" + o.object(), o.text(before),
+                o.text(after)), plan.lines());
+    }
+
+    /** Reads the device and reports how it differs from the intent; never changes anything. */
+    public static <S> TaskResult verify(TaskContext ctx, Enforceable<S> o, Map<String, Object> data) {
+        List<String> drift = o.differences(o.read(ctx));
+        if (drift.isEmpty()) {
+            return TaskResult.ok(name(o) + ": no drift", data);
+        }
+        Map<String, Object> out = new LinkedHashMap<>(data);
+        out.put("findings", drift);
+        return new TaskResult(Status.FAILED, name(o) + ": drift: " + String.join("; ", drift), out, "", List.of());
+    }
+
+    private static <S> TaskResult failAndRestore(TaskContext ctx, Enforceable<S> o, Optional<S> before, Map<String, Object> data,
+                                                 String diff, ChangePlan plan, String why) {
+        String outcome;
+        try {
+            o.settle(ctx, false);
+            Optional<S> now;
+            try {
+                now = o.read(ctx);
+            } catch (TransportException e) {
+                // the connection died (a timeout closes the shell): log in again and read afresh
+                o.settle(ctx, true);
+                now = o.read(ctx);
+            }
+            boolean unchanged = o.same(now, before);
+            ChangePlan back = o.restore(ctx, now, before);
+            if (!back.isEmpty()) {
+                o.apply(ctx, back, Commit.keep("portpush restore " + o.object()));
+            }
+            boolean ok = o.same(o.read(ctx), before);
+            if (ok) {
+                // restored and verified: nothing is left half-way for the next run to find
+                ctx.optionalService(Journal.class).ifPresent(j -> j.end(ctx.host(), o.object()));
+            }
+            outcome = !ok ? "RESTORE NOT VERIFIED: the device may hold a mix of the old and the new " + o.object()
+                    + "; check it with 'portpush run --check --diff' and run the playbook again or roll back"
+                    : unchanged ? "the device still holds its previous state (verified)" : "the previous state was restored and verified";
+        } catch (PortpushException e) {
+            outcome = "COULD NOT RESTORE (" + e.getMessage() + "): the device may hold part of the change to " + o.object()
+                    + "; when it is reachable again run the same playbook with --check --diff to see its state, then run it again"
+                    + " or roll back";
+        }
+        return new TaskResult(Status.FAILED, name(o) + ": " + why + "; " + outcome, data, diff, plan.lines());
+    }
+
+    private static String name(Enforceable<?> o) {
+        String obj = o.object();
+        return obj.substring(obj.indexOf('/') + 1);
+    }
+
+    private static String user() {
+        return System.getProperty("user.name", "portpush");
+    }
+}

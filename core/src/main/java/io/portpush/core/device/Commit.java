@@ -1,0 +1,36 @@
+package io.portpush.core.device;
+
+/**
+ * How a change becomes active on a device, chosen by the engine and carried out by
+ * {@link DeviceSession#apply}: each platform's {@link Dialect} turns it into its own lines (IOS
+ * applies at once and has none; Junos {@code commit} / {@code commit confirmed N}; EOS
+ * {@code commit timer}).
+ */
+public sealed interface Commit {
+    /** The comment the device records with the commit, where it keeps one. */
+    String comment();
+
+    /** Activate and keep. */
+    record Keep(String comment) implements Commit {
+    }
+
+    /**
+     * Activate, but let the device take the change back by itself unless {@link DeviceSession#confirm}
+     * follows within {@code minutes}; a plain commit where the platform has no such net.
+     */
+    record Confirmed(int minutes, String comment) implements Commit {
+        public Confirmed {
+            if (minutes < 1) {
+                throw new IllegalArgumentException("a confirmed commit needs at least one minute, not " + minutes);
+            }
+        }
+    }
+
+    static Commit keep(String comment) {
+        return new Keep(comment);
+    }
+
+    static Commit confirmed(int minutes, String comment) {
+        return new Confirmed(minutes, comment);
+    }
+}

@@ -1,0 +1,102 @@
+package io.portpush.modules.acl;
+
+import io.portpush.core.change.ChangePlan;
+import io.portpush.core.change.CliEnforceable;
+import io.portpush.core.platform.AclStrategy;
+import io.portpush.core.policy.AclDriver;
+import io.portpush.core.policy.AclEntries;
+import io.portpush.core.policy.AclIntent;
+import io.portpush.core.policy.AclJson;
+import io.portpush.core.policy.DeviceAcl;
+import io.portpush.core.runner.TaskContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An ACL of a network device as the enforcement engine sees it; an empty intent means the ACL
+ * should not exist (rolling back to the revision before portpush created it).
+ */
+final class AclObject extends CliEnforceable<DeviceAcl> {
+    private final AclDriver driver;
+    private final String name;
+    private final Optional<AclIntent> intent;
+    private final AclStrategy strategy;
+
+    AclObject(AclDriver driver, String name, Optional<AclIntent> intent, AclStrategy strategy) {
+        this.driver = driver;
+        this.name = name;
+        this.intent = intent;
+        this.strategy = strategy;
+    }
+
+    @Override
+    public String object() {
+        return "acl/" + name;
+    }
+
+    @Override
+    public Optional<DeviceAcl> read(TaskContext ctx) {
+        return driver.read(ctx.session(), name);
+    }
+
+    @Override
+    public List<String> differences(Optional<DeviceAcl> device) {
+        if (intent.isEmpty()) {
+            return device.isPresent() ? List.of("the ACL " + name + " is still on the device") : List.of();
+        }
+        return AclModule.verify(device, intent.get());
+    }
+
+    @Override
+    public boolean same(Optional<DeviceAcl> a, Optional<DeviceAcl> b) {
+        return sameAcl(a, b);
+    }
+
+    static boolean sameAcl(Optional<DeviceAcl> a, Optional<DeviceAcl> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        return AclEntries.sameEntries(a.get().entries(), b.get().entries())
+                && new HashSet<>(a.get().bindings()).equals(new HashSet<>(b.get().bindings()));
+    }
+
+    @Override
+    public ChangePlan plan(TaskContext ctx, Optional<DeviceAcl> current) {
+        if (intent.isEmpty()) {
+            return ChangePlan.lines(current.isEmpty() ? List.of() : driver.restore(current, Optional.empty(), name, ctx.templates()));
+        }
+        // planning renders templates: only a run that may change the device gets here
+        return ChangePlan.lines(driver.plan(current, intent.get(), ctx.templates(), strategy));
+    }
+
+    @Override
+    public ChangePlan restore(TaskContext ctx, Optional<DeviceAcl> now, Optional<DeviceAcl> before) {
+        List<String> back = new ArrayList<>(same(now, before) ? List.of() : driver.restore(now, before, name, ctx.templates()));
+        // a swap may have left its temporary list behind
+        back.addAll(driver.cleanup(name));
+        return ChangePlan.lines(back);
+    }
+
+    @Override
+    public String text(Optional<DeviceAcl> state) {
+        return state.map(DeviceAcl::text).orElse("");
+    }
+
+    @Override
+    public String intendedText(TaskContext ctx) {
+        return intent.map(i -> driver.render(i, ctx.templates())).orElse("");
+    }
+
+    @Override
+    public String record(TaskContext ctx, Optional<DeviceAcl> state) {
+        return state.map(b -> AclJson.write(ctx.platform(), name, b.entries(), b.bindings())).orElse(AclJson.absent(ctx.platform(), name));
+    }
+
+    @Override
+    public String inSync() {
+        return intent.map(i -> name + ": the device already enforces the intent (" + AclEntries.flatten(i.entries()).size() + " entries, "
+                + i.bindings().size() + " bindings)").orElse(name + " is already absent, as in the chosen revision");
+    }
+}
