@@ -85,7 +85,9 @@ public final class PrefixRuleGrammar {
     }
 
     /** IP precedence names as numbers (RFC 791). */
-    private static int precedence(String word) {
+    private static int precedence(String typed) {
+        // the device prints a name as it was typed (CRITICAL, AF23): names are case-insensitive
+        String word = typed.toLowerCase(java.util.Locale.ROOT);
         List<String> names = List.of("routine", "priority", "immediate", "flash", "flash-override", "critical", "internet", "network");
         if (word.matches("[0-7]")) {
             return Integer.parseInt(word);
@@ -98,7 +100,8 @@ public final class PrefixRuleGrammar {
     }
 
     /** DSCP names as numbers, as the other readers write them (RFC 2474/2597/3246 code points). */
-    private static int dscp(String word) {
+    private static int dscp(String typed) {
+        String word = typed.toLowerCase(java.util.Locale.ROOT);
         if (word.matches("\\d{1,2}") && Integer.parseInt(word) <= 63) {
             return Integer.parseInt(word);
         }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class NxosAclParser {
     private static final Pattern SHOW_HEAD = Pattern.compile("^\\s*(IP|IPv6|MAC) access list (\\S+)\\s*$");
-    private static final Pattern RUN_HEAD = Pattern.compile("^ip access-list (\\S+)\\s*$");
+    private static final Pattern RUN_HEAD = Pattern.compile("^(ip|ipv6|mac) access-list (\\S+)\\s*$");
     private static final Pattern RULE = Pattern.compile("^\\s*(\\d+)\\s+(permit|deny|remark)\\b\\s*(.*?)\\s*$");
     private static final Pattern COUNTER = Pattern.compile("\\s*\\[match=(\\d+)\\]\\s*$");
     private static final Pattern INTERFACE = Pattern.compile("^interface (\\S+)\\s*$");
@@ -64,10 +64,16 @@ public final class NxosAclParser {
                 continue;
             }
             // an IPv6 or MAC list: portpush reads IPv4 lists only, the rule is kept as it is
-            current.add(ip ? rule(s, "show ip access-lists")
-                    : new Rule(-1, s, Optional.of(AclEntry.unrecognised(s.replaceFirst("^\\d+\\s+", ""))), 0));
+            current.add(ip ? rule(s, "show ip access-lists") : foreign(s));
         }
         return out;
+    }
+
+    /** A rule of an IPv6 or MAC list: kept whole as an unrecognised entry; a remark stays a remark. */
+    private static Rule foreign(String s) {
+        String body = s.replaceFirst("^\\d+\\s+", "");
+        return body.startsWith("remark ") || body.equals("remark") ? new Rule(-1, s, Optional.empty(), 0)
+                : new Rule(-1, s, Optional.of(AclEntry.unrecognised(body)), 0);
     }
 
     /** The lists and the interface bindings of a running configuration. */
@@ -79,6 +85,7 @@ public final class NxosAclParser {
         Map<String, List<Rule>> acls = new LinkedHashMap<>();
         Map<String, List<Binding>> bindings = new LinkedHashMap<>();
         List<Rule> acl = null;
+        boolean ip = true;
         String iface = null;
         for (String raw : text.replace("\r", "").split("\n")) {
             String line = raw.stripTrailing();
@@ -93,7 +100,8 @@ public final class NxosAclParser {
                 Matcher h = RUN_HEAD.matcher(line);
                 Matcher i = INTERFACE.matcher(line);
                 if (h.matches()) {
-                    acl = acls.computeIfAbsent(h.group(1), k -> new ArrayList<>());
+                    acl = acls.computeIfAbsent(h.group(2), k -> new ArrayList<>());
+                    ip = h.group(1).equals("ip");
                 } else if (i.matches()) {
                     iface = i.group(1);
                 }
@@ -102,7 +110,8 @@ public final class NxosAclParser {
             if (acl != null) {
                 String s = line.strip();
                 if (!LIST_LINES.contains(s)) {
-                    acl.add(rule(s, "running-config"));
+                    // as in show(): an IPv6 or MAC list's rules are kept as they are, never dropped
+                    acl.add(ip ? rule(s, "running-config") : foreign(s));
                 }
             } else if (iface != null) {
                 Matcher g = ACCESS_GROUP.matcher(line);
