@@ -68,7 +68,7 @@ public final class LabCommand implements Runnable {
             Inventory inv = InventoryLoader.load(inventory);
             if (LabInventory.labHosts(inv).isEmpty()) {
                 throw new NotFoundException("no host of " + inventory + " is a lab device (set portpush_lab: true and a platform the lab "
-                        + "simulates: cisco_ios, cisco_asa, juniper_junos)");
+                        + "simulates: " + String.join(", ", io.portpush.lab.Personalities.PLATFORMS) + ")");
             }
             Path lab = state.resolve("lab").resolve("lab.json");
             running(lab).ifPresent(pid -> {

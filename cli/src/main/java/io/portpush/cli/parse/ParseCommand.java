@@ -35,7 +35,7 @@ public final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--platform", required = true, paramLabel = "PLATFORM", description = "cisco_ios, cisco_asa, juniper_junos, linux_nftables.")
+    @Option(names = "--platform", required = true, paramLabel = "PLATFORM", description = "A platform name or alias ('portpush platforms' lists them).")
     String platform;
 
     @Option(names = "--command", required = true, paramLabel = "COMMAND",
