@@ -62,7 +62,9 @@ public final class AsaAclDriver implements AclDriver {
         StringBuilder text = new StringBuilder(acl.strip()).append('\n');
         bindings.forEach(b -> text.append("access-group ").append(name).append(' ').append(b.direction().word())
                 .append(" interface ").append(b.target()).append('\n'));
-        return Optional.of(new DeviceAcl(name, entries, bindings, text.toString()));
+        List<String> owned = new ArrayList<>(groupsOf(acl, name));
+        groupsOf(acl, name + "-PORTPUSH-NEW").stream().filter(g -> !owned.contains(g)).forEach(owned::add);
+        return Optional.of(new DeviceAcl(name, entries, bindings, text.toString(), List.of(), owned));
     }
 
     @Override
@@ -91,12 +93,12 @@ public final class AsaAclDriver implements AclDriver {
             String tmp = name + "-PORTPUSH-NEW";
             AclIntent temp = new AclIntent(tmp, intent.entries(), List.of(), true, intent.objectGroups());
             out.add("clear configure access-list " + tmp);
-            out.addAll(groupsOf(current.get().text(), tmp).stream().map(g -> "no object-group service " + g).toList());
+            out.addAll(owned(current.get().groups(), tmp).stream().map(g -> "no object-group service " + g).toList());
             out.addAll(lines(temp, templates));
             now.forEach(b -> out.add("access-group " + tmp + " " + b.direction().word() + " interface " + b.target()));
             out.add("clear configure access-list " + name);
             // the old list's groups go with it, so that the rebuilt list's groups start empty
-            out.addAll(groupsOf(current.get().text(), name).stream().map(g -> "no object-group service " + g).toList());
+            out.addAll(owned(current.get().groups(), name).stream().map(g -> "no object-group service " + g).toList());
             out.addAll(lines(intent, templates));
             now.forEach(b -> out.add("access-group " + name + " " + b.direction().word() + " interface " + b.target()));
             out.add("clear configure access-list " + tmp);
@@ -128,6 +130,11 @@ public final class AsaAclDriver implements AclDriver {
         return out;
     }
 
+    /** Of the groups read from the device, those portpush made for list {@code acl}. */
+    private static List<String> owned(List<String> groups, String acl) {
+        return groups.stream().filter(g -> g.matches(java.util.regex.Pattern.quote(acl) + "-P\\d+")).toList();
+    }
+
     @Override
     public List<String> cleanup(String name) {
         return List.of("clear configure access-list " + name + "-PORTPUSH-NEW");
@@ -142,7 +149,7 @@ public final class AsaAclDriver implements AclDriver {
         now.map(DeviceAcl::bindings).orElse(List.of()).forEach(b -> out.add("no access-group " + name + " " + b.direction().word()
                 + " interface " + b.target()));
         out.add("clear configure access-list " + name);
-        now.ifPresent(n -> groupsOf(n.text(), name).forEach(g -> out.add("no object-group service " + g)));
+        now.ifPresent(n -> owned(n.groups(), name).forEach(g -> out.add("no object-group service " + g)));
         out.add("clear configure access-list " + name + "-PORTPUSH-NEW");
         return out;
     }

@@ -58,9 +58,12 @@ public final class IosAclDriver implements AclDriver {
             return Optional.empty();
         }
         List<AclEntry> entries = lines.stream().filter(l -> !l.remark()).map(IosAclParser.Line::entry).toList();
+        List<Integer> sequences = lines.stream().filter(l -> !l.remark()).map(IosAclParser.Line::seq).toList();
+        List<String> owned = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         IosAclParser.objectGroups(running).forEach((g, members) -> {
             if (g.matches(java.util.regex.Pattern.quote(name) + "(-PORTPUSH-NEW)?-P\\d+")) {
+                owned.add(g);
                 text.append("object-group service ").append(g).append('\n');
                 members.forEach(m -> text.append(' ').append(m.substring(m.indexOf(' ') + 1)).append('\n'));
             }
@@ -70,7 +73,7 @@ public final class IosAclDriver implements AclDriver {
         List<Binding> bindings = r.bindings().getOrDefault(name, List.of());
         bindings.forEach(b -> text.append("interface ").append(b.target()).append("\n ip access-group ").append(name).append(' ')
                 .append(b.direction().word()).append('\n'));
-        return Optional.of(new DeviceAcl(name, entries, bindings, text.toString()));
+        return Optional.of(new DeviceAcl(name, entries, bindings, text.toString(), sequences, owned));
     }
 
     @Override
@@ -100,18 +103,15 @@ public final class IosAclDriver implements AclDriver {
                 .toList();
     }
 
-    /** {@code no object-group} lines for the groups portpush made for list {@code acl} found in {@code text}. */
-    private static List<String> dropGroups(String text, String acl) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("object-group service (" + java.util.regex.Pattern.quote(acl)
-                + "-P\\d+)").matcher(text);
-        List<String> out = new ArrayList<>();
-        while (m.find()) {
-            String line = "no object-group service " + m.group(1);
-            if (!out.contains(line)) {
-                out.add(line);
-            }
-        }
-        return out;
+    /** {@code no object-group} lines for the groups portpush made for list {@code acl} ({@code ACL-P<n>}) among {@code groups}. */
+    private static List<String> dropGroups(List<String> groups, String acl) {
+        return groups.stream().filter(g -> g.matches(java.util.regex.Pattern.quote(acl) + "-P\\d+")).distinct()
+                .map(g -> "no object-group service " + g).toList();
+    }
+
+    /** The names the rendered group lines define. */
+    private static List<String> groupNames(List<String> groupLines) {
+        return groupLines.stream().filter(l -> l.startsWith("object-group service ")).map(l -> l.split("\\s+")[2]).toList();
     }
 
     @Override
@@ -130,10 +130,10 @@ public final class IosAclDriver implements AclDriver {
                 if (edits.isPresent()) {
                     out.addAll(edits.get());
                 } else {
-                    out.addAll(swap(intent, templates, now, current.get().text()));
+                    out.addAll(swap(intent, templates, now, current.get().groups()));
                 }
             } else {
-                out.addAll(swap(intent, templates, now, current.get().text()));
+                out.addAll(swap(intent, templates, now, current.get().groups()));
             }
         }
         // a swap already points the interfaces it found back at the rebuilt list
@@ -154,14 +154,14 @@ public final class IosAclDriver implements AclDriver {
         return out;
     }
 
-    private static List<String> swap(AclIntent intent, TemplateEngine templates, List<Binding> now, String currentText) {
+    private static List<String> swap(AclIntent intent, TemplateEngine templates, List<Binding> now, List<String> deviceGroups) {
         String tmp = intent.name() + "-PORTPUSH-NEW";
         List<String> body = body(intent, templates);
         List<String> out = new ArrayList<>();
         // a list left by an interrupted run must not be appended to
         out.add("no ip access-list extended " + tmp);
         AclIntent temp = new AclIntent(tmp, intent.entries(), List.of(), false, intent.objectGroups());
-        out.addAll(dropGroups(currentText, tmp));
+        out.addAll(dropGroups(deviceGroups, tmp));
         out.addAll(groupLines(temp, templates));
         out.add("ip access-list extended " + tmp);
         body(temp, templates).forEach(l -> out.add(" " + l));
@@ -174,7 +174,7 @@ public final class IosAclDriver implements AclDriver {
         }
         out.add("no ip access-list extended " + intent.name());
         // the old list's groups go with it, so that the rebuilt list's groups start empty
-        out.addAll(dropGroups(currentText, intent.name()));
+        out.addAll(dropGroups(deviceGroups, intent.name()));
         out.addAll(groupLines(intent, templates));
         out.add("ip access-list extended " + intent.name());
         body.forEach(l -> out.add(" " + l));
@@ -185,7 +185,7 @@ public final class IosAclDriver implements AclDriver {
             out.add("exit");
         }
         out.add("no ip access-list extended " + tmp);
-        out.addAll(dropGroups(String.join("\n", groupLines(temp, templates)), tmp));
+        out.addAll(dropGroups(groupNames(groupLines(temp, templates)), tmp));
         return out;
     }
 
@@ -209,7 +209,7 @@ public final class IosAclDriver implements AclDriver {
         }
         if (now.isPresent()) {
             out.add("no ip access-list extended " + name);
-            out.addAll(dropGroups(now.get().text(), name));
+            out.addAll(dropGroups(now.get().groups(), name));
         }
         out.add("no ip access-list extended " + name + "-PORTPUSH-NEW");
         return out;

@@ -23,10 +23,12 @@ final class IosInPlacePlan {
 
     /** The edit lines, or empty when the numbering leaves no room (the caller then swaps). */
     static Optional<List<String>> edits(DeviceAcl current, AclIntent intent, List<String> renderedBody) {
-        String running = current.text();
-        List<IosAclParser.Line> lines = IosAclParser.runningConfig(running).acls().getOrDefault(current.name(), List.of()).stream()
-                .filter(l -> !l.remark()).toList();
-        List<AclEntry> have = lines.stream().map(l -> l.entry().matchPart()).toList();
+        // the numbers come with the read model; without them there is nothing to edit in place
+        List<Integer> seqs = current.sequences();
+        if (seqs.size() != current.entries().size() || seqs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AclEntry> have = current.entries().stream().map(AclEntry::matchPart).toList();
         List<String> wantText = renderedBody.stream().map(l -> l.replaceFirst("^\\d+\\s+", ""))
                 .filter(l -> !l.startsWith("remark")).toList();
         List<AclEntry> want = AclEntries.matchParts(intent.entries());
@@ -40,16 +42,16 @@ final class IosInPlacePlan {
             int srcPos = d.getSource().getPosition();
             if (d.getType() == DeltaType.DELETE || d.getType() == DeltaType.CHANGE) {
                 for (int k = 0; k < d.getSource().size(); k++) {
-                    deletes.add(" no " + lines.get(srcPos + k).seq());
+                    deletes.add(" no " + seqs.get(srcPos + k));
                 }
             }
             if (d.getType() == DeltaType.INSERT || d.getType() == DeltaType.CHANGE) {
-                int before = srcPos == 0 ? 0 : lines.get(srcPos - 1).seq();
+                int before = srcPos == 0 ? 0 : seqs.get(srcPos - 1);
                 int afterIdx = srcPos + d.getSource().size();
-                int after = afterIdx < lines.size() ? lines.get(afterIdx).seq() : before + 10 * (d.getTarget().size() + 1);
+                int after = afterIdx < seqs.size() ? seqs.get(afterIdx) : before + 10 * (d.getTarget().size() + 1);
                 int count = d.getTarget().size();
                 // numbers still held by entries deleted later are not free yet
-                List<Integer> used = lines.stream().map(IosAclParser.Line::seq).toList();
+                List<Integer> used = seqs;
                 List<Integer> free = new ArrayList<>();
                 for (int n = before + 1; n < after; n++) {
                     if (!used.contains(n)) {

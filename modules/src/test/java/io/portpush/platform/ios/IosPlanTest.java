@@ -26,8 +26,10 @@ class IosPlanTest {
 
     private static DeviceAcl current(String running) {
         IosAclParser.Running r = IosAclParser.runningConfig(running);
-        return new DeviceAcl("EDGE", r.acls().get("EDGE").stream().filter(l -> !l.remark()).map(IosAclParser.Line::entry).toList(),
-                r.bindings().getOrDefault("EDGE", List.of()), running);
+        // as the driver reads it: entries with their sequence numbers
+        List<IosAclParser.Line> lines = r.acls().get("EDGE").stream().filter(l -> !l.remark()).toList();
+        return new DeviceAcl("EDGE", lines.stream().map(IosAclParser.Line::entry).toList(), r.bindings().getOrDefault("EDGE", List.of()),
+                running, lines.stream().map(IosAclParser.Line::seq).toList(), List.of());
     }
 
     private static final String RUNNING = """
