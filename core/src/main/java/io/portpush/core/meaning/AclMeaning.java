@@ -8,55 +8,117 @@ import org.logicng.knowledgecompilation.bdds.jbuddy.BDDKernel;
 
 /**
  * What one ACL does, in a {@link PacketSpace}: the packets it permits (first match wins, an implicit
- * deny after the last entry, as on every platform portpush drives), and for each entry the
- * packets that reach it and match it (its effective region: what it decides).
+ * deny after the last entry, as on every platform portpush drives), folded from the last entry up
+ * so each entry costs one operation; and, on demand, an entry's effective region (the packets
+ * that reach it and match it: what it decides).
  */
 final class AclMeaning {
     final List<AclEntry> entries;
+    final List<Integer> matches;
     final int permitted;
-    final List<Integer> effective;
 
-    private AclMeaning(List<AclEntry> entries, int permitted, List<Integer> effective) {
+    private AclMeaning(List<AclEntry> entries, List<Integer> matches, int permitted) {
         this.entries = entries;
+        this.matches = matches;
         this.permitted = permitted;
-        this.effective = effective;
     }
 
     static AclMeaning of(PacketSpace space, List<AclEntry> entries) {
-        List<Integer> effective = new ArrayList<>(entries.size());
-        int seen = BDDKernel.BDD_FALSE;
-        int permitted = BDDKernel.BDD_FALSE;
+        List<Integer> matches = new ArrayList<>(entries.size());
         for (AclEntry e : entries) {
-            int m = space.match(e);
-            int eff = space.andNot(m, seen);
-            effective.add(eff);
+            matches.add(space.match(e));
+        }
+        int permitted = BDDKernel.BDD_FALSE;
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            AclEntry e = entries.get(i);
+            int m = matches.get(i);
+            int next;
             if (e.unrecognised()) {
                 // a line portpush could not read decides what it matches, one way or the other
-                int mayPermit = space.and(eff, space.unknownAction(e));
-                int p = space.or(permitted, mayPermit);
+                int mayPermit = space.and(m, space.unknownAction(e));
+                int rest = space.andNot(permitted, m);
+                next = space.or(mayPermit, rest);
                 space.unref(mayPermit);
-                space.unref(permitted);
-                permitted = p;
+                space.unref(rest);
             } else if (e.action() == Action.PERMIT) {
-                int p = space.or(permitted, eff);
-                space.unref(permitted);
-                permitted = p;
+                next = space.or(m, permitted);
+            } else {
+                next = space.andNot(permitted, m);
             }
-            int s = space.or(seen, m);
-            space.unref(seen);
-            space.unref(m);
-            seen = s;
+            space.unref(permitted);
+            permitted = next;
         }
-        space.unref(seen);
-        return new AclMeaning(List.copyOf(entries), permitted, List.copyOf(effective));
+        return new AclMeaning(List.copyOf(entries), List.copyOf(matches), permitted);
+    }
+
+    /** The packets of {@code within} that entry {@code i} decides (it matches them and no earlier entry does); referenced. */
+    int effective(PacketSpace space, int i, int within) {
+        int r = space.and(matches.get(i), within);
+        for (int j = 0; j < i && !PacketSpace.isEmpty(r); j++) {
+            if (!disjoint(entries.get(j), entries.get(i)) && space.meets(matches.get(j), r)) {
+                int next = space.andNot(r, matches.get(j));
+                space.unref(r);
+                r = next;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Whether two entries can match no packet in common, told from their fields alone (protocols,
+     * addresses or ports that do not overlap); false when in doubt, so the sets decide.
+     */
+    static boolean disjoint(AclEntry a, AclEntry b) {
+        if (a.unrecognised() || b.unrecognised()) {
+            return false;
+        }
+        boolean proto = !a.protocol().equals("ip") && !b.protocol().equals("ip") && !a.established() && !b.established()
+                && !a.protocol().equals(b.protocol());
+        return proto || disjoint(a.source(), b.source()) || disjoint(a.destination(), b.destination())
+                || (a.ports() && b.ports() && (disjoint(a.destinationPorts(), b.destinationPorts())
+                || disjoint(a.sourcePorts(), b.sourcePorts())));
+    }
+
+    private static boolean disjoint(io.portpush.core.policy.AddressSet x, io.portpush.core.policy.AddressSet y) {
+        if (x.prefixes().isEmpty() || y.prefixes().isEmpty() || !x.names().isEmpty() || !y.names().isEmpty()) {
+            return false;
+        }
+        for (inet.ipaddr.IPAddress p : x.prefixes()) {
+            for (inet.ipaddr.IPAddress q : y.prefixes()) {
+                if (p.isIPv4() != q.isIPv4() || !p.isSequential() || !q.isSequential() || overlap(p, q)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean overlap(inet.ipaddr.IPAddress p, inet.ipaddr.IPAddress q) {
+        inet.ipaddr.IPAddress a = p.getNetworkPrefixLength() != null ? p.toPrefixBlock() : p;
+        inet.ipaddr.IPAddress b = q.getNetworkPrefixLength() != null ? q.toPrefixBlock() : q;
+        return a.getLower().getValue().compareTo(b.getUpper().getValue()) <= 0 && b.getLower().getValue().compareTo(a.getUpper().getValue()) <= 0;
+    }
+
+    private static boolean disjoint(io.portpush.core.policy.PortMatch x, io.portpush.core.policy.PortMatch y) {
+        if (x.any() || y.any()) {
+            return false;
+        }
+        for (io.portpush.core.policy.PortRange r : x.ranges()) {
+            for (io.portpush.core.policy.PortRange t : y.ranges()) {
+                if (r.from() <= t.to() && t.from() <= r.to()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The 0-based index of the entry that decides {@code p}, or -1 when none matches (implicit deny). */
     int decider(PacketSpace space, Packet p) {
         int one = space.packet(p);
         try {
-            for (int i = 0; i < effective.size(); i++) {
-                if (space.meets(effective.get(i), one)) {
+            for (int i = 0; i < matches.size(); i++) {
+                if (space.meets(matches.get(i), one)) {
                     return i;
                 }
             }

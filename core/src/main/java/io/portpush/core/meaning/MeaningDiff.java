@@ -3,6 +3,7 @@ package io.portpush.core.meaning;
 import io.portpush.core.policy.AclEntry;
 import io.portpush.core.policy.Action;
 import java.util.ArrayList;
+import org.logicng.knowledgecompilation.bdds.jbuddy.BDDKernel;
 import java.util.List;
 
 /**
@@ -125,14 +126,21 @@ public record MeaningDiff(List<Change> changes, List<String> flows, List<String>
         }
         for (int i = 0; i < list.entries.size(); i++) {
             AclEntry e = list.entries.get(i);
-            int eff = list.effective.get(i);
-            if ((e.action() != Action.PERMIT && !e.unrecognised()) || !space.meets(eff, diff)) {
+            // cheap filter first: an entry whose match misses the difference cannot decide any of it
+            if ((e.action() != Action.PERMIT && !e.unrecognised()) || !space.meets(list.matches.get(i), diff)) {
                 continue;
             }
-            boolean isSure = space.meets(eff, sure);
-            int part = space.and(eff, isSure ? sure : diff);
-            Change c = new Change(isSure ? definite : possible, side, i + 1, e.describe(), space.within(eff, diff),
-                    space.example(part).toString());
+            int part = list.effective(space, i, diff);
+            if (PacketSpace.isEmpty(part)) {
+                continue;
+            }
+            int surePart = space.and(part, sure);
+            boolean isSure = !PacketSpace.isEmpty(surePart);
+            int all = list.effective(space, i, BDDKernel.BDD_TRUE);
+            Change c = new Change(isSure ? definite : possible, side, i + 1, e.describe(), space.within(all, diff),
+                    space.example(isSure ? surePart : part).toString());
+            space.unref(all);
+            space.unref(surePart);
             space.unref(part);
             (isSure ? sureOut : maybeOut).add(c);
         }

@@ -42,12 +42,13 @@ public final class PacketSpace {
     private final BDDConstruction c;
     private final BDDOperations ops;
     private final Map<String, Integer> unknown = new LinkedHashMap<>();
+    private final Map<FieldKey, Integer> fields = new java.util.HashMap<>();
     private final int opaqueCube;
     private final int noneHold;
 
     private PacketSpace(List<String> unknowns) {
         int vars = FIXED + Math.max(1, unknowns.size());
-        kernel = new BDDKernel(new FormulaFactory(), vars, 200_000, 20_000);
+        kernel = new BDDKernel(new FormulaFactory(), vars, 1_000_000, 200_000);
         c = new BDDConstruction(kernel);
         ops = new BDDOperations(kernel);
         int cube = BDDKernel.BDD_TRUE;
@@ -222,35 +223,50 @@ public final class PacketSpace {
         if (e.unrecognised()) {
             return c.ithVar(unknown.get("line '" + e.unrecognisedText() + "'"));
         }
-        int m = BDDKernel.BDD_TRUE;
+        // each field's set, in variable order; joined from the last up, so every join costs the size of the upper set only
+        List<Integer> parts = new ArrayList<>();
         int proto = protocolNumber(e.protocol()).orElse(-2);
-        if (proto == -2) {
-            m = andFree(m, c.ithVar(unknown.get("protocol " + e.protocol())));
-        } else if (proto >= 0) {
-            m = andFree(m, value(PROTO, 8, proto));
-        }
-        m = andFree(m, addresses(e.source(), SRC, "source"));
-        m = andFree(m, addresses(e.destination(), DST, "destination"));
-        if (e.ports()) {
-            m = andFree(m, ports(e.sourcePorts(), SPORT));
-            m = andFree(m, ports(e.destinationPorts(), DPORT));
-        }
         if (e.established()) {
-            m = andFree(m, value(PROTO, 8, 6));
-            m = andFree(m, c.ithVar(EST));
+            parts.add(value(PROTO, 8, 6));
+        } else if (proto >= 0) {
+            parts.add(value(PROTO, 8, proto));
+        }
+        parts.add(addresses(e.destination(), DST, "destination"));
+        parts.add(addresses(e.source(), SRC, "source"));
+        if (e.ports()) {
+            parts.add(ports(e.destinationPorts(), DPORT));
+            parts.add(ports(e.sourcePorts(), SPORT));
         }
         for (String q : e.qualifiers()) {
             Optional<int[]> ic = icmp(q, e);
             if (ic.isPresent()) {
-                m = andFree(m, range(SPORT, 8, ic.get()[0], ic.get()[0]));
-                if (ic.get()[1] >= 0) {
-                    m = andFree(m, range(SPORT + 8, 8, ic.get()[1], ic.get()[1]));
-                }
-            } else if (unknown.containsKey(q)) {
-                m = andFree(m, c.ithVar(unknown.get(q)));
+                parts.add(ic.get()[1] >= 0 ? range(SPORT, 16, ic.get()[0] * 256L + ic.get()[1], ic.get()[0] * 256L + ic.get()[1])
+                        : range(SPORT, 16, ic.get()[0] * 256L, ic.get()[0] * 256L + 255));
             }
         }
+        if (e.established()) {
+            parts.add(c.ithVar(EST));
+        }
+        if (proto == -2) {
+            parts.add(c.ithVar(unknown.get("protocol " + e.protocol())));
+        }
+        for (String q : e.qualifiers()) {
+            if (icmp(q, e).isEmpty() && unknown.containsKey(q)) {
+                parts.add(c.ithVar(unknown.get(q)));
+            }
+        }
+        // unknown predicates' variables follow the header fields in order of first use, not of this entry's qualifiers
+        parts.sort(java.util.Comparator.comparingInt(this::topVar));
+        int m = BDDKernel.BDD_TRUE;
+        for (int k = parts.size() - 1; k >= 0; k--) {
+            m = andFree(parts.get(k), m);
+        }
         return m;
+    }
+
+    /** The first variable a set tests (terminals last). */
+    private int topVar(int bdd) {
+        return bdd == BDDKernel.BDD_TRUE || bdd == BDDKernel.BDD_FALSE ? Integer.MAX_VALUE : c.bddVar(bdd);
     }
 
     private int addresses(AddressSet a, int base, String side) {
@@ -267,12 +283,18 @@ public final class PacketSpace {
         return any;
     }
 
-    /** An IPv4 prefix or an exact set of per-octet ranges ({@code 10.*.0.*}). */
+    /** An IPv4 prefix (one block) or an exact set of per-octet ranges ({@code 10.*.0.*}). */
     private int address(IPAddress p, int base) {
-        IPAddress block = p.getNetworkPrefixLength() != null ? p.toPrefixBlock() : p;
+        Integer len = p.getNetworkPrefixLength();
+        if (len != null || p.isSequential()) {
+            IPAddress block = len != null ? p.toPrefixBlock() : p;
+            long lo = block.getLower().getValue().longValue();
+            long hi = block.getUpper().getValue().longValue();
+            return range(base, 32, lo, hi);
+        }
         int m = BDDKernel.BDD_TRUE;
         for (int i = 0; i < 4; i++) {
-            IPAddressSegment s = block.getSegment(i);
+            IPAddressSegment s = p.getSegment(i);
             if (s.getSegmentValue() != 0 || s.getUpperSegmentValue() != 255) {
                 m = andFree(m, range(base + 8 * i, 8, s.getSegmentValue(), s.getUpperSegmentValue()));
             }
@@ -295,21 +317,45 @@ public final class PacketSpace {
         return range(base, bits, v, v);
     }
 
-    /** {@code lo <= x <= hi} over the {@code bits} variables from {@code base}, most significant first; referenced. */
+    /**
+     * {@code lo <= x <= hi} over the {@code bits} variables from {@code base}, most significant first;
+     * referenced. Built as the union of the range's aligned blocks, each a cube of the bits it fixes
+     * made from the bottom up (every step adds one node), and kept: entries share addresses and ports.
+     */
     int range(int base, int bits, long lo, long hi) {
-        int geq = BDDKernel.BDD_TRUE;
-        int leq = BDDKernel.BDD_TRUE;
-        for (int i = bits - 1; i >= 0; i--) {
-            boolean loBit = ((lo >> (bits - 1 - i)) & 1) == 1;
-            boolean hiBit = ((hi >> (bits - 1 - i)) & 1) == 1;
-            int g = ref(loBit ? c.and(c.ithVar(base + i), geq) : c.or(c.ithVar(base + i), geq));
-            int l = ref(hiBit ? c.or(c.nithVar(base + i), leq) : c.and(c.nithVar(base + i), leq));
-            unref(geq);
-            unref(leq);
-            geq = g;
-            leq = l;
+        FieldKey key = new FieldKey(base, bits, lo, hi);
+        Integer known = fields.get(key);
+        if (known != null) {
+            return ref(known);
         }
-        return andFree(geq, leq);
+        int any = BDDKernel.BDD_FALSE;
+        long from = lo;
+        while (from <= hi) {
+            // the largest aligned block that starts at 'from' and ends by 'hi'
+            int free = 0;
+            while (free < bits && (from & ((1L << (free + 1)) - 1)) == 0 && from + (1L << (free + 1)) - 1 <= hi) {
+                free++;
+            }
+            any = orFree(any, cube(base, bits, from, bits - free));
+            from += 1L << free;
+        }
+        fields.put(key, ref(any));
+        return any;
+    }
+
+    /** The packets whose first {@code fixed} of these bits equal those of {@code value}; referenced. */
+    private int cube(int base, int bits, long value, int fixed) {
+        int r = BDDKernel.BDD_TRUE;
+        for (int i = fixed - 1; i >= 0; i--) {
+            boolean one = ((value >> (bits - 1 - i)) & 1) == 1;
+            int next = ref(c.and(one ? c.ithVar(base + i) : c.nithVar(base + i), r));
+            unref(r);
+            r = next;
+        }
+        return r;
+    }
+
+    private record FieldKey(int base, int bits, long lo, long hi) {
     }
 
     /** The unknown predicates by name, in variable order. */
