@@ -78,6 +78,11 @@ public final class ConsoleListener implements RunListener {
             progress.flush();
         }
         out.println(redactor.redact(line));
+        // meaning before text: what the change opens and closes, then its lines
+        if ((diff || verbosity >= 1) && r.data().get("meaning") instanceof List<?> meaning && !meaning.isEmpty()) {
+            out.println("  meaning:");
+            meaning.forEach(m -> out.println(redactor.redact("    " + m)));
+        }
         if (diff && !r.diff().isEmpty()) {
             for (String d : r.diff().lines().toList()) {
                 String p = d.startsWith("+") && !d.startsWith("+++") ? paint("32", d)

@@ -52,6 +52,11 @@ final class HtmlReport {
                 h.append("<div class=\"host\" data-host=\"").append(esc(e.getKey())).append("\"><h4>").append(esc(e.getKey()))
                         .append(": <span class=\"").append(cls).append("\">").append(cls).append("</span></h4>\n");
                 h.append("<p>").append(esc(redactor.redact(r.msg()))).append("</p>\n");
+                if (r.data().get("meaning") instanceof List<?> meaning && !meaning.isEmpty()) {
+                    h.append("<p>Meaning:</p>\n<ul class=\"meaning\">");
+                    meaning.forEach(m -> h.append("<li>").append(esc(redactor.redact(String.valueOf(m)))).append("</li>"));
+                    h.append("</ul>\n");
+                }
                 if (!r.diff().isEmpty()) {
                     h.append("<pre class=\"diff\">");
                     for (String line : redactor.redact(r.diff()).lines().toList()) {

@@ -85,8 +85,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON report on stdout instead of the human output.")
     boolean json;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write a report: FILE.html (one page for a change review board) or FILE.json.")
-    Path report;
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a report: FILE.html (one page for a change review board) or "
+            + "FILE.json; repeat it for both.")
+    List<Path> reports = new java.util.ArrayList<>();
 
     @Option(names = "--accept-new-host-keys", description = "Trust unknown host keys on first use and record them (changed keys are never accepted).")
     boolean acceptNew;
@@ -211,7 +212,7 @@ public class RunCommand implements Callable<Integer> {
             out.print(jsonText);
             out.flush();
         }
-        if (report != null) {
+        for (Path report : reports) {
             try {
                 String text = report.getFileName().toString().endsWith(".html")
                         ? HtmlReport.write(result, redactor, "portpush " + describe() + (options.check() ? " (check)" : ""))

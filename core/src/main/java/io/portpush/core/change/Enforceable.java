@@ -43,6 +43,14 @@ public interface Enforceable<S> {
     /** The state as the history records it (JSON), or the kind's "absent" record. */
     String record(TaskContext ctx, Optional<S> state);
 
+    /**
+     * What the change means beyond its lines (for an ACL: the packets it opens and closes), one
+     * line each, for reviews, reports and history; empty where the kind has no such reading.
+     */
+    default java.util.List<String> meaning(TaskContext ctx, Optional<S> before) {
+        return java.util.List.of();
+    }
+
     /** The result message when the device already holds the intent. */
     String inSync();
 

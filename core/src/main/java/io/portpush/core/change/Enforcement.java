@@ -41,6 +41,10 @@ public final class Enforcement {
             return TaskResult.ok(o.inSync(), out);
         }
         o.preflight(ctx, plan);
+        List<String> meaning = o.meaning(ctx, before);
+        if (!meaning.isEmpty()) {
+            out.put("meaning", meaning);
+        }
         String rendered = o.intendedText(ctx);
         String diff = UnifiedDiff.of(ctx.host() + "/" + o.object(), o.text(before), rendered);
         out.put("rendered", rendered);
@@ -80,6 +84,10 @@ public final class Enforcement {
         history.ifPresent(h -> {
             h.stage(path, o.text(after));
             h.stage(path + ".json", o.record(ctx, after));
+            if (!meaning.isEmpty()) {
+                // what the last change to this object meant, beside its text: each revision keeps its own
+                h.stage(path + ".meaning", String.join("\n", meaning) + "\n");
+            }
             backup.ifPresent(b -> h.stage(HistoryStore.path(ctx.host(), b.object()), b.text()));
         });
         journal.ifPresent(j -> j.end(ctx.host(), o.object()));

@@ -95,6 +95,11 @@ final class AclObject extends CliEnforceable<DeviceAcl> {
     }
 
     @Override
+    public List<String> meaning(TaskContext ctx, Optional<DeviceAcl> before) {
+        return AclMeanings.of(ctx, before, intent);
+    }
+
+    @Override
     public String inSync() {
         return intent.map(i -> name + ": the device already enforces the intent (" + AclEntries.flatten(i.entries()).size() + " entries, "
                 + i.bindings().size() + " bindings)").orElse(name + " is already absent, as in the chosen revision");

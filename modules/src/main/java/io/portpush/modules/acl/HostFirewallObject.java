@@ -86,6 +86,11 @@ final class HostFirewallObject extends ScriptEnforceable<DeviceAcl> {
     }
 
     @Override
+    public List<String> meaning(TaskContext ctx, Optional<DeviceAcl> before) {
+        return AclMeanings.of(ctx, before, intent);
+    }
+
+    @Override
     public String inSync() {
         return intent.map(i -> name + ": the host already enforces the intent (" + AclEntries.flatten(i.entries()).size() + " entries)")
                 .orElse(name + " is already absent, as in the chosen revision");
