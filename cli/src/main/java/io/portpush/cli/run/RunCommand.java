@@ -167,6 +167,7 @@ public class RunCommand implements Callable<Integer> {
         Map<Class<?>, Object> services = new HashMap<>();
         Catalogue catalogue = new CatalogueLoader().load(catalogues);
         services.put(Catalogue.class, catalogue);
+        addServices(services);
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
                 + Long.toHexString(ProcessHandle.current().pid());
         RunReport result;
@@ -236,6 +237,10 @@ public class RunCommand implements Callable<Integer> {
             return Interrupts.exitCode(interrupted);
         }
         return exitCode(result);
+    }
+
+    /** Run-wide services a command adds for the modules ({@code explain} adds its question). */
+    protected void addServices(Map<Class<?>, Object> services) {
     }
 
     /** What this command may do to devices. */

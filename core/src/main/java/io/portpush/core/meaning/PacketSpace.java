@@ -400,6 +400,16 @@ public final class PacketSpace {
         return v;
     }
 
+    /** The packets with these header fields, whatever the unknown conditions hold; referenced. */
+    int packetFields(Packet p) {
+        int m = value(PROTO, 8, p.protocol());
+        m = andFree(m, value(SRC, 32, p.source()));
+        m = andFree(m, value(DST, 32, p.destination()));
+        m = andFree(m, value(SPORT, 16, p.sourcePort()));
+        m = andFree(m, value(DPORT, 16, p.destinationPort()));
+        return andFree(m, p.established() ? c.ithVar(EST) : c.nithVar(EST));
+    }
+
     /** The set holding exactly one packet (every field fixed, each unknown predicate as {@code p.holds()} says); referenced. */
     int packet(Packet p) {
         int m = value(PROTO, 8, p.protocol());

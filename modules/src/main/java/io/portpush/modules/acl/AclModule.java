@@ -66,8 +66,103 @@ public final class AclModule implements TaskModule {
         AclDriver driver = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::acl).orElse(null);
         io.portpush.core.policy.HostFirewallDriver host = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::hostFirewall).orElse(null);
         AclSpec spec = AclSpecReader.read(a);
-        AclIntent intent = intent(ctx, a, spec);
-        List<AclLint.Finding> lint = AclLint.check(intent.entries());
+        AclIntent whole = intent(ctx, a, spec);
+        Optional<io.portpush.core.placement.Placement> placement = placement(ctx, a);
+        Optional<PlacedAcls> placed = placed(ctx, a, whole, placement);
+        if (placed.isEmpty()) {
+            return one(ctx, a, spec, whole, placement, driver, host);
+        }
+        List<TaskResult> results = new ArrayList<>();
+        for (AclIntent intent : placed.get().acls()) {
+            results.add(one(ctx, a, spec, intent, placement, driver, host));
+        }
+        return combined(whole.name(), placed.get(), results);
+    }
+
+    /** {@code placement: auto}: the lists the host needs where it sits; empty when the task binds its list itself. */
+    static Optional<PlacedAcls> placed(TaskContext ctx, ModuleArgs a, AclIntent whole, Optional<io.portpush.core.placement.Placement> placement) {
+        if (!a.has("placement")) {
+            return Optional.empty();
+        }
+        String how = a.string("placement", "");
+        if (!how.equals("auto")) {
+            throw a.error("placement", "placement is 'auto' (one list per interface, from the host's zones), not '" + how + "'");
+        }
+        if (Platforms.of(ctx.platform()).map(io.portpush.core.platform.Platform::exec).orElse(false)) {
+            throw a.error("placement", "placement: auto writes per-interface lists; " + ctx.platform() + " (host " + ctx.host()
+                    + ") filters in chains, which placement does not build yet: bind the chain with bind:");
+        }
+        if (!whole.bindings().isEmpty()) {
+            throw a.error("bind", "give bind or placement: auto, not both (placement decides where each list is bound)");
+        }
+        if (placement.isEmpty()) {
+            throw a.error("placement", "placement: auto needs zones: in the variables of host " + ctx.host()
+                    + " (zones: {outside: {interface: GigabitEthernet1, addresses: [0.0.0.0/0]}, inside: {interface: GigabitEthernet2, roles: [imp-node]}})");
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        if (a.has("names")) {
+            if (!(a.raw("names") instanceof Map<?, ?> m)) {
+                throw a.error("names", "names maps a zone to its list's name: {outside: EDGE-IN}");
+            }
+            m.forEach((k, v) -> {
+                String n = String.valueOf(v);
+                if (!n.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+                    throw a.error("names." + k, "'" + n + "' is not a list name (a letter, then letters, digits, _ . -)");
+                }
+                names.put(String.valueOf(k), n);
+            });
+        }
+        return Optional.of(PlacedAcls.of(whole, placement.get(), names));
+    }
+
+    /** The placed lists' results as one task result: worst status, every diff and command, the plan's notes first. */
+    private static TaskResult combined(String name, PlacedAcls placed, List<TaskResult> results) {
+        Status status = Status.OK;
+        List<String> msgs = new ArrayList<>();
+        StringBuilder diff = new StringBuilder();
+        List<String> commands = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        List<String> meaning = new ArrayList<>();
+        List<String> explain = new ArrayList<>();
+        data.put("acls", placed.acls().stream().map(AclIntent::name).toList());
+        data.put("placement", placed.notes());
+        for (int i = 0; i < results.size(); i++) {
+            TaskResult r = results.get(i);
+            String acl = placed.acls().get(i).name();
+            status = r.status() == Status.FAILED || status == Status.FAILED ? Status.FAILED
+                    : r.status() == Status.CHANGED || status == Status.CHANGED ? Status.CHANGED : status;
+            msgs.add(r.msg());
+            diff.append(r.diff());
+            commands.addAll(r.commands());
+            if (r.data().get("meaning") instanceof List<?> l) {
+                l.forEach(x -> meaning.add(acl + ": " + x));
+            }
+            if (r.data().get("explain") instanceof List<?> l) {
+                l.forEach(x -> explain.add(String.valueOf(x)));
+            }
+            data.put(acl, r.data());
+        }
+        if (!meaning.isEmpty()) {
+            data.put("meaning", meaning);
+        }
+        if (!explain.isEmpty()) {
+            data.put("explain", explain);
+        }
+        String notes = placed.notes().isEmpty() ? "" : " (placement: " + String.join("; ", placed.notes()) + ")";
+        return new TaskResult(status, name + " placed as " + placed.acls().size() + " lists: " + String.join("; ", msgs) + notes, data,
+                diff.toString(), commands);
+    }
+
+    /** One list on one host: lint, explain, verify or enforce. */
+    private TaskResult one(TaskContext ctx, ModuleArgs a, AclSpec spec, AclIntent intent, Optional<io.portpush.core.placement.Placement> placement,
+                           AclDriver driver, io.portpush.core.policy.HostFirewallDriver host) {
+        List<AclLint.Finding> lint = new ArrayList<>(AclLint.check(intent.entries()));
+        placement.ifPresent(p -> intent.bindings().forEach(b -> lint.addAll(p.neverMatching(AclEntries.flatten(intent.entries()), b))));
+        Optional<io.portpush.core.meaning.ExplainRequest> explain = ctx.optionalService(io.portpush.core.meaning.ExplainRequest.class);
+        if (explain.isPresent()) {
+            return AclExplain.explain(ctx, a, explain.get(), intent, placement, () -> host != null
+                    ? host.read(ctx.ssh(), intent.name(), ctx.options().commandTimeout()) : driver.read(ctx.session(), intent.name()));
+        }
         if (ctx.options().mode() == RunOptions.Mode.LINT) {
             Map<String, Object> found = new LinkedHashMap<>();
             found.put("findings", lint.stream().map(AclLint.Finding::toString).toList());
@@ -87,14 +182,24 @@ public final class AclModule implements TaskModule {
             return ctx.options().mode() == RunOptions.Mode.VERIFY ? Enforcement.verify(ctx, chain, Map.of("acl", intent.name()))
                     : Enforcement.enforce(ctx, chain, Commit.keep("portpush acl " + intent.name()), Map.of("acl", intent.name()));
         }
-        return enforce(ctx, driver, intent, lint, strategy(ctx, a), a.integer("confirm_minutes", 5));
+        return enforce(ctx, driver, intent, lint, strategy(ctx, a), a.integer("confirm_minutes", 5), placement);
+    }
+
+    /** Where the host's interfaces face ({@code zones} in its variables), when the inventory says. */
+    static Optional<io.portpush.core.placement.Placement> placement(TaskContext ctx, ModuleArgs a) {
+        try {
+            return io.portpush.core.placement.Placement.fromVars(ctx.vars(), RoleBindings.read(ctx, a));
+        } catch (IllegalArgumentException e) {
+            throw a.error("zones", e.getMessage() + " (host " + ctx.host() + ")");
+        }
     }
 
     @Override
     public void validate(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS);
-        intent(ctx, a, AclSpecReader.read(a));
+        AclIntent whole = intent(ctx, a, AclSpecReader.read(a));
         strategy(ctx, a);
+        placed(ctx, a, whole, placement(ctx, a));
     }
 
     /**
@@ -149,15 +254,25 @@ public final class AclModule implements TaskModule {
      * failure. Shared by {@code acl} and {@code rollback}.
      */
     static TaskResult enforce(TaskContext ctx, AclDriver driver, AclIntent intent, List<AclLint.Finding> lint,
-                              io.portpush.core.platform.AclStrategy strategy,
-                              int confirmMinutes) {
+                              io.portpush.core.platform.AclStrategy strategy, int confirmMinutes) {
+        return enforce(ctx, driver, intent, lint, strategy, confirmMinutes, Optional.empty());
+    }
+
+    static TaskResult enforce(TaskContext ctx, AclDriver driver, AclIntent intent, List<AclLint.Finding> lint,
+                              io.portpush.core.platform.AclStrategy strategy, int confirmMinutes,
+                              Optional<io.portpush.core.placement.Placement> placement) {
         DeviceSession s = ctx.session();
         Optional<DeviceAcl> before = driver.read(s, intent.name());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("acl", intent.name());
         data.put("entries", AclEntries.flatten(intent.entries()).stream().map(e -> e.describe()).toList());
         data.put("lint", lint.stream().map(AclLint.Finding::toString).toList());
-        before.ifPresent(b -> data.put("device_lint", AclLint.check(b.entries()).stream().map(AclLint.Finding::toString).toList()));
+        before.ifPresent(b -> {
+            List<AclLint.Finding> found = new ArrayList<>(AclLint.check(b.entries()));
+            // what the device holds, where it is bound, against where its addresses sit
+            placement.ifPresent(p -> b.bindings().forEach(x -> found.addAll(p.neverMatching(b.entries(), x))));
+            data.put("device_lint", found.stream().map(AclLint.Finding::toString).toList());
+        });
         if (ctx.options().mode() == RunOptions.Mode.VERIFY) {
             List<String> drift = verify(before, intent);
             if (!drift.isEmpty() && before.isPresent()) {

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /** Reads an {@code acl} task's arguments into an {@link AclSpec}; mistakes name the task and the field. */
 final class AclSpecReader {
-    static final Set<String> KEYS = Set.of("name", "bind", "rules", "default", "default_log", "return_traffic", "force", "ports",
+    static final Set<String> KEYS = Set.of("name", "bind", "placement", "names", "rules", "default", "default_log", "return_traffic", "force", "ports",
             "strategy", "roles", "confirm_minutes", "object_groups");
     /** How a change reaches the device: a new list swapped in, sequence edits, or (Junos, nftables) the whole object replaced. */
     private static final Set<String> RULE_KEYS = Set.of("permit", "deny", "log", "from", "to", "include_optional");
