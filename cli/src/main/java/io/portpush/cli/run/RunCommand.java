@@ -113,13 +113,26 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--push-history", description = "Push the history to its git remote after the run.")
     boolean pushHistory;
 
+    @picocli.CommandLine.Mixin
+    VaultOptions vaultOptions = new VaultOptions();
+
+    /** The run's Ansible Vault, made once from the options (a prompt asks once). */
+    private io.portpush.core.vault.Vault vault;
+
+    protected io.portpush.core.vault.Vault vault() {
+        if (vault == null) {
+            vault = vaultOptions.vault(System.getenv());
+        }
+        return vault;
+    }
+
     /** The plays to run; {@code rollback} builds its own. */
     protected List<Play> plays() {
         if (playbook == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PLAYBOOK'");
         }
         TemplateEngine syntax = new TemplateEngine(List.of());
-        return new PlaybookLoader(TaskModules.all().keySet(), syntax::syntaxProblems).load(playbook);
+        return new PlaybookLoader(TaskModules.all().keySet(), syntax::syntaxProblems, vault()).load(playbook);
     }
 
     /** What ran, for the history's commit messages. */
@@ -137,7 +150,7 @@ public class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path project = Path.of("").toAbsolutePath();
         Path state = stateDir == null ? project.resolve(".portpush") : stateDir.toAbsolutePath();
-        Inventory inv = InventoryLoader.load(inventory);
+        Inventory inv = InventoryLoader.load(inventory, vault());
         List<Play> plays = plays();
         Targets.check(inv, plays.stream().map(p -> new Targets.Pattern(p.hosts(), p.where().file() + ":" + p.where().line())).toList(),
                 limit, allowEmpty);
@@ -158,6 +171,8 @@ public class RunCommand implements Callable<Integer> {
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, hostTimeout == null ? null : Duration.ofSeconds(hostTimeout),
                 project, state);
         Redactor redactor = new Redactor();
+        // every value a vault opened is a secret from here on, in every output
+        vault().revealed().forEach(redactor::learn);
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null && !json;
         ConsoleListener console = new ConsoleListener(json ? new PrintWriter(PrintWriter.nullWriter()) : out, verbose.length, diff, color,
                 redactor, color ? spec.commandLine().getErr() : null);
@@ -167,6 +182,7 @@ public class RunCommand implements Callable<Integer> {
         Map<Class<?>, Object> services = new HashMap<>();
         Catalogue catalogue = new CatalogueLoader().load(catalogues);
         services.put(Catalogue.class, catalogue);
+        services.put(io.portpush.core.vault.Vault.class, vault());
         addServices(services);
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
                 + Long.toHexString(ProcessHandle.current().pid());

@@ -50,12 +50,23 @@ public final class InventoryLoader {
         }
     }
 
+    private final io.portpush.core.vault.Vault vault;
+
+    private InventoryLoader(io.portpush.core.vault.Vault vault) {
+        this.vault = vault;
+    }
+
     /** Loads an inventory file or directory. */
     public static Inventory load(Path path) {
+        return load(path, io.portpush.core.vault.Vault.none());
+    }
+
+    /** Loads an inventory whose files or values may be encrypted with Ansible Vault, opened with {@code vault}. */
+    public static Inventory load(Path path, io.portpush.core.vault.Vault vault) {
         if (!Files.exists(path)) {
             throw new NotFoundException("inventory " + path + " does not exist");
         }
-        return new InventoryLoader().read(path);
+        return new InventoryLoader(vault).read(path);
     }
 
     private Inventory read(Path path) {
@@ -134,9 +145,10 @@ public final class InventoryLoader {
         }
         String n = f.getFileName().toString();
         if (n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".json")) {
-            readYaml(LocatedDocument.parse(f.toString(), text));
+            readYaml(LocatedDocument.parse(f.toString(), text, vault));
         } else {
-            readIni(f.toString(), text);
+            readIni(f.toString(), io.portpush.core.vault.Vault.isVaulted(text)
+                    ? vault.decrypt(text, new io.portpush.core.error.SourceLocation(f.toString(), 1, "")) : text);
         }
     }
 
@@ -348,17 +360,25 @@ public final class InventoryLoader {
     }
 
     private Map<String, Object> varsFile(Path f, String scope) {
-        LocatedDocument d = LocatedDocument.read(f, f.toString());
+        LocatedDocument d = LocatedDocument.read(f, f.toString(), vault);
         for (Iterator<String> ks = d.root().fieldNames(); ks.hasNext(); ) {
             String key = ks.next();
             origin(scope, key, d.at(JsonPointer.empty().appendProperty(key)));
         }
-        return varsFile(f);
+        return vars(d);
     }
 
     /** A YAML file of variables; names the file and line when it is not a mapping. */
     public static Map<String, Object> varsFile(Path f) {
-        LocatedDocument d = LocatedDocument.read(f, f.toString());
+        return varsFile(f, io.portpush.core.vault.Vault.none());
+    }
+
+    /** A YAML file of variables that may be vault-encrypted or hold {@code !vault} values. */
+    public static Map<String, Object> varsFile(Path f, io.portpush.core.vault.Vault vault) {
+        return vars(LocatedDocument.read(f, f.toString(), vault));
+    }
+
+    private static Map<String, Object> vars(LocatedDocument d) {
         if (d.root().isMissingNode() || d.root().isNull()) {
             return Map.of();
         }

@@ -33,6 +33,7 @@ public final class PlaybookLoader {
 
     private final Set<String> modules;
     private final Function<String, List<String>> templateSyntax;
+    private final io.portpush.core.vault.Vault vault;
 
     /** @param modules names of the task modules that exist */
     public PlaybookLoader(Set<String> modules) {
@@ -46,8 +47,14 @@ public final class PlaybookLoader {
      *                       {@code {{ ...} is refused before any connection instead of being sent as text
      */
     public PlaybookLoader(Set<String> modules, Function<String, List<String>> templateSyntax) {
+        this(modules, templateSyntax, io.portpush.core.vault.Vault.none());
+    }
+
+    /** As above, with the vault that opens {@code !vault} values in the playbook. */
+    public PlaybookLoader(Set<String> modules, Function<String, List<String>> templateSyntax, io.portpush.core.vault.Vault vault) {
         this.modules = Set.copyOf(modules);
         this.templateSyntax = templateSyntax;
+        this.vault = vault;
     }
 
     private void checkTemplates(FieldReader r, JsonPointer p, Set<String> skip) {
@@ -74,7 +81,7 @@ public final class PlaybookLoader {
         if (!Files.isRegularFile(file)) {
             throw new NotFoundException("playbook " + file + " does not exist");
         }
-        return parse(LocatedDocument.read(file, file.toString()));
+        return parse(LocatedDocument.read(file, file.toString(), vault));
     }
 
     public List<Play> parse(LocatedDocument doc) {

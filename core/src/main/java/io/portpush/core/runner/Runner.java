@@ -113,7 +113,11 @@ public final class Runner {
             p.vars().keySet().forEach(k -> origins.put(k, "the vars of play '" + p.name() + "' (" + p.where().file() + ":"
                     + p.where().line() + ")"));
             for (String f : p.varsFiles()) {
-                Map<String, Object> fv = InventoryLoader.varsFile(base.resolve(f));
+                io.portpush.core.vault.Vault vault = services.get(io.portpush.core.vault.Vault.class) instanceof io.portpush.core.vault.Vault v
+                        ? v : io.portpush.core.vault.Vault.none();
+                Map<String, Object> fv = InventoryLoader.varsFile(base.resolve(f), vault);
+                // what a vaulted vars file held is masked from here on
+                vault.revealed().forEach(redactor::learn);
                 vars.putAll(fv);
                 fv.keySet().forEach(k -> origins.put(k, "vars file " + base.resolve(f)));
             }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -42,8 +43,13 @@ public final class LocatedDocument {
 
     /** Reads a file; {@code displayName} is what error messages call it. */
     public static LocatedDocument read(Path file, String displayName) {
+        return read(file, displayName, io.portpush.core.vault.Vault.none());
+    }
+
+    /** Reads a file that may be encrypted with Ansible Vault, or hold {@code !vault} values, opened with {@code vault}. */
+    public static LocatedDocument read(Path file, String displayName, io.portpush.core.vault.Vault vault) {
         try {
-            return parse(displayName, Files.readString(file, StandardCharsets.UTF_8));
+            return parse(displayName, Files.readString(file, StandardCharsets.UTF_8), vault);
         } catch (IOException e) {
             throw new InvalidInputException(new SourceLocation(displayName, 0, ""), "cannot read: " + e.getMessage());
         }
@@ -51,6 +57,51 @@ public final class LocatedDocument {
 
     /** Parses YAML text; syntax errors and duplicate keys become {@link InvalidInputException}. */
     public static LocatedDocument parse(String displayName, String text) {
+        return parse(displayName, text, io.portpush.core.vault.Vault.none());
+    }
+
+    /**
+     * Parses YAML text, decrypting it first when the whole text is vault-encrypted, and every
+     * {@code !vault |} value in it (a string that is vault text) after; each value decrypted this way
+     * becomes a secret of {@code vault} for the redactor.
+     */
+    public static LocatedDocument parse(String displayName, String original, io.portpush.core.vault.Vault vault) {
+        boolean encrypted = io.portpush.core.vault.Vault.isVaulted(original);
+        String text = encrypted ? vault.decrypt(original, new SourceLocation(displayName, 1, "")) : original;
+        LocatedDocument doc = parseClear(displayName, text);
+        doc.openVaultedValues(doc.root, JsonPointer.empty(), vault, encrypted);
+        return doc;
+    }
+
+    /** Replaces vault text values in the tree by their plaintext; in an encrypted file every value is a secret. */
+    private void openVaultedValues(JsonNode node, JsonPointer at, io.portpush.core.vault.Vault vault, boolean allSecret) {
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonPointer p = at.appendProperty(e.getKey());
+                if (e.getValue().isTextual() && io.portpush.core.vault.Vault.isVaulted(e.getValue().asText())) {
+                    e.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(vault.decrypt(e.getValue().asText(), at(p))));
+                } else {
+                    openVaultedValues(e.getValue(), p, vault, allSecret);
+                }
+            }
+        } else if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+            for (int i = 0; i < a.size(); i++) {
+                JsonPointer p = at.appendIndex(i);
+                if (a.get(i).isTextual() && io.portpush.core.vault.Vault.isVaulted(a.get(i).asText())) {
+                    a.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(vault.decrypt(a.get(i).asText(), at(p))));
+                } else {
+                    openVaultedValues(a.get(i), p, vault, allSecret);
+                }
+            }
+        } else if (allSecret && node.isValueNode() && !node.isNull()) {
+            vault.reveal(node.asText());
+        }
+    }
+
+    private static LocatedDocument parseClear(String displayName, String text) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = ((YAMLFactory) MAPPER.getFactory()).createParser(text)) {
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
