@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         description = "Agentless ACL and QoS pusher driven by a port catalogue.",
         subcommands = {RunCommand.class, io.portpush.cli.parse.ParseCommand.class, AuditCommands.Verify.class, AuditCommands.Lint.class, RollbackCommand.class, HistoryCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
                 io.portpush.cli.platform.PlatformsCommand.class, io.portpush.cli.run.ExplainCommand.class,
+                io.portpush.cli.run.PlanCommands.Plan.class, io.portpush.cli.run.PlanCommands.Show.class,
+                io.portpush.cli.run.PlanCommands.Apply.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 a host failed, 3 drift found, 4 a host unreachable,",
                 "5 invalid input file, 6 not found, 7 another run holds the state directory, 64 usage error,",
@@ -85,7 +87,7 @@ public final class PortpushCommand implements Runnable {
     }
 
     /** Reads the version Maven wrote into the jar. */
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
             Properties p = new Properties();

@@ -52,7 +52,8 @@ public class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAYBOOK", arity = "0..1", description = "The playbook (YAML list of plays).")
     Path playbook;
 
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "Inventory file or directory (Ansible INI or YAML).")
+    // required, checked in call(): 'apply' takes it from its plan file
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "Inventory file or directory (Ansible INI or YAML).")
     Path inventory;
 
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Only hosts matching this pattern.")
@@ -145,8 +146,19 @@ public class RunCommand implements Callable<Integer> {
         return playbook == null ? Path.of("rollback.yml").toAbsolutePath() : playbook;
     }
 
+    /** The run's redactor, once the run has started (for commands that write files after it). */
+    protected Redactor redactor;
+
+    /** Called first by {@link #call}: commands that take their run from elsewhere ({@code apply}) set it here. */
+    protected void prepare() {
+    }
+
     @Override
     public Integer call() {
+        prepare();
+        if (inventory == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--inventory=INVENTORY'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path project = Path.of("").toAbsolutePath();
         Path state = stateDir == null ? project.resolve(".portpush") : stateDir.toAbsolutePath();
@@ -171,6 +183,7 @@ public class RunCommand implements Callable<Integer> {
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, hostTimeout == null ? null : Duration.ofSeconds(hostTimeout),
                 project, state);
         Redactor redactor = new Redactor();
+        this.redactor = redactor;
         // every value a vault opened is a secret from here on, in every output
         vault().revealed().forEach(redactor::learn);
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null && !json;

@@ -36,7 +36,28 @@ public final class Enforcement {
     public static <S> TaskResult enforce(TaskContext ctx, Enforceable<S> o, Optional<S> before, Commit commit, Map<String, Object> data) {
         Map<String, Object> out = new LinkedHashMap<>(data);
         String name = name(o);
-        ChangePlan plan = o.plan(ctx, before);
+        Optional<ChangePlans> plans = ctx.optionalService(ChangePlans.class);
+        String fingerprint = PlannedChange.fingerprint(o.record(ctx, before));
+        ChangePlan plan;
+        if (plans.isPresent() && !plans.get().recording() && !ctx.check()) {
+            // portpush apply: exactly the reviewed lines, and only onto the state they were reviewed against
+            Optional<PlannedChange> approved = plans.get().find(ctx.host(), o.object());
+            if (approved.isEmpty()) {
+                return o.plan(ctx, before).isEmpty() ? TaskResult.ok(o.inSync(), out)
+                        : new TaskResult(Status.FAILED, name + ": the device needs a change the reviewed plan does not hold (it was in sync "
+                        + "when the plan was written); nothing sent: write a new plan", out, "", List.of());
+            }
+            if (!approved.get().fingerprint().equals(fingerprint)) {
+                return new TaskResult(Status.FAILED, name + ": stale plan: " + o.object() + " on " + ctx.host() + " changed since the plan "
+                        + "was written; nothing sent: review the drift below and write a new plan", out,
+                        UnifiedDiff.of(ctx.host() + "/" + o.object() + " (planned against -> now)", approved.get().before(), o.text(before)),
+                        List.of());
+            }
+            plan = new ChangePlan(approved.get().lines(), approved.get().atomic());
+            out.put("plan", "as reviewed (fingerprint " + fingerprint.substring(0, 12) + ")");
+        } else {
+            plan = o.plan(ctx, before);
+        }
         if (plan.isEmpty()) {
             return TaskResult.ok(o.inSync(), out);
         }
@@ -49,6 +70,10 @@ public final class Enforcement {
         String diff = UnifiedDiff.of(ctx.host() + "/" + o.object(), o.text(before), rendered);
         out.put("rendered", rendered);
         if (ctx.check()) {
+            if (plans.isPresent() && plans.get().recording()) {
+                plans.get().record(new PlannedChange(ctx.host(), o.object(), fingerprint, o.text(before), plan.lines(), plan.atomic(), diff,
+                        meaning));
+            }
             return TaskResult.changed(name + ": would " + (plan.atomic() ? "apply one transaction of " : "send ") + plan.size()
                     + " lines (check mode: nothing sent)", out, diff, plan.lines());
         }

@@ -1,0 +1,153 @@
+package io.portpush.cli.run;
+
+import io.portpush.core.change.ChangePlans;
+import io.portpush.core.change.PlanFile;
+import io.portpush.core.change.PlannedChange;
+import io.portpush.core.error.InvalidInputException;
+import io.portpush.core.error.SourceLocation;
+import io.portpush.core.runner.RunOptions;
+import io.portpush.core.runner.RunReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code portpush plan}, {@code show} and {@code apply}: a change reviewed before the window, sent exactly as reviewed in it. */
+public final class PlanCommands {
+    private PlanCommands() {
+    }
+
+    /** {@code portpush plan PLAYBOOK -i INV [-l ...] -o window.plan}: reads every device, writes the changes, sends nothing. */
+    @Command(name = "plan", description = {"Read every device and write the changes the playbook would make to a plan file for review; "
+            + "sends nothing.", "Each change keeps the fingerprint of the device state it was computed from; 'portpush apply' sends "
+            + "exactly its commands, only where the device still holds that state."})
+    public static final class Plan extends RunCommand {
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The plan file to write (JSON).")
+        Path output;
+
+        private final ChangePlans recorder = ChangePlans.recorder();
+
+        @Override
+        protected RunOptions.Mode mode() {
+            return RunOptions.Mode.CHECK;
+        }
+
+        @Override
+        protected void addServices(Map<Class<?>, Object> services) {
+            services.put(ChangePlans.class, recorder);
+        }
+
+        @Override
+        protected String summary(RunReport result) {
+            List<PlannedChange> changes = recorder.all();
+            for (PlannedChange c : changes) {
+                for (String line : c.lines()) {
+                    // a plan is a file people pass around: a line holding a secret is not written into it
+                    if (!redactor.redact(line).equals(line)) {
+                        throw new InvalidInputException(new SourceLocation(output.toString(), 0, c.host() + " " + c.object()),
+                                "a planned command holds a secret; the plan was not written");
+                    }
+                }
+            }
+            List<PlannedChange> clean = changes.stream().map(c -> new PlannedChange(c.host(), c.object(), c.fingerprint(),
+                    redactor.redact(c.before()), c.lines(), c.atomic(), redactor.redact(c.diff()),
+                    c.meaning().stream().map(redactor::redact).toList())).toList();
+            new PlanFile(version(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), System.getProperty("user.name", "portpush"),
+                    new PlanFile.Run(playbookPath().toAbsolutePath().toString(), inventory.toAbsolutePath().toString(), limit, extraVars, tags,
+                            skipTags), clean).write(output);
+            return "\nplan: " + clean.size() + " change(s) on " + clean.stream().map(PlannedChange::host).distinct().count()
+                    + " host(s) written to " + output + " (review: portpush show " + output + "; send: portpush apply " + output + ")";
+        }
+
+        @Override
+        protected int exitCode(RunReport result) {
+            return result.exitCode();
+        }
+    }
+
+    static String version() {
+        try {
+            return new io.portpush.cli.PortpushCommand.Version().getVersion()[0].replace("portpush ", "");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** {@code portpush apply window.plan}: sends what was reviewed, host by host, refusing hosts whose state moved. */
+    @Command(name = "apply", description = {"Send the changes of a reviewed plan file: a host whose device no longer holds the state the plan "
+            + "was computed from is refused (its drift is shown) and the others go ahead; a plan edited after it was written is refused.",
+            "Options of 'run' (--state-dir, --timeout, vault passwords...) may follow."})
+    public static final class Apply extends RunCommand {
+        @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file written by 'portpush plan'.")
+        Path planFile;
+
+        private PlanFile plan;
+
+        @Override
+        protected void prepare() {
+            plan = PlanFile.read(planFile);
+            playbook = Path.of(plan.run().playbook());
+            inventory = Path.of(plan.run().inventory());
+            limit = plan.run().limit();
+            extraVars = new ArrayList<>(plan.run().extraVars());
+            tags = new ArrayList<>(plan.run().tags());
+            skipTags = new ArrayList<>(plan.run().skipTags());
+        }
+
+        @Override
+        protected RunOptions.Mode mode() {
+            return RunOptions.Mode.RUN;
+        }
+
+        @Override
+        protected void addServices(Map<Class<?>, Object> services) {
+            services.put(ChangePlans.class, ChangePlans.approved(plan.changes()));
+        }
+
+        @Override
+        protected String describe() {
+            return "apply " + planFile.toAbsolutePath() + " (plan of " + plan.created() + " by " + plan.user() + ")";
+        }
+    }
+
+    /** {@code portpush show window.plan}: the plan for review, checked as apply checks it. */
+    @Command(name = "show", description = "Print a plan file for review (its content hash is checked as apply checks it).")
+    public static final class Show implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file.")
+        Path planFile;
+
+        @Override
+        public Integer call() {
+            PlanFile plan = PlanFile.read(planFile);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("plan " + planFile + ": written " + plan.created() + " by " + plan.user() + " with portpush " + plan.portpushVersion());
+            out.println("  playbook " + plan.run().playbook() + ", inventory " + plan.run().inventory()
+                    + (plan.run().limit() == null ? "" : ", limit " + plan.run().limit()));
+            out.println("  " + plan.changes().size() + " change(s)");
+            for (PlannedChange c : plan.changes()) {
+                out.println();
+                out.println(c.host() + " " + c.object() + " (computed from state " + c.fingerprint().substring(0, 12) + ")");
+                if (!c.meaning().isEmpty()) {
+                    out.println("  meaning:");
+                    c.meaning().forEach(m -> out.println("    " + m));
+                }
+                c.diff().lines().forEach(l -> out.println("  " + l));
+                out.println("  commands" + (c.atomic() ? " (one transaction)" : "") + ":");
+                c.lines().forEach(l -> out.println("    " + l));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
