@@ -19,12 +19,12 @@ final class ExtraVars {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(List<String> values) {
+    static Map<String, Object> parse(List<String> values, io.portpush.core.vault.Vault vault) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String v : values) {
             String s = v.strip();
             if (s.startsWith("@")) {
-                out.putAll(InventoryLoader.varsFile(Path.of(s.substring(1))));
+                out.putAll(InventoryLoader.varsFile(Path.of(s.substring(1)), vault));
             } else if (s.startsWith("{")) {
                 try {
                     out.putAll(YAML.readValue(s, LinkedHashMap.class));

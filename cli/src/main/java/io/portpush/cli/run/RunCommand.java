@@ -178,7 +178,7 @@ public class RunCommand implements Callable<Integer> {
         if (!bad.isEmpty()) {
             throw new io.portpush.core.error.InvalidInputException(bad);
         }
-        Map<String, Object> extra = ExtraVars.parse(extraVars);
+        Map<String, Object> extra = ExtraVars.parse(extraVars, vault());
         RunOptions options = new RunOptions(forks, limit, tags, skipTags, startAtTask, extra, mode(), diff, verbose.length, acceptNew,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, hostTimeout == null ? null : Duration.ofSeconds(hostTimeout),
                 project, state);
