@@ -101,6 +101,26 @@ class VaultEndToEndTest {
     }
 
     @Test
+    void aVaultedValueThatIsNoConnectionSettingIsMaskedToo() throws Exception {
+        Path pw = password("vault-pass", "team-Vault-8w");
+        Path inv = inventory("--vault-password-file", pw.toString());
+        Path extra = dir.resolve("inventory/group_vars/extra.yml");
+        Files.writeString(extra, "team_motto: blue-Heron-991\n");
+        vault("encrypt", "--vault-password-file", pw.toString(), extra.toString());
+        Files.move(extra, dir.resolve("inventory/group_vars/all_extra.yml"));
+        Files.createDirectories(dir.resolve("inventory/group_vars/all"));
+        Files.move(dir.resolve("inventory/group_vars/all_extra.yml"), dir.resolve("inventory/group_vars/all/token.yml"));
+        Files.move(dir.resolve("inventory/group_vars/all.yml"), dir.resolve("inventory/group_vars/all/login.yml"));
+        Path pb = dir.resolve("token.yml");
+        Files.writeString(pb, "- hosts: all\n  tasks:\n    - debug: { msg: \"token {{ team_motto }}\" }\n");
+        CliRun r = run("run", pb.toString(), "-i", inv.toString(), "--vault-password-file", pw.toString(), "-vvv");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("token ");
+        // masked only because the vault said it was a secret: no connection setting holds it
+        assertThat(r.out() + r.err()).doesNotContain("blue-Heron-991");
+    }
+
+    @Test
     void aVaultIdWithAPasswordScriptOpensA12File() throws Exception {
         Path script = dir.resolve("vault-client.sh");
         Files.writeString(script, "#!/bin/sh\necho 'scripted-Pw-31'\n");
