@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Agentless ACL and QoS pusher driven by a port catalogue.",
         subcommands = {RunCommand.class, io.portpush.cli.parse.ParseCommand.class, AuditCommands.Verify.class, AuditCommands.Lint.class, RollbackCommand.class, HistoryCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
-                io.portpush.cli.platform.PlatformsCommand.class, io.portpush.cli.run.ExplainCommand.class,
+                io.portpush.cli.platform.PlatformsCommand.class, io.portpush.cli.run.ExplainCommand.class, io.portpush.cli.run.AuditCommand.class,
                 io.portpush.cli.run.PlanCommands.Plan.class, io.portpush.cli.run.PlanCommands.Show.class,
                 io.portpush.cli.run.PlanCommands.Apply.class,
                 CommandLine.HelpCommand.class},

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * One self-contained HTML page for a change review board: the run's summary, each device's
- * diffs in colour, the commands that were (or would be) sent, lint findings, and the hosts that
+ * diffs in colour, the catalogue reachability of an audit, the commands that were (or would be) sent, lint findings, and the hosts that
  * could not be reached. No scripts, no external files; secrets redacted.
  */
 final class HtmlReport {
@@ -56,6 +56,25 @@ final class HtmlReport {
                     h.append("<p>Meaning:</p>\n<ul class=\"meaning\">");
                     meaning.forEach(m -> h.append("<li>").append(esc(redactor.redact(String.valueOf(m)))).append("</li>"));
                     h.append("</ul>\n");
+                }
+                if (r.data().get("audit") instanceof List<?> audit && !audit.isEmpty()) {
+                    h.append("<table class=\"audit\"><tr><th>flow</th><th>roles</th><th>path</th><th>intent</th><th>device</th>")
+                            .append("<th>status</th><th>why</th></tr>\n");
+                    for (Object o : audit) {
+                        Map<?, ?> row = (Map<?, ?>) o;
+                        String status = String.valueOf(row.get("status"));
+                        if (status.equals("does not cross")) {
+                            continue;
+                        }
+                        h.append("<tr><td>").append(esc(String.valueOf(row.get("flow")))).append("</td><td>")
+                                .append(esc(String.valueOf(row.get("roles")))).append("</td><td>").append(esc(String.valueOf(row.get("path"))))
+                                .append("</td><td>").append(esc(String.valueOf(row.get("intent")))).append("</td><td>")
+                                .append(esc(String.valueOf(row.get("device")))).append("</td><td class=\"")
+                                .append(status.equals("ok") ? "ok" : status.equals("unfiltered") ? "skipped" : "failed").append("\">")
+                                .append(esc(status)).append("</td><td>").append(esc(redactor.redact(String.valueOf(row.get("example")))))
+                                .append("</td></tr>\n");
+                    }
+                    h.append("</table>\n");
                 }
                 if (!r.diff().isEmpty()) {
                     h.append("<pre class=\"diff\">");

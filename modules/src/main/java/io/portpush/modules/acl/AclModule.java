@@ -69,6 +69,11 @@ public final class AclModule implements TaskModule {
         AclIntent whole = intent(ctx, a, spec);
         Optional<io.portpush.core.placement.Placement> placement = placement(ctx, a);
         Optional<PlacedAcls> placed = placed(ctx, a, whole, placement);
+        Optional<io.portpush.core.meaning.AuditRequest> audit = ctx.optionalService(io.portpush.core.meaning.AuditRequest.class);
+        if (audit.isPresent()) {
+            return AclAudit.audit(ctx, a, audit.get(), spec, whole, placed, placement, whole.stateful(), name -> host != null
+                    ? host.read(ctx.ssh(), name, ctx.options().commandTimeout()) : driver.read(ctx.session(), name));
+        }
         if (placed.isEmpty()) {
             return one(ctx, a, spec, whole, placement, driver, host);
         }

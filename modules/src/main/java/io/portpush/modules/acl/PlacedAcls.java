@@ -18,7 +18,9 @@ import java.util.Map;
  * that crosses the device (source behind that interface, destination behind another), so no
  * entry is written where it can never match. Return entries of stateless platforms come out
  * inbound on the server's side by the same rule, since their source is the server. An entry
- * whose packets never cross the device is left out and said so. The default entry ends every list.
+ * whose packets never cross the device is left out and said so. The default entry ends every list,
+ * and a deny default gets a list on every interface, even one where no permitted flow enters: the
+ * policy speaks for every packet that crosses the device, not only for the flows it names.
  *
  * @param acls one intent per ingress zone that has entries, bound inbound on its interface
  * @param notes what the plan did that a reviewer should know (splits, flows left out)
@@ -69,9 +71,14 @@ record PlacedAcls(List<AclIntent> acls, List<String> notes) {
             }
         }
         List<AclIntent> out = new ArrayList<>();
+        boolean denies = defaults.stream().anyMatch(d -> d.action() == io.portpush.core.policy.Action.DENY);
         byZone.forEach((zone, entries) -> {
+            if (entries.isEmpty() && !denies) {
+                return; // a list that permits everything filters nothing
+            }
             if (entries.isEmpty()) {
-                return;
+                // the policy's default decides what enters here too; without a list the interface would pass everything
+                notes.add(zone.iface() + " (" + zone.name() + "): the policy permits nothing that enters here; its list holds only the default");
             }
             List<AclEntry> all = new ArrayList<>(entries);
             all.addAll(defaults);

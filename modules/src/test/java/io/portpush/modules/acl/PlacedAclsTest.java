@@ -16,7 +16,6 @@ import io.portpush.core.policy.AddressSet;
 import io.portpush.core.policy.Binding;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,8 +81,12 @@ class PlacedAclsTest {
                 "outside", Map.of("interface", "Gi1", "addresses", List.of("0.0.0.0/0")),
                 "inside", Map.of("interface", "Gi2", "roles", List.of("imp-node", "xmpp-client", "sip-gateway")))), ROLES).orElseThrow();
         PlacedAcls placed = PlacedAcls.of(edge(true), flat, Map.of("inside", "CORE-IN"));
-        assertThat(placed.acls()).isEmpty();
-        assertThat(placed.notes()).isNotEmpty().allMatch(n -> n.contains("do not cross this device"));
+        // nothing permitted crosses: each interface gets the default alone, and the plan says why
+        assertThat(placed.acls()).extracting(AclIntent::name).containsExactlyInAnyOrder("EDGE-OUTSIDE", "CORE-IN");
+        assertThat(placed.acls()).allMatch(a -> a.entries().size() == 1 && "default".equals(a.entries().get(0).origin()));
+        assertThat(placed.notes()).filteredOn(n -> !n.contains("holds only the default")).isNotEmpty()
+                .allMatch(n -> n.contains("do not cross this device"));
+        assertThat(placed.notes()).anyMatch(n -> n.equals("Gi2 (inside): the policy permits nothing that enters here; its list holds only the default"));
     }
 
     @Test
@@ -102,7 +105,8 @@ class PlacedAclsTest {
         assertThat(list(placed, "EDGE-OUTSIDE").entries().get(0).source().toString()).doesNotContain("10.10.1.0/24");
         assertThat(PacketTrace.decide(list(placed, "EDGE-OUTSIDE").entries(), Packet.parse("tcp 10.20.0.1:51000 -> 10.10.1.10:5222")).permitted())
                 .isTrue();
-        assertThat(Optional.ofNullable(placed.acls().stream().filter(a -> a.name().equals("EDGE-INSIDE")).findFirst().orElse(null)))
-                .isEmpty();
+        // a stateful platform needs no return entries: the inside's list is the deny default alone
+        assertThat(list(placed, "EDGE-INSIDE").entries()).singleElement().matches(e -> "default".equals(e.origin())
+                && e.action() == Action.DENY);
     }
 }
