@@ -8,15 +8,32 @@ import java.util.zip.CRC32;
  * What makes one lab device unlike the next: its host name, software version, model, serial
  * number and interfaces with their addresses, from the host's inventory variables
  * ({@code lab_hostname}, {@code lab_version}, {@code lab_model}, {@code lab_serial},
- * {@code lab_interfaces}). What the inventory leaves out each personality fills in with defaults
+ * {@code lab_interfaces}, {@code lab_routes}). What the inventory leaves out each personality fills in with defaults
  * derived from the host name, so that two devices never share an address or a serial number.
  *
  * @param version null for the platform's default version
  * @param interfaces empty for the platform's default interfaces
  */
-public record DeviceProfile(String hostname, String version, String model, String serial, List<Iface> interfaces) {
+public record DeviceProfile(String hostname, String version, String model, String serial, List<Iface> interfaces,
+                            List<StaticRoute> routes) {
     public DeviceProfile {
         interfaces = List.copyOf(interfaces);
+        routes = List.copyOf(routes);
+    }
+
+    /** A profile without static routes: the routing table holds the connected interfaces alone. */
+    public DeviceProfile(String hostname, String version, String model, String serial, List<Iface> interfaces) {
+        this(hostname, version, model, serial, interfaces, List.of());
+    }
+
+    /**
+     * A static route of {@code lab_routes}: a prefix and where it goes, a next-hop address or an
+     * interface name; the personality prints it the way its platform prints a static route.
+     */
+    public record StaticRoute(inet.ipaddr.IPAddress prefix, String via) {
+        public boolean viaAddress() {
+            return new inet.ipaddr.IPAddressString(via).isIPAddress();
+        }
     }
 
     /**
@@ -67,6 +84,6 @@ public record DeviceProfile(String hostname, String version, String model, Strin
     }
 
     public DeviceProfile withHostname(String h) {
-        return new DeviceProfile(h, version, model, serial, interfaces);
+        return new DeviceProfile(h, version, model, serial, interfaces, routes);
     }
 }

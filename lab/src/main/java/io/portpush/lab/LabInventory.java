@@ -157,9 +157,9 @@ public final class LabInventory {
 
     /**
      * What makes the host's device its own: {@code lab_hostname}, {@code lab_version},
-     * {@code lab_model}, {@code lab_serial}, and {@code lab_interfaces} (name to address with
+     * {@code lab_model}, {@code lab_serial}, {@code lab_interfaces} (name to address with
      * prefix length, or to {@code {address: ..., nameif: ...}} on an ASA; no address for an
-     * unnumbered one). Left out, each has a default that differs per host.
+     * unnumbered one) and {@code lab_routes} (prefix to next hop or interface). Left out, each has a default that differs per host.
      */
     static DeviceProfile profile(String host, Map<String, Object> vars, String source) {
         List<DeviceProfile.Iface> ifaces = new ArrayList<>();
@@ -189,8 +189,28 @@ public final class LabInventory {
                 ifaces.add(new DeviceProfile.Iface(name, address, nameif));
             }
         }
+        List<DeviceProfile.StaticRoute> routes = new ArrayList<>();
+        Object lr = vars.get("lab_routes");
+        if (lr != null && !(lr instanceof Map<?, ?>)) {
+            throw new io.portpush.core.error.InvalidInputException(new io.portpush.core.error.SourceLocation(source, 0, host + ".lab_routes"),
+                    "expected a mapping of prefixes to next hops or interfaces (0.0.0.0/0: 203.0.113.1)");
+        }
+        if (lr instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                inet.ipaddr.IPAddress prefix = new inet.ipaddr.IPAddressString(String.valueOf(e.getKey())).getAddress();
+                if (prefix == null || !prefix.isIPv4() || prefix.getNetworkPrefixLength() == null) {
+                    throw new io.portpush.core.error.InvalidInputException(new io.portpush.core.error.SourceLocation(source, 0,
+                            host + ".lab_routes." + e.getKey()), "'" + e.getKey() + "' is not an IPv4 prefix with its length (10.20.0.0/16)");
+                }
+                if (e.getValue() == null || String.valueOf(e.getValue()).isBlank()) {
+                    throw new io.portpush.core.error.InvalidInputException(new io.portpush.core.error.SourceLocation(source, 0,
+                            host + ".lab_routes." + e.getKey()), "give the next hop's address or the interface the route leaves by");
+                }
+                routes.add(new DeviceProfile.StaticRoute(prefix.toPrefixBlock(), String.valueOf(e.getValue())));
+            }
+        }
         return new DeviceProfile(str(vars, "lab_hostname", host), str(vars, "lab_version", null), str(vars, "lab_model", null),
-                str(vars, "lab_serial", null), ifaces);
+                str(vars, "lab_serial", null), ifaces, routes);
     }
 
     /** {@code lab_netconf_port}: a second listener for the netconf subsystem alone (0: none). */

@@ -82,4 +82,37 @@ class DeviceProfileTest {
         assertThatThrownBy(() -> LabInventory.profile("r7", Map.of("lab_interfaces", "Gi1"), "hosts.yml"))
                 .hasMessageContaining("r7.lab_interfaces");
     }
+
+    @Test
+    void routesComeFromTheInventoryAndEachPlatformPrintsItsOwnTable() throws Exception {
+        Map<String, Object> ifaces = new LinkedHashMap<>();
+        ifaces.put("GigabitEthernet1", "203.0.113.2/30");
+        ifaces.put("GigabitEthernet2", "10.10.1.1/24");
+        Map<String, Object> routes = new LinkedHashMap<>();
+        routes.put("0.0.0.0/0", "203.0.113.1");
+        routes.put("10.20.0.0/16", "10.10.1.254");
+        routes.put("10.20.1.0/24", "10.10.1.253");
+        DeviceProfile p = LabInventory.profile("edge1", Map.of("lab_interfaces", ifaces, "lab_routes", routes), "inv.yml");
+        try (LabFleet fleet = new LabFleet(null)) {
+            LabDevice ios = fleet.start(DeviceSpec.of("edge1", "cisco_ios").withProfile(p));
+            try (LabClient c = new LabClient(ios, IOS)) {
+                c.login();
+                c.raw("enable");
+                c.raw(DeviceSpec.DEFAULT_ENABLE);
+                String table = c.cmd("show ip route");
+                // the layout of IOS-XE: legend, gateway, a major network's routes under one header
+                assertThat(table).contains("Gateway of last resort is 203.0.113.1 to network 0.0.0.0\n",
+                        "S*    0.0.0.0/0 [1/0] via 203.0.113.1\n",
+                        "      10.0.0.0/8 is variably subnetted, 4 subnets, 3 masks\n",
+                        "C        10.10.1.0/24 is directly connected, GigabitEthernet2\n",
+                        "L        10.10.1.1/32 is directly connected, GigabitEthernet2\n",
+                        "S        10.20.0.0/16 [1/0] via 10.10.1.254\n",
+                        "      203.0.113.0/24 is variably subnetted, 2 subnets, 2 masks\n",
+                        "C        203.0.113.0/30 is directly connected, GigabitEthernet1\n");
+            }
+        }
+        assertThatThrownBy(() -> LabInventory.profile("r7", Map.of("lab_routes", Map.of("10.20.0.0", "10.1.1.1")), "hosts.yml"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("hosts.yml").hasMessageContaining("r7.lab_routes.10.20.0.0")
+                .hasMessageContaining("is not an IPv4 prefix with its length");
+    }
 }

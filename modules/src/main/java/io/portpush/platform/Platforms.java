@@ -48,6 +48,11 @@ public final class Platforms {
         return of(platform).flatMap(p -> p.readCounters(command, output));
     }
 
+    /** The routes in a command's output, where the platform reads the command (see {@link Platform#readRoutes}). */
+    public static Optional<List<io.portpush.core.placement.Route>> readRoutes(String platform, String command, String output) {
+        return of(platform).flatMap(p -> p.readRoutes(command, output));
+    }
+
     /** One entry as plain data (the {@code parsed} value of the command module, {@code portpush parse --json}). */
     public static java.util.Map<String, Object> data(io.portpush.core.policy.AclEntry e) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -60,6 +60,11 @@ class RealOutputCorpusTest {
     static List<String> read(Sample s) throws IOException {
         String text = Files.readString(s.text());
         List<String> out = new ArrayList<>();
+        var routes = Platforms.readRoutes(s.platform(), s.command(), text);
+        if (routes.isPresent()) {
+            routes.get().forEach(r -> out.add(r.describe()));
+            return out;
+        }
         var counters = Platforms.readCounters(s.platform(), s.command(), text);
         if (counters.isPresent()) {
             counters.get().forEach((filter, list) -> {

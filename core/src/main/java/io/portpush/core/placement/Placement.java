@@ -85,6 +85,49 @@ public final class Placement {
         return Optional.of(new Placement(out));
     }
 
+    /**
+     * The placement a device's routing table gives: one zone per interface, named after it, holding
+     * the prefixes whose packets leave through it. A route by next hop only is resolved through
+     * the other routes (longest prefix, as the device does, a few levels deep); a route to a
+     * discard interface ({@code Null0}) or one that cannot be resolved places nothing.
+     */
+    public static Placement fromRoutes(List<Route> routes) {
+        Map<String, List<IPAddress>> byIface = new LinkedHashMap<>();
+        for (Route r : routes) {
+            String iface = resolve(r, routes, 0);
+            // no packet arrives through a loopback or leaves through a discard route: neither is a side of the device
+            if (iface.isEmpty() || iface.matches("(?i)null\\d*") || iface.matches("(?i)(loopback|lo)\\d*")) {
+                continue;
+            }
+            byIface.computeIfAbsent(iface, k -> new ArrayList<>()).add(r.prefix().toPrefixBlock());
+        }
+        List<Zone> zones = new ArrayList<>();
+        byIface.forEach((iface, prefixes) -> zones.add(new Zone(iface, iface, prefixes)));
+        return new Placement(zones);
+    }
+
+    private static String resolve(Route r, List<Route> routes, int depth) {
+        if (!r.iface().isEmpty() || r.nextHop().isEmpty() || depth > 4) {
+            return r.iface();
+        }
+        IPAddress hop = new inet.ipaddr.IPAddressString(r.nextHop()).getAddress();
+        if (hop == null) {
+            return "";
+        }
+        Route best = null;
+        for (Route o : routes) {
+            if (o != r && o.prefix().toPrefixBlock().contains(hop)
+                    && (best == null || prefixLength(o.prefix()) > prefixLength(best.prefix()))) {
+                best = o;
+            }
+        }
+        return best == null ? "" : resolve(best, routes, depth + 1);
+    }
+
+    private static int prefixLength(IPAddress p) {
+        return p.getNetworkPrefixLength() == null ? p.getBitCount() : p.getNetworkPrefixLength();
+    }
+
     private static List<?> list(Object o) {
         return o == null ? List.of() : o instanceof List<?> l ? l : List.of(o);
     }

@@ -72,4 +72,17 @@ public interface Platform {
     default Optional<Map<String, List<HitCounter>>> readCounters(String command, String output) {
         return Optional.empty();
     }
+
+    /**
+     * The command whose answer is the routing table placement reads ({@code show ip route}), or
+     * empty when the platform has no reader for one: its hosts need {@code zones:}.
+     */
+    default Optional<String> routeCommand() {
+        return Optional.empty();
+    }
+
+    /** The routes in a command's output, where this platform has a reader for it; lines it cannot use are left out. */
+    default Optional<List<io.portpush.core.placement.Route>> readRoutes(String command, String output) {
+        return Optional.empty();
+    }
 }

@@ -67,4 +67,29 @@ class PlacementTest {
         assertThatThrownBy(() -> Placement.fromVars(Map.of("zones", Map.of("inside", Map.of("interface", "Gi2", "addresses", List.of("10.0.0.300")))),
                 ROLES)).hasMessageContaining("zones.inside.addresses");
     }
+
+    private static Route route(String prefix, String iface, String hop) {
+        return new Route(new inet.ipaddr.IPAddressString(prefix).getAddress(), iface, hop);
+    }
+
+    @Test
+    void aRoutingTablePlacesEachPrefixBehindTheInterfaceItsPacketsLeaveBy() {
+        Placement p = Placement.fromRoutes(List.of(
+                route("10.10.1.0/24", "GigabitEthernet2", ""),
+                route("10.10.1.1/32", "GigabitEthernet2", ""),
+                route("10.255.7.1/32", "Loopback0", ""),         // the device's own address: not a side
+                route("203.0.113.0/30", "GigabitEthernet1", ""),
+                route("0.0.0.0/0", "", "203.0.113.1"),          // by next hop only: resolved through the connected /30
+                route("10.20.0.0/16", "", "10.30.0.1"),         // recursive: 10.30.0.1 is reached through 10.30.0.0/24
+                route("10.30.0.0/24", "", "10.10.1.254"),
+                route("10.99.0.0/16", "Null0", ""),              // a discard route places nothing
+                route("172.16.0.0/12", "", "192.0.2.99")));     // a next hop no route reaches places nothing
+        assertThat(p.zones()).extracting(Placement.Zone::name).containsExactly("GigabitEthernet2", "GigabitEthernet1");
+        assertThat(p.locate("10.10.1.7").orElseThrow().iface()).isEqualTo("GigabitEthernet2");
+        assertThat(p.locate("198.51.100.7").orElseThrow().iface()).isEqualTo("GigabitEthernet1");
+        assertThat(p.locate("10.20.5.5").orElseThrow().iface()).isEqualTo("GigabitEthernet2");
+        // no zone holds the discard or the unreachable route, so longest match falls back to the default
+        assertThat(p.locate("10.99.0.1").orElseThrow().iface()).isEqualTo("GigabitEthernet1");
+        assertThat(p.locate("172.16.0.1").orElseThrow().iface()).isEqualTo("GigabitEthernet1");
+    }
 }

@@ -211,6 +211,7 @@ public final class AsaPersonality implements Personality {
             t.add("show running-config", true, inv -> showRunning(inv));
             t.add("show startup-config", inv -> Reply.of(startup));
             t.add("show access-list", true, inv -> showAccessList(inv.args()));
+            t.add("show route", inv -> Reply.of(showRoute()));
             t.add("write memory", inv -> saveStartup());
             t.add("copy running-config startup-config", inv -> {
                 current.put("pending", "copy");
@@ -608,6 +609,42 @@ public final class AsaPersonality implements Personality {
         return sb.toString();
     }
 
+    /** The addressed interfaces by nameif: the names an ASA prints in routes. */
+    private Map<String, inet.ipaddr.IPAddress> byNameif() {
+        Map<String, inet.ipaddr.IPAddress> out = new LinkedHashMap<>();
+        nameifs.forEach((iface, nameif) -> {
+            if (addresses.get(iface) != null) {
+                out.put(nameif, addresses.get(iface));
+            }
+        });
+        return out;
+    }
+
+    /** {@code show route} as ASA 9.x prints it: address and mask, the nameif last. */
+    private String showRoute() {
+        List<io.portpush.lab.LabRoutes.Entry> table = io.portpush.lab.LabRoutes.of(byNameif(), ctx.profile().routes());
+        StringBuilder sb = new StringBuilder("""
+
+                Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP
+                       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area\s
+                       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2
+                       E1 - OSPF external type 1, E2 - OSPF external type 2, V - VPN
+                       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, L2 - IS-IS level-2
+                       ia - IS-IS inter area, * - candidate default, U - per-user static route
+                       o - ODR, P - periodic downloaded static route, + - replicated route
+                       SI - Static InterVRF, BI - BGP InterVRF
+                """);
+        String gw = io.portpush.lab.LabRoutes.gateway(table);
+        sb.append(gw.isEmpty() ? "Gateway of last resort is not set\n\n" : "Gateway of last resort is " + gw + " to network 0.0.0.0\n\n");
+        for (io.portpush.lab.LabRoutes.Entry r : table) {
+            sb.append(String.format("%-9s", r.code())).append(r.prefix().getLower().withoutPrefixLength()).append(' ')
+                    .append(r.prefix().getNetworkMask().withoutPrefixLength())
+                    .append(r.nextHop().isEmpty() ? " is directly connected, " + r.iface() : " [1/0] via " + r.nextHop() + ", " + r.iface())
+                    .append('\n');
+        }
+        return sb.append('\n').toString();
+    }
+
     private String body() {
         StringBuilder sb = new StringBuilder();
         sb.append(":\n: Serial Number: ").append(ctx.profile().serialOr("9A"))
@@ -628,6 +665,12 @@ public final class AsaPersonality implements Personality {
         nameifs.values().forEach(n -> sb.append("mtu ").append(n).append(" 1500\n"));
         bindings.forEach(b -> sb.append("access-group ").append(b.acl()).append(' ').append(b.direction())
                 .append(" interface ").append(b.nameif()).append('\n'));
+        for (io.portpush.lab.LabRoutes.Entry r : io.portpush.lab.LabRoutes.of(byNameif(), ctx.profile().routes())) {
+            if (r.code().startsWith("S") && !r.nextHop().isEmpty()) {
+                sb.append("route ").append(r.iface()).append(' ').append(r.prefix().getLower().withoutPrefixLength()).append(' ')
+                        .append(r.prefix().getNetworkMask().withoutPrefixLength()).append(' ').append(r.nextHop()).append(" 1\n");
+            }
+        }
         sb.append("timeout xlate 3:00:00\nssh version 2\nssh timeout 5\n");
         return sb.toString();
     }

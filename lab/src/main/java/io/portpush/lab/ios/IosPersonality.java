@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -233,6 +234,7 @@ public final class IosPersonality implements Personality {
         exec.add("show access-lists", true, inv -> showAccessLists(inv.args(), false));
         exec.add("show ip interface", true, inv -> showIpInterface(inv));
         exec.add("show ip interface brief", inv -> Reply.of(showIpInterfaceBrief()));
+        exec.add("show ip route", inv -> Reply.of(showIpRoute()));
         exec.add("show policy-map", true, inv -> showPolicyMaps(inv.args()));
         exec.add("show policy-map interface", true, inv -> showPolicyMapInterface(inv));
         exec.add("show class-map", true, inv -> showClassMaps(inv.args()));
@@ -962,6 +964,67 @@ public final class IosPersonality implements Personality {
             bits += Integer.bitCount(Integer.parseInt(o));
         }
         return bits;
+    }
+
+    /**
+     * {@code show ip route} as IOS-XE prints it: the legend, the gateway of last resort, routes of
+     * one major network under a "is subnetted" (one mask: prefixes printed without their length) or
+     * "is variably subnetted" header, a lone classful route without one.
+     */
+    private String showIpRoute() {
+        Map<String, inet.ipaddr.IPAddress> up = new LinkedHashMap<>();
+        for (IosConfig.Interface i : cfg.interfaces.values()) {
+            if (i.address != null && !i.shutdown) {
+                up.put(i.name, new inet.ipaddr.IPAddressString(i.address + "/" + i.mask).getAddress());
+            }
+        }
+        List<io.portpush.lab.LabRoutes.Entry> table = io.portpush.lab.LabRoutes.of(up, ctx.profile().routes());
+        StringBuilder sb = new StringBuilder("""
+                Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP
+                       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area\s
+                       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2
+                       E1 - OSPF external type 1, E2 - OSPF external type 2, m - OMP
+                       n - NAT, Ni - NAT inside, No - NAT outside, Nd - NAT DIA
+                       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, L2 - IS-IS level-2
+                       ia - IS-IS inter area, * - candidate default, U - per-user static route
+                       H - NHRP, G - NHRP registered, g - NHRP registration summary
+                       o - ODR, P - periodic downloaded static route, l - LISP
+                       a - application route
+                       + - replicated route, % - next hop override, p - overrides from PfR
+                       & - replicated local route overrides by connected
+
+                """);
+        String gw = io.portpush.lab.LabRoutes.gateway(table);
+        sb.append(gw.isEmpty() ? "Gateway of last resort is not set\n\n" : "Gateway of last resort is " + gw + " to network 0.0.0.0\n\n");
+        Map<inet.ipaddr.IPAddress, List<io.portpush.lab.LabRoutes.Entry>> byMajor = new LinkedHashMap<>();
+        for (io.portpush.lab.LabRoutes.Entry e : table) {
+            byMajor.computeIfAbsent(major(e.prefix()), k -> new ArrayList<>()).add(e);
+        }
+        byMajor.forEach((net, routes) -> {
+            java.util.Set<Integer> masks = new java.util.TreeSet<>();
+            routes.forEach(r -> masks.add(r.prefix().getNetworkPrefixLength()));
+            boolean lone = routes.size() == 1 && masks.contains(net.getNetworkPrefixLength());
+            boolean one = masks.size() == 1;
+            if (!lone) {
+                sb.append("      ").append(net.getLower().withoutPrefixLength()).append('/').append(one ? masks.iterator().next() : net.getNetworkPrefixLength())
+                        .append(one ? " is subnetted, " + routes.size() + " subnets\n"
+                                : " is variably subnetted, " + routes.size() + " subnets, " + masks.size() + " masks\n");
+            }
+            for (io.portpush.lab.LabRoutes.Entry r : routes) {
+                String code = String.format(lone ? "%-6s" : "%-9s", r.code());
+                String dest = one && !lone ? r.prefix().getLower().withoutPrefixLength().toString() : r.prefix().toString();
+                sb.append(code).append(dest).append(r.nextHop().isEmpty() ? " is directly connected, " + r.iface()
+                        : " [1/0] via " + r.nextHop()).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    /** The classful network a prefix belongs to (A /8, B /16, C /24; the default stands alone). */
+    private static inet.ipaddr.IPAddress major(inet.ipaddr.IPAddress p) {
+        int first = p.getSegment(0).getSegmentValue();
+        int len = p.getNetworkPrefixLength() == 0 ? 0 : first < 128 ? 8 : first < 192 ? 16 : 24;
+        return p.getLower().withoutPrefixLength().setPrefixLength(len, false).toPrefixBlock();
     }
 
     private String showIpInterfaceBrief() {

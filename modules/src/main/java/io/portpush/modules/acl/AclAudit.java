@@ -103,6 +103,10 @@ final class AclAudit {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("acl", whole.name());
         out.put("audit", data);
+        if (placement.isPresent() && ctx.vars().get("zones") == null) {
+            notes.add("host " + ctx.host() + ": placement read from the device's routing table (one zone per interface: "
+                    + String.join(", ", placement.get().zones().stream().map(Placement.Zone::iface).toList()) + ")");
+        }
         if (placement.isEmpty()) {
             notes.add("host " + ctx.host() + " has no zones: every binding of the list is taken to be on every flow's path");
         }

@@ -67,7 +67,10 @@ public final class AclModule implements TaskModule {
         io.portpush.core.policy.HostFirewallDriver host = Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::hostFirewall).orElse(null);
         AclSpec spec = AclSpecReader.read(a);
         AclIntent whole = intent(ctx, a, spec);
-        Optional<io.portpush.core.placement.Placement> placement = placement(ctx, a);
+        // the routing table is read only where placement decides something: placement: auto, audit, explain
+        boolean placing = a.has("placement") || ctx.optionalService(io.portpush.core.meaning.AuditRequest.class).isPresent()
+                || ctx.optionalService(io.portpush.core.meaning.ExplainRequest.class).isPresent();
+        Optional<io.portpush.core.placement.Placement> placement = placement(ctx, a, placing);
         Optional<PlacedAcls> placed = placed(ctx, a, whole, placement);
         Optional<io.portpush.core.meaning.AuditRequest> audit = ctx.optionalService(io.portpush.core.meaning.AuditRequest.class);
         if (audit.isPresent()) {
@@ -102,6 +105,8 @@ public final class AclModule implements TaskModule {
         }
         if (placement.isEmpty()) {
             throw a.error("placement", "placement: auto needs zones: in the variables of host " + ctx.host()
+                    + (readsPlacement(ctx) ? "" : ", or a run that reads the device's routing table (its platform "
+                    + ctx.platform() + " has no route reader, or this command does not connect)")
                     + " (zones: {outside: {interface: GigabitEthernet1, addresses: [0.0.0.0/0]}, inside: {interface: GigabitEthernet2, roles: [imp-node]}})");
         }
         Map<String, String> names = new LinkedHashMap<>();
@@ -199,12 +204,44 @@ public final class AclModule implements TaskModule {
         }
     }
 
+    /**
+     * The inventory's zones, else (when {@code read} and the platform has a route reader, and the
+     * run connects) the device's own routing table: one zone per interface.
+     */
+    static Optional<io.portpush.core.placement.Placement> placement(TaskContext ctx, ModuleArgs a, boolean read) {
+        Optional<io.portpush.core.placement.Placement> stated = placement(ctx, a);
+        if (stated.isPresent() || !read || ctx.options().mode() == RunOptions.Mode.LINT) {
+            return stated;
+        }
+        Optional<io.portpush.core.platform.Platform> platform = Platforms.of(ctx.platform());
+        Optional<String> command = platform.flatMap(io.portpush.core.platform.Platform::routeCommand);
+        if (command.isEmpty()) {
+            return stated;
+        }
+        String output = ctx.session().show(command.get());
+        List<io.portpush.core.placement.Route> routes = platform.get().readRoutes(command.get(), output).orElse(List.of());
+        if (routes.isEmpty()) {
+            throw a.error("zones", ctx.host() + ": '" + command.get() + "' gave no route portpush could read, so it cannot tell which "
+                    + "interface faces which addresses; give zones: in the inventory for this host");
+        }
+        return Optional.of(io.portpush.core.placement.Placement.fromRoutes(routes));
+    }
+
+    /** Whether placement can come from the device when the inventory gives no zones. */
+    private static boolean readsPlacement(TaskContext ctx) {
+        return ctx.options().mode() != RunOptions.Mode.LINT
+                && Platforms.of(ctx.platform()).flatMap(io.portpush.core.platform.Platform::routeCommand).isPresent();
+    }
+
     @Override
     public void validate(TaskContext ctx, Object raw) {
         ModuleArgs a = ModuleArgs.of(ctx, raw, null, AclSpecReader.KEYS);
         AclIntent whole = intent(ctx, a, AclSpecReader.read(a));
         strategy(ctx, a);
-        placed(ctx, a, whole, placement(ctx, a));
+        Optional<io.portpush.core.placement.Placement> zones = placement(ctx, a);
+        if (zones.isPresent() || !readsPlacement(ctx)) {
+            placed(ctx, a, whole, zones);
+        }
     }
 
     /**

@@ -40,4 +40,14 @@ public final class AsaPlatform extends io.portpush.core.platform.CliPlatform {
         String c = command.strip().replaceAll("\\s+", " ");
         return c.matches("sh(ow)? run(ning-config)? access-group") ? Optional.of(AsaAclParser.accessGroups(output)) : Optional.empty();
     }
+
+    @Override
+    public Optional<String> routeCommand() {
+        return Optional.of("show route");
+    }
+
+    @Override
+    public Optional<List<io.portpush.core.placement.Route>> readRoutes(String command, String output) {
+        return command.strip().replaceAll("\\s+", " ").matches("sh(ow)? route") ? Optional.of(AsaRoutes.read(output)) : Optional.empty();
+    }
 }

@@ -61,4 +61,14 @@ public final class IosPlatform extends io.portpush.core.platform.CliPlatform {
         }
         return acls;
     }
+
+    @Override
+    public Optional<String> routeCommand() {
+        return Optional.of("show ip route");
+    }
+
+    @Override
+    public Optional<List<io.portpush.core.placement.Route>> readRoutes(String command, String output) {
+        return command.strip().replaceAll("\\s+", " ").matches("sh(ow)? ip route") ? Optional.of(IosRoutes.read(output)) : Optional.empty();
+    }
 }
