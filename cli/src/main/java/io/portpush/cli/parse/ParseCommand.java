@@ -55,6 +55,10 @@ public final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : read(Path.of(file));
+        var routes = Platforms.readRoutes(platform, command, text);
+        if (routes.isPresent()) {
+            return printRoutes(routes.get());
+        }
         var counters = Platforms.readCounters(platform, command, text);
         if (counters.isPresent()) {
             return printCounters(counters.get(), text);
@@ -67,7 +71,7 @@ public final class ParseCommand implements Callable<Integer> {
         Map<String, List<AclEntry>> acls = Platforms.readAcls(platform, command, text, groups).orElseThrow(() -> new InvalidInputException(
                 new SourceLocation("--command", 0, ""), "portpush has no reader for '" + command + "' on " + platform
                         + " (readers: show ip access-lists, show access-lists, show ipv6 access-list, show object-group, show running-config; ASA show "
-                        + "access-list, show running-config access-list|object|object-group|access-group; IOS show ip interface, show policy-map interface; Junos show configuration ... | display set, show firewall; nft -j list chain)"));
+                        + "access-list, show running-config access-list|object|object-group|access-group; IOS show ip interface, show policy-map interface; routes: IOS show ip route, ASA show route, Linux ip -j route; Junos show configuration ... | display set, show firewall; nft -j list chain)"));
         List<String> lines = List.of(text.replace("\r", "").split("\n", -1));
         List<Map<String, Object>> unrecognised = new ArrayList<>();
         boolean[] used = new boolean[lines.size()];
@@ -105,6 +109,39 @@ public final class ParseCommand implements Callable<Integer> {
         }
         out.flush();
         return unrecognised.isEmpty() ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    /**
+     * Routes (show ip route, show route, ip -j route), as placement reads them: prefix, next hop,
+     * interface. Lines that are not routes (legend, names aliases) are not errors: a routing table
+     * holds more than placement needs.
+     */
+    private int printRoutes(List<io.portpush.core.placement.Route> routes) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (io.portpush.core.placement.Route r : routes) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("prefix", r.prefix().toPrefixBlock().toString());
+                m.put("next_hop", r.nextHop());
+                m.put("interface", r.iface());
+                list.add(m);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("platform", platform);
+            doc.put("command", command);
+            doc.put("acls", Map.of());
+            doc.put("routes", list);
+            doc.put("unrecognised", List.of());
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            routes.forEach(r -> out.println(r.describe()));
+            io.portpush.core.placement.Placement p = io.portpush.core.placement.Placement.fromRoutes(routes);
+            out.println(routes.size() + " route(s); placement: " + String.join("; ", p.zones().stream()
+                    .map(z -> z.iface() + " " + z.prefixes().size() + " prefix(es)").toList()));
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 
     /** Counters per filter (Junos show firewall), in the same two forms as ACL records. */

@@ -42,6 +42,7 @@ class ParseCommandTest {
             for (JsonNode list : doc.path("counters")) {
                 entries += list.size();
             }
+            entries += doc.path("routes").size();
             for (JsonNode list : doc.path("interfaces")) {
                 entries += list.size();
             }

@@ -15,6 +15,14 @@ public interface HostFirewallDriver {
 
     boolean stateful();
 
+    /**
+     * Whether a chain bound at {@code b} sees every packet that crosses the host from one
+     * interface to another (nftables' {@code forward} hook), whatever the interfaces.
+     */
+    default boolean filtersTransit(Binding b) {
+        return false;
+    }
+
     Optional<DeviceAcl> read(SshConnection connection, String name, Duration timeout);
 
     /** A script that makes the host hold exactly {@code intent}, applied as one transaction. */

@@ -71,7 +71,7 @@ final class AclAudit {
 
     static TaskResult audit(TaskContext ctx, ModuleArgs a, AuditRequest request, AclSpec spec, AclIntent whole,
                             Optional<PlacedAcls> placed, Optional<Placement> placement, boolean stateful,
-                            Function<String, Optional<DeviceAcl>> device) {
+                            Function<String, Optional<DeviceAcl>> device, java.util.function.Predicate<Binding> transit) {
         Catalogue catalogue = ctx.service(Catalogue.class);
         Map<String, AddressSet> roles = RoleBindings.read(ctx, a);
         boolean fromDevice = ctx.options().mode() != RunOptions.Mode.LINT;
@@ -94,7 +94,7 @@ final class AclAudit {
                 continue;
             }
             for (Leg leg : legs) {
-                rows.addAll(judge(f, leg, whole, intended, placed.isPresent(), placement, held, fromDevice));
+                rows.addAll(judge(f, leg, whole, intended, placed.isPresent(), placement, held, fromDevice, transit));
             }
         }
         List<Map<String, Object>> data = rows.stream().map(Row::toMap).toList();
@@ -178,7 +178,7 @@ final class AclAudit {
     }
 
     private static List<Row> judge(Flow f, Leg leg, AclIntent whole, List<AclIntent> intended, boolean placed, Optional<Placement> placement,
-                                   List<DeviceAcl> held, boolean fromDevice) {
+                                   List<DeviceAcl> held, boolean fromDevice, java.util.function.Predicate<Binding> transit) {
         List<Row> out = new ArrayList<>();
         if (placement.isEmpty()) {
             List<MeaningDiff.Named> intentPath = intended.stream().map(i -> named(i.name(), AclEntries.flatten(i.entries()))).toList();
@@ -207,7 +207,7 @@ final class AclAudit {
                     List<MeaningDiff.Named> on = new ArrayList<>();
                     for (AclIntent i : intended) {
                         for (Binding b : i.bindings()) {
-                            if (onPath(b, ingress, egress)) {
+                            if (onPath(b, ingress, egress) || transit.test(b)) {
                                 on.add(named(i.name() + " " + b.direction().word() + " on " + b.target(), AclEntries.flatten(i.entries())));
                             }
                         }
@@ -217,7 +217,7 @@ final class AclAudit {
                 List<MeaningDiff.Named> devicePath = new ArrayList<>();
                 for (DeviceAcl d : held) {
                     for (Binding b : d.bindings()) {
-                        if (onPath(b, ingress, egress)) {
+                        if (onPath(b, ingress, egress) || transit.test(b)) {
                             devicePath.add(named(d.name() + " " + b.direction().word() + " on " + b.target(), d.entries()));
                         }
                     }

@@ -75,7 +75,8 @@ public final class AclModule implements TaskModule {
         Optional<io.portpush.core.meaning.AuditRequest> audit = ctx.optionalService(io.portpush.core.meaning.AuditRequest.class);
         if (audit.isPresent()) {
             return AclAudit.audit(ctx, a, audit.get(), spec, whole, placed, placement, whole.stateful(), name -> host != null
-                    ? host.read(ctx.ssh(), name, ctx.options().commandTimeout()) : driver.read(ctx.session(), name));
+                    ? host.read(ctx.ssh(), name, ctx.options().commandTimeout()) : driver.read(ctx.session(), name),
+                    host != null ? host::filtersTransit : b -> false);
         }
         if (placed.isEmpty()) {
             return one(ctx, a, spec, whole, placement, driver, host);
@@ -218,7 +219,16 @@ public final class AclModule implements TaskModule {
         if (command.isEmpty()) {
             return stated;
         }
-        String output = ctx.session().show(command.get());
+        String output;
+        if (platform.get().exec()) {
+            io.portpush.core.transport.SshConnection.ExecResult r = ctx.ssh().exec(command.get(), "", ctx.options().commandTimeout());
+            if (r.status() != 0) {
+                throw a.error("zones", ctx.host() + ": '" + command.get() + "' failed (" + r.stderr().strip() + "); give zones: in the inventory");
+            }
+            output = r.stdout();
+        } else {
+            output = ctx.session().show(command.get());
+        }
         List<io.portpush.core.placement.Route> routes = platform.get().readRoutes(command.get(), output).orElse(List.of());
         if (routes.isEmpty()) {
             throw a.error("zones", ctx.host() + ": '" + command.get() + "' gave no route portpush could read, so it cannot tell which "

@@ -35,6 +35,11 @@ public final class NftablesDriver implements HostFirewallDriver {
 
 
     @Override
+    public boolean filtersTransit(Binding b) {
+        return b.target().equals("forward");
+    }
+
+    @Override
     public boolean stateful() {
         return true;
     }

@@ -59,4 +59,15 @@ public final class NftablesPlatform implements Platform {
         var acl = NftablesDriver.parse(output, c.substring(c.lastIndexOf(' ') + 1), "");
         return Optional.of(Map.of(acl.name(), acl.entries()));
     }
+
+    @Override
+    public Optional<String> routeCommand() {
+        return Optional.of("ip -j -4 route show table main");
+    }
+
+    @Override
+    public Optional<List<io.portpush.core.placement.Route>> readRoutes(String command, String output) {
+        return command.strip().matches("ip (-j(son)? )?(-4 )?(-j(son)? )?r(oute)?( show)?( table main)?") ? Optional.of(LinuxRoutes.read(output))
+                : Optional.empty();
+    }
 }
