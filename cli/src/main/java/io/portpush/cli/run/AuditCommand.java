@@ -25,6 +25,9 @@ public final class AuditCommand extends RunCommand {
     @Option(names = "--flow", paramLabel = "FLOW", description = "Only this catalogue flow (group.flow) or group.")
     String flow;
 
+    @Option(names = "--all", description = "List the flows denied as intended too (by default counted, not listed).")
+    boolean all;
+
     @Override
     protected RunOptions.Mode mode() {
         return check ? RunOptions.Mode.LINT : RunOptions.Mode.VERIFY;
@@ -46,6 +49,7 @@ public final class AuditCommand extends RunCommand {
         int rows = 0;
         int findings = 0;
         int local = 0;
+        int quiet = 0;
         for (RunReport.TaskRecord t : result.tasks()) {
             for (Map.Entry<String, io.portpush.core.runner.TaskResult> e : t.results().entrySet()) {
                 if (!(e.getValue().data().get("audit") instanceof List<?> l)) {
@@ -61,6 +65,10 @@ public final class AuditCommand extends RunCommand {
                     boolean found = !List.of("ok", "unfiltered", "does not cross").contains(status);
                     findings += found ? 1 : 0;
                     rows++;
+                    if (!all && !found && String.valueOf(r.get("intent")).equals("denies")) {
+                        quiet++;
+                        continue;
+                    }
                     table.row(e.getKey(), String.valueOf(r.get("flow")), String.valueOf(r.get("roles")), String.valueOf(r.get("path")),
                             String.valueOf(r.get("intent")), String.valueOf(r.get("device")), status,
                             found || status.equals("unfiltered") ? String.valueOf(r.get("example")) : "");
@@ -72,8 +80,9 @@ public final class AuditCommand extends RunCommand {
         }
         String verdict = findings == 0 ? "every flow as intended" : findings + " flow path(s) not as intended";
         return "\ncatalogue reachability:\n" + table.render() + "\naudit: " + rows + " flow path(s), " + verdict
+                + (quiet == 0 ? "" : "; " + quiet + " denied as intended, not listed (--all lists them)")
                 + (local == 0 ? "" : "; " + local + " flow leg(s) do not cross a device (both ends behind one interface), not listed")
-                + AuditCommands.catalogueNotes(result);
+                + AuditCommands.catalogueNotes(result).replace("catalogue notes (information, not findings):", "notes (information, not findings):");
     }
 
     @Override

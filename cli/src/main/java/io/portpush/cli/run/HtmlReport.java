@@ -26,6 +26,8 @@ final class HtmlReport {
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}pre{background:#f6f8fa;padding:8px;overflow-x:auto}")
                 .append(".add{color:#116329;background:#dafbe1}.del{color:#82071e;background:#ffebe9}.hunk{color:#6639ba}")
+                .append(".meaning li{padding-left:6px;margin:2px 0}.meaning li.opens{border-left:8px solid #1f883d}")
+                .append(".meaning li.closes{border-left:8px solid #d1242f}")
                 .append(".ok{color:#116329}.changed{color:#9a6700}.failed,.unreachable{color:#cf222e;font-weight:bold}.skipped{color:#57606a}")
                 .append("\n</style></head><body>\n");
         h.append("<h1>").append(esc(title)).append("</h1>\n");
@@ -54,7 +56,13 @@ final class HtmlReport {
                 h.append("<p>").append(esc(redactor.redact(r.msg()))).append("</p>\n");
                 if (r.data().get("meaning") instanceof List<?> meaning && !meaning.isEmpty()) {
                     h.append("<p>Meaning:</p>\n<ul class=\"meaning\">");
-                    meaning.forEach(m -> h.append("<li>").append(esc(redactor.redact(String.valueOf(m)))).append("</li>"));
+                    meaning.forEach(m -> {
+                        String text = String.valueOf(m);
+                        // opens and closes stand out before anyone reads a line of the diff
+                        String way = text.matches("(?s)(.*: )?(opens|may open)\\b.*") ? " class=\"opens\""
+                                : text.matches("(?s)(.*: )?(closes|may close)\\b.*") ? " class=\"closes\"" : "";
+                        h.append("<li").append(way).append(">").append(esc(redactor.redact(text))).append("</li>");
+                    });
                     h.append("</ul>\n");
                 }
                 if (r.data().get("audit") instanceof List<?> audit && !audit.isEmpty()) {

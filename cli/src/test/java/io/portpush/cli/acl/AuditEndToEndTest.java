@@ -104,7 +104,12 @@ class AuditEndToEndTest {
         assertThat(run("run", pb.toString(), "-i", inv.toString()).code()).isZero();
         Path json = dir.resolve("audit.json");
         Path html = dir.resolve("audit.html");
-        CliRun after = run("audit", pb.toString(), "-i", inv.toString(), "--report", json.toString());
+        CliRun brief = run("audit", pb.toString(), "-i", inv.toString());
+        assertThat(brief.code()).as(brief.out()).isZero();
+        // flows denied as intended are counted, not listed, unless --all
+        assertThat(brief.out()).containsPattern("every flow as intended; \\d+ denied as intended, not listed \\(--all lists them\\)")
+                .doesNotContainPattern("denies +denies +ok");
+        CliRun after = run("audit", pb.toString(), "-i", inv.toString(), "--all", "--report", json.toString());
         assertThat(after.code()).as(after.out()).isZero();
         assertThat(after.out()).contains("every flow as intended");
         // the stateless router's return leg arrives on the inside and passes there
@@ -118,7 +123,7 @@ class AuditEndToEndTest {
 
         // by hand on r1: SIP-TLS from the gateway closed, the default listener opened
         assertThat(run("run", hand().toString(), "-i", inv.toString(), "-l", "r1").code()).isZero();
-        CliRun drifted = run("audit", pb.toString(), "-i", inv.toString(), "--report", html.toString());
+        CliRun drifted = run("audit", pb.toString(), "-i", inv.toString(), "--all", "--report", html.toString());
         assertThat(drifted.code()).as(drifted.out()).isEqualTo(3);
         assertThat(row(drifted.out(), "r1", "sip-proxy.tls-server-auth", "sip-gateway -> imp-node")).containsPattern("permits +permits part of +PARTIAL +blocked: "
                 // only SIP-TLS answers from the gateway's port 5060 pass now: the return entry of the default listener

@@ -123,4 +123,47 @@ class MeaningEndToEndTest {
                 .contains("opens sip-proxy.tls-server-auth for sip-gateway -> imp-node (all of it)")
                 .doesNotContain("xcp.client-access for xmpp-client -> imp-node (");
     }
+
+    /** Pixels of exactly one colour in a screenshot. */
+    private static long pixels(java.awt.image.BufferedImage img, int rgb) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += (img.getRGB(x, y) & 0xFFFFFF) == rgb ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theMeaningIsOnTheFirstScreenOfTheReportInHeadlessChromium() throws Exception {
+        Path inv = inventory();
+        assertThat(run("run", playbook("xcp.client-access, sip-proxy.tls-server-auth").toString(), "-i", inv.toString(), "-l", "r1").code())
+                .isZero();
+        Path html = dir.resolve("review.html");
+        // one flow out, another in: the review must show both ways at a glance
+        CliRun check = run("run", playbook("xcp.client-access, sip-proxy.default-listener").toString(), "-i", inv.toString(), "-l", "r1",
+                "--check", "--report", html.toString());
+        assertThat(check.code()).as(check.out()).isZero();
+        assertThat(Files.readString(html)).contains("<li class=\"opens\">", "<li class=\"closes\">");
+        Path chromium = Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium),
+                "screenshot check skipped: /usr/bin/chromium is not installed (.ci/run installs Debian's chromium)");
+        Path png = dir.resolve("first-screen.png");
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                "--force-device-scale-factor=1", "--window-size=1280,900", "--user-data-dir=" + dir.resolve("chrome-profile"),
+                "--screenshot=" + png, html.toUri().toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        boolean done = p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        assertThat(done).as("chromium finished within 120 s").isTrue();
+        java.awt.image.BufferedImage shot = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(shot).as("a screenshot was written").isNotNull();
+        assertThat(shot.getWidth()).isEqualTo(1280);
+        // the marks beside 'opens' and 'closes' lines (8 px wide, a line high) are painted in the first 900 px
+        assertThat(pixels(shot, 0x1f883d)).as("pixels of the 'opens' mark").isGreaterThan(80);
+        assertThat(pixels(shot, 0xd1242f)).as("pixels of the 'closes' mark").isGreaterThan(80);
+    }
 }

@@ -180,6 +180,11 @@ final class AclAudit {
     private static List<Row> judge(Flow f, Leg leg, AclIntent whole, List<AclIntent> intended, boolean placed, Optional<Placement> placement,
                                    List<DeviceAcl> held, boolean fromDevice, java.util.function.Predicate<Binding> transit) {
         List<Row> out = new ArrayList<>();
+        if (placement.isEmpty() && leg.source().equals(leg.destination())) {
+            // both ends the same addresses (node to node of one role): without zones nothing says it crosses the device
+            out.add(new Row(f.ref(), leg.roles(), leg.name(), "-", "-", "-", "-", "does not cross", ""));
+            return out;
+        }
         if (placement.isEmpty()) {
             List<MeaningDiff.Named> intentPath = intended.stream().map(i -> named(i.name(), AclEntries.flatten(i.entries()))).toList();
             List<MeaningDiff.Named> devicePath = held.stream().map(d -> named(d.name(), d.entries())).toList();
