@@ -34,6 +34,10 @@ public final class PlanCommands {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The plan file to write (JSON).")
         Path output;
 
+        @Option(names = "--sign-with", paramLabel = "KEY", description = "Sign the plan with this SSH key (ssh-keygen -Y sign; a private key, "
+                + "or a public key held by ssh-agent): FILE.sig beside it, checked by 'apply --allowed-signers'.")
+        Path signWith;
+
         private final ChangePlans recorder = ChangePlans.recorder();
 
         @Override
@@ -64,8 +68,9 @@ public final class PlanCommands {
             new PlanFile(version(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), System.getProperty("user.name", "portpush"),
                     new PlanFile.Run(playbookPath().toAbsolutePath().toString(), inventory.toAbsolutePath().toString(), limit, extraVars, tags,
                             skipTags), clean).write(output);
+            String signed = signWith == null ? "" : "; signed: " + io.portpush.core.change.PlanSignature.sign(output, signWith);
             return "\nplan: " + clean.size() + " change(s) on " + clean.stream().map(PlannedChange::host).distinct().count()
-                    + " host(s) written to " + output + " (review: portpush show " + output + "; send: portpush apply " + output + ")";
+                    + " host(s) written to " + output + signed + " (review: portpush show " + output + "; send: portpush apply " + output + ")";
         }
 
         @Override
@@ -90,11 +95,19 @@ public final class PlanCommands {
         @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file written by 'portpush plan'.")
         Path planFile;
 
+        @Option(names = "--allowed-signers", paramLabel = "FILE", description = "Refuse the plan unless PLAN.sig is a valid signature of it "
+                + "by a key in this OpenSSH allowed-signers file.")
+        Path allowedSigners;
+
         private PlanFile plan;
+        private String signer;
 
         @Override
         protected void prepare() {
             plan = PlanFile.read(planFile);
+            if (allowedSigners != null) {
+                signer = io.portpush.core.change.PlanSignature.verify(planFile, allowedSigners);
+            }
             playbook = Path.of(plan.run().playbook());
             inventory = Path.of(plan.run().inventory());
             limit = plan.run().limit();
@@ -114,8 +127,16 @@ public final class PlanCommands {
         }
 
         @Override
+        protected String summary(RunReport result) {
+            return signer != null ? "\nplan signature good, signed by " + signer
+                    : java.nio.file.Files.exists(io.portpush.core.change.PlanSignature.of(planFile))
+                    ? "\nplan signature present but not checked: give --allowed-signers FILE to require it" : null;
+        }
+
+        @Override
         protected String describe() {
-            return "apply " + planFile.toAbsolutePath() + " (plan of " + plan.created() + " by " + plan.user() + ")";
+            return "apply " + planFile.toAbsolutePath() + " (plan of " + plan.created() + " by " + plan.user()
+                    + (signer == null ? "" : "; signature good, signed by " + signer) + ")";
         }
     }
 
@@ -127,10 +148,17 @@ public final class PlanCommands {
         @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file.")
         Path planFile;
 
+        @Option(names = "--allowed-signers", paramLabel = "FILE", description = "Check PLAN.sig against this OpenSSH allowed-signers file.")
+        Path allowedSigners;
+
         @Override
         public Integer call() {
             PlanFile plan = PlanFile.read(planFile);
+            String signer = allowedSigners == null ? null : io.portpush.core.change.PlanSignature.verify(planFile, allowedSigners);
             PrintWriter out = spec.commandLine().getOut();
+            if (signer != null) {
+                out.println("signature good: signed by " + signer);
+            }
             out.println("plan " + planFile + ": written " + plan.created() + " by " + plan.user() + " with portpush " + plan.portpushVersion());
             out.println("  playbook " + plan.run().playbook() + ", inventory " + plan.run().inventory()
                     + (plan.run().limit() == null ? "" : ", limit " + plan.run().limit()));

@@ -133,4 +133,43 @@ class PlanApplyEndToEndTest {
         CliRun show = CliRun.of("show", window.toString());
         assertThat(show.code()).isEqualTo(5);
     }
+
+    private Path sshKey(String name) throws Exception {
+        Path k = dir.resolve(name);
+        assertThat(new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", k.toString()).start().waitFor()).isZero();
+        return k;
+    }
+
+    @Test
+    void aSignedPlanIsAppliedOnlyWhenAnAllowedSignerSignedIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")),
+                "plan signing skipped: ssh-keygen (openssh-client) is not installed");
+        Path inv = inventory();
+        Path alice = sshKey("alice");
+        Path mallory = sshKey("mallory");
+        Path allowed = dir.resolve("allowed_signers");
+        Files.writeString(allowed, "alice@example.org namespaces=\"portpush-plan\" " + Files.readString(dir.resolve("alice.pub")).strip() + "\n");
+        Path window = dir.resolve("window.plan");
+        CliRun plan = run("plan", playbook("change.yml", "xcp.client-access").toString(), "-i", inv.toString(), "-o", window.toString(),
+                "--sign-with", mallory.toString());
+        assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("signed: " + window + ".sig");
+        // signed, but not by anyone the team allows: refused whole, nothing sent
+        CliRun refused = run("apply", window.toString(), "--allowed-signers", allowed.toString());
+        assertThat(refused.code()).isEqualTo(5);
+        assertThat(refused.err()).contains("window.plan.sig").contains("not in").contains("allowed_signers");
+        for (LabDevice d : fleet.devices()) {
+            assertThat(configLines(d)).as(d.name()).isZero();
+        }
+        assertThat(CliRun.of("show", window.toString(), "--allowed-signers", allowed.toString()).code()).isEqualTo(5);
+
+        assertThat(run("plan", playbook("change.yml", "xcp.client-access").toString(), "-i", inv.toString(), "-o", window.toString(),
+                "--sign-with", alice.toString()).code()).isZero();
+        CliRun show = CliRun.of("show", window.toString(), "--allowed-signers", allowed.toString());
+        assertThat(show.code()).isZero();
+        assertThat(show.out()).contains("signature good: signed by alice@example.org");
+        CliRun apply = run("apply", window.toString(), "--allowed-signers", allowed.toString());
+        assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.out()).contains("plan signature good, signed by alice@example.org").contains("changed: [r1]");
+    }
 }
