@@ -111,6 +111,11 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-empty", description = "Succeed when the plays and --limit match no host (default: exit 6, nothing run).")
     boolean allowEmpty;
 
+    @Option(names = "--confirm-timeout", paramLabel = "TIME", description = "Apply each change so the host undoes it by itself unless "
+            + "confirmed within TIME (5m, 90s): confirmed only after verify and a new SSH login succeed (lockout guard). Linux nftables hosts: "
+            + "a detached host-side timer; Junos keeps its commit confirmed.")
+    String confirmTimeout;
+
     @Option(names = "--push-history", description = "Push the history to its git remote after the run.")
     boolean pushHistory;
 
@@ -196,6 +201,11 @@ public class RunCommand implements Callable<Integer> {
         Catalogue catalogue = new CatalogueLoader().load(catalogues);
         services.put(Catalogue.class, catalogue);
         services.put(io.portpush.core.vault.Vault.class, vault());
+        if (confirmTimeout != null) {
+            services.put(io.portpush.core.change.ConfirmWindow.class, io.portpush.core.change.ConfirmWindow.parse(confirmTimeout).orElseThrow(() ->
+                    new picocli.CommandLine.ParameterException(spec.commandLine(), "--confirm-timeout: '" + confirmTimeout
+                            + "' is not a time (5m, 90s)")));
+        }
         addServices(services);
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
                 + Long.toHexString(ProcessHandle.current().pid());

@@ -207,4 +207,68 @@ class NftablesNamespaceTest {
         assertThat(reachable(1500)).isTrue();
         assertThat(reachable(5222)).isTrue();
     }
+
+    private static boolean sshAnswers() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(MGMT + "0.1", 22), 1000);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aChangeThatLocksPortpushOutIsNotConfirmedAndTheHostTakesItBackByItself() throws Exception {
+        Path inv = dir.resolve("inv.yml");
+        Files.writeString(inv, """
+                all:
+                  hosts:
+                    fw:
+                      ansible_host: 10.99.0.1
+                      ansible_user: root
+                      ansible_ssh_private_key_file: %s
+                      platform: linux_nftables
+                      roles: { imp-node: [10.98.0.1/32], xmpp-client: [10.98.0.0/24] }
+                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT).formatted(dir.resolve("id_ecdsa")));
+        Path lockout = dir.resolve("lockout.yml");
+        // no rule for SSH from the management network: the session portpush holds lives on (established), a new login does not
+        Files.writeString(lockout, """
+                - hosts: fw
+                  tasks:
+                    - acl:
+                        name: EDGE
+                        bind: [{ interface: input }]
+                        rules:
+                          - permit: [xcp.client-access]
+                        default: deny
+                """);
+        assertThat(sshAnswers()).isTrue();
+        String run = cli("run", lockout.toString(), "-i", inv.toString(), "--confirm-timeout", "5s", "--connect-timeout", "2");
+        assertThat(run).startsWith("2\n").contains("lockout detected, not confirming").contains("restores its previous state by itself");
+        assertThat(chain(fw, "EDGE")).contains("tcp dport 5222");
+        assertThat(sshAnswers()).as("a new login is locked out right after the change").isFalse();
+        assertThat(reachable(1500)).isFalse();
+        // nobody confirms: the host's own timer loads its restore point
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline && !chain(fw, "EDGE").isEmpty()) {
+            Thread.sleep(250);
+        }
+        assertThat(chain(fw, "EDGE")).as("the chain the change added is gone").isEmpty();
+        assertThat(sshAnswers()).as("new logins work again").isTrue();
+        assertThat(reachable(1500)).isTrue();
+
+        // a change that keeps management reachable is confirmed, and the timer no longer runs
+        Path good = dir.resolve("good.yml");
+        Files.writeString(good, Files.readString(lockout).replace("          - permit: [xcp.client-access]\n",
+                "          - permit: [xcp.client-access]\n          - permit: { protocol: tcp, source: 10.99.0.0/24, ports: [22], remark: management }\n"
+                        .replace("10.99.", MGMT)));
+        String ok = cli("run", good.toString(), "-i", inv.toString(), "--confirm-timeout", "3s");
+        assertThat(ok).startsWith("0\n").contains("changed: [fw]");
+        Thread.sleep(5_000);
+        assertThat(chain(fw, "EDGE")).as("still there after the window: it was confirmed").contains("tcp dport 5222", "tcp dport 22");
+        assertThat(reachable(1500)).isFalse();
+        try (var files = Files.list(Path.of("/run"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("portpush-confirm-"))).as("no timer left behind").isEmpty();
+        }
+    }
 }

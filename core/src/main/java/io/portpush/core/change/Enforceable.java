@@ -64,6 +64,15 @@ public interface Enforceable<S> {
     void confirm(TaskContext ctx, String comment);
 
     /**
+     * The lockout guard, before a {@link ConfirmWindow} change is confirmed: a new SSH login and a
+     * read-only command through it, as a fresh operator would make them. Empty when it worked,
+     * else why not; platforms without a device-side timer have nothing to guard (empty).
+     */
+    default Optional<String> lockout(TaskContext ctx) {
+        return Optional.empty();
+    }
+
+    /**
      * After a failed apply: throws away what is pending (a candidate) and leaves the device ready
      * to be read again, logging in afresh if the connection is gone or {@code fresh} asks for it.
      */

@@ -101,7 +101,17 @@ public final class Enforcement {
             return failAndRestore(ctx, o, before, out, diff, plan, "verify failed, the device does not show what was sent: "
                     + String.join("; ", drift));
         }
-        if (commit instanceof Commit.Confirmed) {
+        Optional<ConfirmWindow> window = ctx.optionalService(ConfirmWindow.class);
+        if (window.isPresent()) {
+            Optional<String> locked = o.lockout(ctx);
+            if (locked.isPresent()) {
+                // the device's own timer takes the change back: confirming now would keep a device nobody can log in to
+                out.put("lockout", locked.get());
+                return new TaskResult(Status.FAILED, name + ": lockout detected, not confirming (" + locked.get() + "); the host restores its "
+                        + "previous state by itself within " + window.get().seconds() + " s of the change", out, diff, plan.lines());
+            }
+        }
+        if (commit instanceof Commit.Confirmed || window.isPresent()) {
             o.confirm(ctx, commit.comment() + " (verified)");
         }
         out.put("device_text", o.text(after));

@@ -23,6 +23,24 @@ public interface HostFirewallDriver {
         return false;
     }
 
+    /**
+     * A script that puts back everything portpush owns on the host as it is now (for the
+     * confirm window's host-side timer), or empty where the driver cannot take one.
+     */
+    default Optional<String> snapshot(SshConnection connection, Duration timeout) {
+        return Optional.empty();
+    }
+
+    /** The command that loads a script file on the host ({@code nft -f FILE}). */
+    default String loadFile(String path) {
+        throw new UnsupportedOperationException("no script loader");
+    }
+
+    /** A read-only command a fresh login runs to prove it can work on the host (the lockout guard). */
+    default String probe() {
+        return "true";
+    }
+
     Optional<DeviceAcl> read(SshConnection connection, String name, Duration timeout);
 
     /** A script that makes the host hold exactly {@code intent}, applied as one transaction. */

@@ -148,6 +148,14 @@ public final class Runner {
 
         SshConnection ssh() {
             if (ssh == null) {
+                ssh = login(options.retries());
+            }
+            return ssh;
+        }
+
+        /** A new SSH connection with a full login, as a fresh operator would make it (the lockout guard's). */
+        SshConnection login(int retries) {
+            {
                 HostConnection c = connection();
                 Path known = options.stateDir().resolve("known_hosts");
                 List<Path> files = List.of(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"), known);
@@ -167,9 +175,8 @@ public final class Runner {
                 }
                 SshTarget t = new SshTarget(c.address(), c.port(), user, c.password(), c.keyFile(), c.keyPassphrase(),
                         options.connectTimeout(), options.commandTimeout(), jump);
-                ssh = SshConnection.open(t, v, options.retries(), Duration.ofMillis(500));
+                return SshConnection.open(t, v, retries, Duration.ofMillis(500));
             }
-            return ssh;
         }
 
         DeviceSession session() {
@@ -519,7 +526,7 @@ public final class Runner {
             }
         }
         TaskContext ctx = new TaskContext(hr.name, hr.connection(), vars, task, options, templates, hr::session, hr::ssh,
-                hr::reopen, listener, redactor, services);
+                hr::reopen, listener, redactor, services).withLogin(() -> hr.login(0));
         return module.run(ctx, args);
     }
 

@@ -26,10 +26,21 @@ public final class TaskContext {
     private final RunListener listener;
     private final Redactor redactor;
     private final Map<Class<?>, Object> services;
+    private final Supplier<SshConnection> login;
 
     public TaskContext(String host, HostConnection connection, Map<String, Object> vars, Task task, RunOptions options,
                        TemplateEngine templates, Supplier<DeviceSession> session, Supplier<SshConnection> ssh,
                        Supplier<DeviceSession> reopen, RunListener listener, Redactor redactor, Map<Class<?>, Object> services) {
+        this(host, connection, vars, task, options, templates, session, ssh, reopen, listener, redactor, services, () -> {
+            throw new IllegalStateException("no new login in this context");
+        });
+    }
+
+    private TaskContext(String host, HostConnection connection, Map<String, Object> vars, Task task, RunOptions options,
+                        TemplateEngine templates, Supplier<DeviceSession> session, Supplier<SshConnection> ssh,
+                        Supplier<DeviceSession> reopen, RunListener listener, Redactor redactor, Map<Class<?>, Object> services,
+                        Supplier<SshConnection> login) {
+        this.login = login;
         this.reopen = reopen;
         this.host = host;
         this.connection = connection;
@@ -44,10 +55,23 @@ public final class TaskContext {
         this.services = services;
     }
 
+    /** This context, able to open a new SSH login to the host ({@link #newLogin}). */
+    public TaskContext withLogin(Supplier<SshConnection> fresh) {
+        return new TaskContext(host, connection, vars, task, options, templates, session, ssh, reopen, listener, redactor, services, fresh);
+    }
+
+    /**
+     * A new SSH connection with a full login, beside the one the run holds: what a fresh operator
+     * would get now (the lockout guard's test). The caller closes it.
+     */
+    public SshConnection newLogin() {
+        return login.get();
+    }
+
     /** The same context in another run mode (the verify module audits inside a normal run). */
     public TaskContext withMode(RunOptions.Mode mode) {
         return new TaskContext(host, connection, vars, task, options.withMode(mode, options.diff()), templates, session, ssh, reopen,
-                listener, redactor, services);
+                listener, redactor, services, login);
     }
 
     public String host() {

@@ -96,6 +96,57 @@ final class HostFirewallObject extends ScriptEnforceable<DeviceAcl> {
                 .orElse(name + " is already absent, as in the chosen revision");
     }
 
+    /** The armed host-side timer of a confirm window: its restore file; the pid file beside it. */
+    private String armed;
+
+    /**
+     * With a {@link io.portpush.core.change.ConfirmWindow}: before loading, save what portpush owns on
+     * the host as a restore script and start a detached timer ({@code setsid}, so it outlives this
+     * SSH session and portpush itself; no systemd or at needed) that loads it when the window ends.
+     * {@link #confirm} stops it.
+     */
+    @Override
+    public void apply(TaskContext ctx, ChangePlan plan, io.portpush.core.device.Commit commit) {
+        Optional<io.portpush.core.change.ConfirmWindow> window = ctx.optionalService(io.portpush.core.change.ConfirmWindow.class);
+        if (window.isPresent() && armed == null) {
+            String restore = driver.snapshot(ctx.ssh(), ctx.options().commandTimeout()).orElseThrow(() -> new io.portpush.core.device
+                    .DeviceCommandException(ctx.host(), "confirm window", "this host's driver cannot save a restore point"));
+            String file = "/run/portpush-confirm-" + java.util.UUID.randomUUID() + ".nft";
+            exec(ctx, "umask 077 && cat > " + file, restore);
+            exec(ctx, "setsid -f sh -c 'echo $$ > " + file + ".pid; sleep " + window.get().seconds() + "; " + driver.loadFile(file)
+                    + "; rm -f " + file + " " + file + ".pid' < /dev/null > /dev/null 2>&1", null);
+            armed = file;
+        }
+        super.apply(ctx, plan, commit);
+    }
+
+    @Override
+    public void confirm(TaskContext ctx, String comment) {
+        if (armed == null) {
+            return;
+        }
+        // the timer's shell leads its own process group: end it and its sleep before it loads the restore point
+        exec(ctx, "kill -TERM -- -$(cat " + armed + ".pid) 2>/dev/null; rm -f " + armed + " " + armed + ".pid", null);
+        armed = null;
+    }
+
+    @Override
+    public Optional<String> lockout(TaskContext ctx) {
+        try (io.portpush.core.transport.SshConnection fresh = ctx.newLogin()) {
+            io.portpush.core.transport.SshConnection.ExecResult r = fresh.exec(driver.probe(), null, ctx.options().commandTimeout());
+            return r.status() == 0 ? Optional.empty() : Optional.of("a new login ran '" + driver.probe() + "' and it failed: " + r.stderr().strip());
+        } catch (RuntimeException e) {
+            return Optional.of("a new SSH login failed: " + e.getMessage());
+        }
+    }
+
+    private static void exec(TaskContext ctx, String command, String stdin) {
+        io.portpush.core.transport.SshConnection.ExecResult r = ctx.ssh().exec(command, stdin, ctx.options().commandTimeout());
+        if (r.status() != 0) {
+            throw new io.portpush.core.device.DeviceCommandException(ctx.host(), command, r.stderr().strip());
+        }
+    }
+
     @Override
     protected void load(TaskContext ctx, String script) {
         driver.apply(ctx.ssh(), script, ctx.options().commandTimeout());

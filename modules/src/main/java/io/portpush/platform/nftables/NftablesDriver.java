@@ -34,6 +34,25 @@ public final class NftablesDriver implements HostFirewallDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
 
 
+    /** The whole portpush table as it is now, as a script that replaces whatever the table holds then (or removes it). */
+    @Override
+    public Optional<String> snapshot(SshConnection c, Duration timeout) {
+        SshConnection.ExecResult r = c.exec("nft list table inet portpush", null, timeout);
+        // 'table inet portpush {}' first makes the delete valid whether or not the table exists by then
+        String reset = "table inet portpush {}\ndelete table inet portpush\n";
+        return Optional.of(r.status() == 0 ? reset + r.stdout() : reset);
+    }
+
+    @Override
+    public String loadFile(String path) {
+        return "nft -f " + path;
+    }
+
+    @Override
+    public String probe() {
+        return "nft list tables";
+    }
+
     @Override
     public boolean filtersTransit(Binding b) {
         return b.target().equals("forward");
