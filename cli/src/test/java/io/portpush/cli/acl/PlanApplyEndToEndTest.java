@@ -168,8 +168,10 @@ class PlanApplyEndToEndTest {
         CliRun show = CliRun.of("show", window.toString(), "--allowed-signers", allowed.toString());
         assertThat(show.code()).isZero();
         assertThat(show.out()).contains("signature good: signed by alice@example.org");
-        CliRun apply = run("apply", window.toString(), "--allowed-signers", allowed.toString());
+        CliRun apply = run("apply", window.toString(), "--allowed-signers", allowed.toString(), "--confirm-timeout", "5m");
         assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+        // a confirm window never looks like a safety net where the platform has none in portpush yet
+        assertThat(apply.out() + apply.err()).contains("r1: --confirm-timeout: cisco_ios has no device-side undo in portpush yet");
         assertThat(apply.out()).contains("plan signature good, signed by alice@example.org").contains("changed: [r1]");
     }
 }

@@ -23,6 +23,13 @@ public abstract class CliEnforceable<S> implements Enforceable<S> {
     }
 
     @Override
+    public boolean selfRestoring(TaskContext ctx) {
+        // a dialect whose confirmed commit differs from its plain one has a device-side undo (Junos, EOS)
+        io.portpush.core.device.Dialect d = ctx.session().dialect();
+        return !d.commitConfirmed(1, "portpush").equals(d.commit("portpush"));
+    }
+
+    @Override
     public void confirm(TaskContext ctx, String comment) {
         ctx.session().confirm(comment);
     }

@@ -73,6 +73,15 @@ public interface Enforceable<S> {
     }
 
     /**
+     * Whether, after {@link #apply}, the device itself takes the change back unless confirmed
+     * (Junos {@code commit confirmed}, a Linux host's armed timer); when not, a confirm window
+     * protects nothing on this device, and the run says so.
+     */
+    default boolean selfRestoring(TaskContext ctx) {
+        return false;
+    }
+
+    /**
      * After a failed apply: throws away what is pending (a candidate) and leaves the device ready
      * to be read again, logging in afresh if the connection is gone or {@code fresh} asks for it.
      */

@@ -102,7 +102,11 @@ public final class Enforcement {
                     + String.join("; ", drift));
         }
         Optional<ConfirmWindow> window = ctx.optionalService(ConfirmWindow.class);
-        if (window.isPresent()) {
+        if (window.isPresent() && !o.selfRestoring(ctx)) {
+            // never let --confirm-timeout look like a safety net where there is none
+            ctx.warn("--confirm-timeout: " + ctx.platform() + " has no device-side undo in portpush yet; " + o.object()
+                    + " was applied without one (and without the lockout guard)");
+        } else if (window.isPresent()) {
             Optional<String> locked = o.lockout(ctx);
             if (locked.isPresent()) {
                 // the device's own timer takes the change back: confirming now would keep a device nobody can log in to

@@ -131,6 +131,11 @@ final class HostFirewallObject extends ScriptEnforceable<DeviceAcl> {
     }
 
     @Override
+    public boolean selfRestoring(TaskContext ctx) {
+        return armed != null;
+    }
+
+    @Override
     public Optional<String> lockout(TaskContext ctx) {
         try (io.portpush.core.transport.SshConnection fresh = ctx.newLogin()) {
             io.portpush.core.transport.SshConnection.ExecResult r = fresh.exec(driver.probe(), null, ctx.options().commandTimeout());
