@@ -28,7 +28,10 @@ class AuditEndToEndTest {
     @BeforeEach
     void lab() {
         fleet = new LabFleet(null);
-        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios"));
+        // addressed interfaces, as a router in this topology has: 'show ip interface' shows the lists of interfaces that are up
+        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios").withProfile(new io.portpush.lab.DeviceProfile("r1", null, null, null, java.util.List.of(
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet1", "203.0.113.2/30", null),
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet2", "10.10.1.1/24", null)))));
         fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa"));
         LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
     }
@@ -131,6 +134,22 @@ class AuditEndToEndTest {
         assertThat(row(drifted.out(), "r1", "sip-proxy.default-listener", "sip-gateway -> imp-node")).containsPattern("denies +permits +OPEN");
         assertThat(drifted.out()).contains("6 flow path(s) not as intended");
         assertThat(Files.readString(html)).contains("<table class=\"audit\">", "<td class=\"failed\">PARTIAL</td>", "<td class=\"failed\">OPEN</td>");
+
+        // a list nobody manages, bound outbound on r1's inside, blocks XMPP on its way to the cluster: audit reads it too
+        Path handmade = dir.resolve("handmade.yml");
+        Files.writeString(handmade, """
+                - hosts: r1
+                  tasks:
+                    - config: { lines: ["deny tcp any any eq 5222", "permit ip any any"], parents: ["ip access-list extended HAND-OUT"] }
+                    - config: { lines: ["ip access-group HAND-OUT out"], parents: ["interface GigabitEthernet2"] }
+                """);
+        CliRun hand = run("run", handmade.toString(), "-i", inv.toString());
+        assertThat(hand.code()).as(hand.out()).isZero();
+        CliRun blocked = run("audit", pb.toString(), "-i", inv.toString(), "-l", "r1", "--flow", "xcp.client-access");
+        assertThat(blocked.code()).as(blocked.out()).isEqualTo(3);
+        assertThat(row(blocked.out(), "r1", "xcp.client-access", "xmpp-client -> imp-node")).containsPattern("permits +denies +DENIED +blocked: "
+                + "tcp 198\\.51\\.100\\.\\d+:\\d+ -> 10\\.10\\.1\\.\\d+:5222 \\(HAND-OUT out on GigabitEthernet2 entry 1: deny tcp any -> any:5222");
+        assertThat(blocked.out()).contains("lists on its interfaces that this task does not manage, judged on their paths too: HAND-OUT");
 
         // --check judges the intent alone, without connecting; --flow narrows it
         CliRun intent = run("audit", pb.toString(), "-i", inv.toString(), "--check", "--flow", "xcp.client-access");

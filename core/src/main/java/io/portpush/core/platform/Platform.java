@@ -85,4 +85,13 @@ public interface Platform {
     default Optional<List<io.portpush.core.placement.Route>> readRoutes(String command, String output) {
         return Optional.empty();
     }
+
+    /**
+     * The command whose answer says which list is bound where on every interface (read by
+     * {@link #readInterfaces} as {@code in NAME}/{@code out NAME}), so an audit can see lists on a
+     * path that no playbook manages; empty when the platform has none.
+     */
+    default Optional<String> bindingsCommand() {
+        return Optional.empty();
+    }
 }

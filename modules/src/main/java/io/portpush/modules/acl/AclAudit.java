@@ -71,19 +71,33 @@ final class AclAudit {
 
     static TaskResult audit(TaskContext ctx, ModuleArgs a, AuditRequest request, AclSpec spec, AclIntent whole,
                             Optional<PlacedAcls> placed, Optional<Placement> placement, boolean stateful,
-                            Function<String, Optional<DeviceAcl>> device, java.util.function.Predicate<Binding> transit) {
+                            Function<String, Optional<DeviceAcl>> device, java.util.function.Predicate<Binding> transit,
+                            java.util.function.Supplier<List<String>> otherLists) {
         Catalogue catalogue = ctx.service(Catalogue.class);
         Map<String, AddressSet> roles = RoleBindings.read(ctx, a);
         boolean fromDevice = ctx.options().mode() != RunOptions.Mode.LINT;
         List<AclIntent> intended = placed.map(PlacedAcls::acls).orElse(List.of(whole));
         List<DeviceAcl> held = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (fromDevice) {
-            for (AclIntent i : intended) {
-                device.apply(i.name()).ifPresent(held::add);
+            Set<String> names = new LinkedHashSet<>();
+            intended.forEach(i -> names.add(i.name()));
+            // every list bound anywhere on the device, managed by this playbook or not: a hand-made list on the path decides too
+            List<String> others = new ArrayList<>();
+            for (String other : otherLists.get()) {
+                if (names.add(other)) {
+                    others.add(other);
+                }
+            }
+            for (String n : names) {
+                device.apply(n).ifPresent(held::add);
+            }
+            if (!others.isEmpty()) {
+                notes.add("host " + ctx.host() + ": lists on its interfaces that this task does not manage, judged on their paths too: "
+                        + String.join(", ", others));
             }
         }
         List<Row> rows = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         for (Flow f : relevant(catalogue, spec, roles, request)) {
             List<Leg> legs;
             try {

@@ -76,7 +76,7 @@ public final class AclModule implements TaskModule {
         if (audit.isPresent()) {
             return AclAudit.audit(ctx, a, audit.get(), spec, whole, placed, placement, whole.stateful(), name -> host != null
                     ? host.read(ctx.ssh(), name, ctx.options().commandTimeout()) : driver.read(ctx.session(), name),
-                    host != null ? host::filtersTransit : b -> false);
+                    host != null ? host::filtersTransit : b -> false, () -> boundLists(ctx));
         }
         if (placed.isEmpty()) {
             return one(ctx, a, spec, whole, placement, driver, host);
@@ -235,6 +235,24 @@ public final class AclModule implements TaskModule {
                     + "interface faces which addresses; give zones: in the inventory for this host");
         }
         return Optional.of(io.portpush.core.placement.Placement.fromRoutes(routes));
+    }
+
+    /** The names of every list bound on the device's interfaces, where the platform can say ({@code show ip interface}). */
+    private static List<String> boundLists(TaskContext ctx) {
+        Optional<io.portpush.core.platform.Platform> platform = Platforms.of(ctx.platform());
+        Optional<String> command = platform.flatMap(io.portpush.core.platform.Platform::bindingsCommand);
+        if (command.isEmpty() || platform.get().exec()) {
+            return List.of();
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        platform.get().readInterfaces(command.get(), ctx.session().show(command.get())).orElse(Map.of()).values()
+                .forEach(l -> l.forEach(b -> {
+                    String[] f = b.split(" ", 2);
+                    if (f.length == 2 && (f[0].equals("in") || f[0].equals("out"))) {
+                        out.add(f[1]);
+                    }
+                }));
+        return List.copyOf(out);
     }
 
     /** Whether placement can come from the device when the inventory gives no zones. */

@@ -50,4 +50,9 @@ public final class AsaPlatform extends io.portpush.core.platform.CliPlatform {
     public Optional<List<io.portpush.core.placement.Route>> readRoutes(String command, String output) {
         return command.strip().replaceAll("\\s+", " ").matches("sh(ow)? route") ? Optional.of(AsaRoutes.read(output)) : Optional.empty();
     }
+
+    @Override
+    public Optional<String> bindingsCommand() {
+        return Optional.of("show running-config access-group");
+    }
 }

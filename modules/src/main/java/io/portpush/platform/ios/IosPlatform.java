@@ -71,4 +71,9 @@ public final class IosPlatform extends io.portpush.core.platform.CliPlatform {
     public Optional<List<io.portpush.core.placement.Route>> readRoutes(String command, String output) {
         return command.strip().replaceAll("\\s+", " ").matches("sh(ow)? ip route") ? Optional.of(IosRoutes.read(output)) : Optional.empty();
     }
+
+    @Override
+    public Optional<String> bindingsCommand() {
+        return Optional.of("show ip interface");
+    }
 }
