@@ -244,7 +244,7 @@ class NftablesNamespaceTest {
                 """);
         assertThat(sshAnswers()).isTrue();
         String run = cli("run", lockout.toString(), "-i", inv.toString(), "--confirm-timeout", "5s", "--connect-timeout", "2");
-        assertThat(run).startsWith("2\n").contains("lockout detected, not confirming").contains("restores its previous state by itself");
+        assertThat(run).startsWith("2\n").contains("lockout detected, not confirming").contains("restores its previous state by itself when its confirm timer runs out");
         assertThat(chain(fw, "EDGE")).contains("tcp dport 5222");
         assertThat(sshAnswers()).as("a new login is locked out right after the change").isFalse();
         assertThat(reachable(1500)).isFalse();

@@ -29,6 +29,31 @@ public abstract class CliEnforceable<S> implements Enforceable<S> {
         return !d.commitConfirmed(1, "portpush").equals(d.commit("portpush"));
     }
 
+    /**
+     * A new SSH login to the CLI, privileged mode and the session setup as the run's own session
+     * did them, then {@code show version} through it.
+     */
+    @Override
+    public Optional<String> lockout(TaskContext ctx) {
+        io.portpush.core.device.Dialect d = ctx.session().dialect();
+        if (ctx.connection().api() == io.portpush.core.inventory.HostConnection.Api.NETCONF) {
+            // a NETCONF host has no CLI shell to open: the full SSH login (authentication) is the proof
+            try (io.portpush.core.transport.SshConnection fresh = ctx.newLogin()) {
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                return Optional.of("a new SSH login failed: " + e.getMessage());
+            }
+        }
+        try (io.portpush.core.transport.SshConnection fresh = ctx.newLogin();
+             io.portpush.core.device.DeviceSession s = io.portpush.core.device.DeviceSession.open(ctx.host(), fresh, d,
+                     ctx.connection().enableSecret(), ctx.options().commandTimeout(), line -> { })) {
+            s.show("show version");
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("a new SSH login failed: " + e.getMessage());
+        }
+    }
+
     @Override
     public void confirm(TaskContext ctx, String comment) {
         ctx.session().confirm(comment);

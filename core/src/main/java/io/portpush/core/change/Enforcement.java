@@ -102,17 +102,24 @@ public final class Enforcement {
                     + String.join("; ", drift));
         }
         Optional<ConfirmWindow> window = ctx.optionalService(ConfirmWindow.class);
-        if (window.isPresent() && !o.selfRestoring(ctx)) {
-            // never let --confirm-timeout look like a safety net where there is none
-            ctx.warn("--confirm-timeout: " + ctx.platform() + " has no device-side undo in portpush yet; " + o.object()
-                    + " was applied without one (and without the lockout guard)");
-        } else if (window.isPresent()) {
+        if (window.isPresent()) {
+            boolean selfRestoring = o.selfRestoring(ctx);
+            if (!selfRestoring) {
+                // never let --confirm-timeout look like a safety net where there is none
+                ctx.warn("--confirm-timeout: " + ctx.platform() + " has no device-side undo in portpush yet; " + o.object()
+                        + " was applied without one (the lockout guard still runs, and restores through the open session)");
+            }
             Optional<String> locked = o.lockout(ctx);
             if (locked.isPresent()) {
-                // the device's own timer takes the change back: confirming now would keep a device nobody can log in to
                 out.put("lockout", locked.get());
+                if (!selfRestoring) {
+                    // no device timer: the session portpush still holds is the way back
+                    return failAndRestore(ctx, o, before, out, diff, plan, "lockout detected, not keeping the change (" + locked.get() + ")");
+                }
+                // the device's own timer takes the change back: confirming now would keep a device nobody can log in to
                 return new TaskResult(Status.FAILED, name + ": lockout detected, not confirming (" + locked.get() + "); the host restores its "
-                        + "previous state by itself within " + window.get().seconds() + " s of the change", out, diff, plan.lines());
+                        + "previous state by itself when its confirm timer runs out (--confirm-timeout " + window.get().seconds() + " s)", out,
+                        diff, plan.lines());
             }
         }
         if (commit instanceof Commit.Confirmed || window.isPresent()) {

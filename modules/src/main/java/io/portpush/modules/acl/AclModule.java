@@ -193,7 +193,10 @@ public final class AclModule implements TaskModule {
             return ctx.options().mode() == RunOptions.Mode.VERIFY ? Enforcement.verify(ctx, chain, Map.of("acl", intent.name()))
                     : Enforcement.enforce(ctx, chain, Commit.keep("portpush acl " + intent.name()), Map.of("acl", intent.name()));
         }
-        return enforce(ctx, driver, intent, lint, strategy(ctx, a), a.integer("confirm_minutes", 5), placement);
+        // --confirm-timeout sets the device's own timer where it has one (Junos commit confirmed takes whole minutes)
+        int minutes = ctx.optionalService(io.portpush.core.change.ConfirmWindow.class)
+                .map(w -> (int) Math.max(1, (w.seconds() + 59) / 60)).orElse(a.integer("confirm_minutes", 5));
+        return enforce(ctx, driver, intent, lint, strategy(ctx, a), minutes, placement);
     }
 
     /** Where the host's interfaces face ({@code zones} in its variables), when the inventory says. */
