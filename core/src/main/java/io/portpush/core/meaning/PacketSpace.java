@@ -46,9 +46,10 @@ public final class PacketSpace {
     private final int opaqueCube;
     private final int noneHold;
 
-    private PacketSpace(List<String> unknowns) {
+    private PacketSpace(List<String> unknowns, int nodes) {
         int vars = FIXED + Math.max(1, unknowns.size());
-        kernel = new BDDKernel(new FormulaFactory(), vars, 1_000_000, 200_000);
+        // the node table grows as needed; its first size is what a comparison of that scale usually takes
+        kernel = new BDDKernel(new FormulaFactory(), vars, nodes, nodes / 5);
         c = new BDDConstruction(kernel);
         ops = new BDDOperations(kernel);
         int cube = BDDKernel.BDD_TRUE;
@@ -68,6 +69,17 @@ public final class PacketSpace {
     /** A universe for comparing these lists: one unknown predicate per distinct condition they hold that portpush does not model. */
     @SafeVarargs
     public static PacketSpace of(List<AclEntry>... lists) {
+        return sized(1_000_000, lists);
+    }
+
+    /** A universe for small questions (one flow against a few lists, as an audit asks them by the hundred). */
+    @SafeVarargs
+    static PacketSpace small(List<AclEntry>... lists) {
+        return sized(20_000, lists);
+    }
+
+    @SafeVarargs
+    private static PacketSpace sized(int nodes, List<AclEntry>... lists) {
         List<String> unknowns = new ArrayList<>();
         for (List<AclEntry> l : lists) {
             for (AclEntry e : l) {
@@ -78,7 +90,7 @@ public final class PacketSpace {
                 }
             }
         }
-        return new PacketSpace(unknowns);
+        return new PacketSpace(unknowns, nodes);
     }
 
     int ref(int bdd) {

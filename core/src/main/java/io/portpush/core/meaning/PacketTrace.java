@@ -27,7 +27,7 @@ public final class PacketTrace {
     }
 
     public static Decision decide(List<AclEntry> entries, Packet p) {
-        PacketSpace space = PacketSpace.of(entries);
+        PacketSpace space = PacketSpace.small(entries);
         AclMeaning acl = AclMeaning.of(space, entries);
         // the packet's header fields fixed, the unknown conditions left open
         Packet open = new Packet(p.protocol(), p.source(), p.sourcePort(), p.destination(), p.destinationPort(), p.established(), List.of());

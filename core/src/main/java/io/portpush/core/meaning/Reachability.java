@@ -64,7 +64,7 @@ public final class Reachability {
         path.forEach(n -> everyList.add(n.entries()));
         everyList.add(flow);
         @SuppressWarnings("unchecked")
-        PacketSpace space = PacketSpace.of(everyList.toArray(List[]::new));
+        PacketSpace space = PacketSpace.small(everyList.toArray(List[]::new));
         List<AclMeaning> lists = new ArrayList<>();
         int permitted = org.logicng.knowledgecompilation.bdds.jbuddy.BDDKernel.BDD_TRUE;
         for (MeaningDiff.Named n : path) {

@@ -91,4 +91,18 @@ class ReachabilityTest {
         // no list on the path: nothing filters the flow
         assertThat(Reachability.through(List.of(), XMPP).verdict()).isEqualTo(Reachability.Verdict.PERMITS);
     }
+
+    @Test
+    void aLongListOutgrowsTheSmallFirstNodeTableAndStillAnswers() {
+        List<AclEntry> acl = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            acl.add(deny("198.51." + (100 + i / 250) + "." + (i % 250) + "/32", CLUSTER, 5222 + (i % 7)));
+        }
+        acl.add(permit(CLIENTS, CLUSTER, 5222));
+        Reachability.Answer a = Reachability.of(acl, XMPP);
+        assertThat(a.verdict()).isEqualTo(Reachability.Verdict.PARTIAL);
+        assertThat(permits(acl, packet(a.deniedExample().orElseThrow()))).isFalse();
+        assertThat(permits(acl, packet(a.permittedExample().orElseThrow()))).isTrue();
+        assertThat(PacketTrace.decide(acl, Packet.parse("tcp 198.51.100.0:40000 -> 10.10.1.10:5222")).entry()).isZero();
+    }
 }
