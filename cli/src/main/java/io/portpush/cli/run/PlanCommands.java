@@ -67,7 +67,7 @@ public final class PlanCommands {
                     c.meaning().stream().map(redactor::redact).toList())).toList();
             new PlanFile(version(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), System.getProperty("user.name", "portpush"),
                     new PlanFile.Run(playbookPath().toAbsolutePath().toString(), inventory.toAbsolutePath().toString(), limit, extraVars, tags,
-                            skipTags), clean).write(output);
+                            skipTags, confirmTimeout), clean).write(output);
             String signed = signWith == null ? "" : "; signed: " + io.portpush.core.change.PlanSignature.sign(output, signWith);
             return "\nplan: " + clean.size() + " change(s) on " + clean.stream().map(PlannedChange::host).distinct().count()
                     + " host(s) written to " + output + signed + " (review: portpush show " + output + "; send: portpush apply " + output + ")";
@@ -114,6 +114,9 @@ public final class PlanCommands {
             extraVars = new ArrayList<>(plan.run().extraVars());
             tags = new ArrayList<>(plan.run().tags());
             skipTags = new ArrayList<>(plan.run().skipTags());
+            if (confirmTimeout == null) {
+                confirmTimeout = plan.run().confirmTimeout(); // the reviewed window, unless this apply names another
+            }
         }
 
         @Override
@@ -161,7 +164,8 @@ public final class PlanCommands {
             }
             out.println("plan " + planFile + ": written " + plan.created() + " by " + plan.user() + " with portpush " + plan.portpushVersion());
             out.println("  playbook " + plan.run().playbook() + ", inventory " + plan.run().inventory()
-                    + (plan.run().limit() == null ? "" : ", limit " + plan.run().limit()));
+                    + (plan.run().limit() == null ? "" : ", limit " + plan.run().limit())
+                    + (plan.run().confirmTimeout() == null ? "" : ", confirm timeout " + plan.run().confirmTimeout()));
             out.println("  " + plan.changes().size() + " change(s)");
             for (PlannedChange c : plan.changes()) {
                 out.println();

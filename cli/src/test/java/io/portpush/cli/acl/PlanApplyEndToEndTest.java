@@ -163,12 +163,14 @@ class PlanApplyEndToEndTest {
         }
         assertThat(CliRun.of("show", window.toString(), "--allowed-signers", allowed.toString()).code()).isEqualTo(5);
 
+        // the window the board approves travels in the plan
         assertThat(run("plan", playbook("change.yml", "xcp.client-access").toString(), "-i", inv.toString(), "-o", window.toString(),
-                "--sign-with", alice.toString()).code()).isZero();
+                "--sign-with", alice.toString(), "--confirm-timeout", "5m").code()).isZero();
+        assertThat(Files.readString(window)).contains("\"confirm_timeout\" : \"5m\"");
         CliRun show = CliRun.of("show", window.toString(), "--allowed-signers", allowed.toString());
         assertThat(show.code()).isZero();
-        assertThat(show.out()).contains("signature good: signed by alice@example.org");
-        CliRun apply = run("apply", window.toString(), "--allowed-signers", allowed.toString(), "--confirm-timeout", "5m");
+        assertThat(show.out()).contains("signature good: signed by alice@example.org", "confirm timeout 5m");
+        CliRun apply = run("apply", window.toString(), "--allowed-signers", allowed.toString());
         assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
         // a confirm window never looks like a safety net where the platform has none in portpush yet
         assertThat(apply.out() + apply.err()).contains("r1: --confirm-timeout: cisco_ios has no device-side undo in portpush yet");

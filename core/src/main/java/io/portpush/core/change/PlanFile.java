@@ -20,7 +20,8 @@ import java.util.List;
  * by {@code portpush apply}. JSON, {@code "format": "portpush-plan", "version": 1}:
  * <pre>
  * { "format": "portpush-plan", "version": 1, "portpush": "0.1.0", "created": "2026-12-02T07:30:00Z", "user": "neteng",
- *   "run": { "playbook": "/abs/imp-edge.yml", "inventory": "/abs/inventories/lab", "limit": "r1", "extra_vars": [], "tags": [], "skip_tags": [] },
+ *   "run": { "playbook": "/abs/imp-edge.yml", "inventory": "/abs/inventories/lab", "limit": "r1", "extra_vars": [], "tags": [], "skip_tags": [],
+ *            "confirm_timeout": "5m" (optional) },
  *   "changes": [ { "host": "r1", "object": "acl/IMP-EDGE-IN", "fingerprint": "SHA-256 of the state it was computed from",
  *                  "before": "device text", "commands": ["..."], "atomic": false, "diff": "unified diff", "meaning": ["..."] } ],
  *   "sha256": "SHA-256 of this document's compact JSON without this field" }
@@ -35,11 +36,17 @@ public record PlanFile(String portpushVersion, String created, String user, Run 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the plan was made from. */
-    public record Run(String playbook, String inventory, String limit, List<String> extraVars, List<String> tags, List<String> skipTags) {
+    public record Run(String playbook, String inventory, String limit, List<String> extraVars, List<String> tags, List<String> skipTags,
+                      String confirmTimeout) {
         public Run {
             extraVars = List.copyOf(extraVars);
             tags = List.copyOf(tags);
             skipTags = List.copyOf(skipTags);
+        }
+
+        /** A run without a confirm window. */
+        public Run(String playbook, String inventory, String limit, List<String> extraVars, List<String> tags, List<String> skipTags) {
+            this(playbook, inventory, limit, extraVars, tags, skipTags, null);
         }
     }
 
@@ -61,6 +68,9 @@ public record PlanFile(String portpushVersion, String created, String user, Run 
         strings(r.putArray("extra_vars"), run.extraVars());
         strings(r.putArray("tags"), run.tags());
         strings(r.putArray("skip_tags"), run.skipTags());
+        if (run.confirmTimeout() != null) {
+            r.put("confirm_timeout", run.confirmTimeout()); // the window the board approved, applied unless apply says otherwise
+        }
         ArrayNode cs = doc.putArray("changes");
         for (PlannedChange c : changes) {
             ObjectNode n = cs.addObject();
@@ -110,7 +120,8 @@ public record PlanFile(String portpushVersion, String created, String user, Run 
         }
         JsonNode r = doc.path("run");
         Run run = new Run(r.path("playbook").asText(), r.path("inventory").asText(), r.path("limit").isNull() ? null : r.path("limit").asText(null),
-                texts(r.path("extra_vars")), texts(r.path("tags")), texts(r.path("skip_tags")));
+                texts(r.path("extra_vars")), texts(r.path("tags")), texts(r.path("skip_tags")),
+                r.hasNonNull("confirm_timeout") ? r.path("confirm_timeout").asText() : null);
         List<PlannedChange> changes = new ArrayList<>();
         for (JsonNode c : doc.path("changes")) {
             changes.add(new PlannedChange(c.path("host").asText(), c.path("object").asText(), c.path("fingerprint").asText(),
