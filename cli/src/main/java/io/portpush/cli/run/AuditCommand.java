@@ -62,7 +62,7 @@ public final class AuditCommand extends RunCommand {
                         local++;
                         continue;
                     }
-                    boolean found = !List.of("ok", "unfiltered", "does not cross").contains(status);
+                    boolean found = Boolean.TRUE.equals(r.get("finding"));
                     findings += found ? 1 : 0;
                     rows++;
                     if (!all && !found && String.valueOf(r.get("intent")).equals("denies")) {

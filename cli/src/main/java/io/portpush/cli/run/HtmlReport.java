@@ -78,7 +78,7 @@ final class HtmlReport {
                                 .append(esc(String.valueOf(row.get("roles")))).append("</td><td>").append(esc(String.valueOf(row.get("path"))))
                                 .append("</td><td>").append(esc(String.valueOf(row.get("intent")))).append("</td><td>")
                                 .append(esc(String.valueOf(row.get("device")))).append("</td><td class=\"")
-                                .append(status.equals("ok") ? "ok" : status.equals("unfiltered") ? "skipped" : "failed").append("\">")
+                                .append(Boolean.TRUE.equals(row.get("finding")) ? "failed" : status.equals("ok") ? "ok" : "skipped").append("\">")
                                 .append(esc(status)).append("</td><td>").append(esc(redactor.redact(String.valueOf(row.get("example")))))
                                 .append("</td></tr>\n");
                     }

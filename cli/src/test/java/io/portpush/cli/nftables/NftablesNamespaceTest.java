@@ -262,6 +262,16 @@ class NftablesNamespaceTest {
         Files.writeString(good, Files.readString(lockout).replace("          - permit: [xcp.client-access]\n",
                 "          - permit: [xcp.client-access]\n          - permit: { protocol: tcp, source: 10.99.0.0/24, ports: [22], remark: management }\n"
                         .replace("10.99.", MGMT)));
+        // a timer still pending from another run would undo this change when it fires: refused, nothing loaded
+        Path stale = Path.of("/run/portpush-confirm-" + fw + ".pid");
+        Files.writeString(stale, "999999\n");
+        try {
+            String refused = cli("run", good.toString(), "-i", inv.toString(), "--confirm-timeout", "3s");
+            assertThat(refused).startsWith("2\n").contains("a confirm window of an earlier run is still pending on this host");
+            assertThat(chain(fw, "EDGE")).isEmpty();
+        } finally {
+            Files.deleteIfExists(stale);
+        }
         String ok = cli("run", good.toString(), "-i", inv.toString(), "--confirm-timeout", "3s");
         assertThat(ok).startsWith("0\n").contains("changed: [fw]");
         Thread.sleep(5_000);

@@ -81,6 +81,10 @@ public interface Enforceable<S> {
         return false;
     }
 
+    /** Called once portpush restored the previous state itself and verified it (a device-side timer may stand down). */
+    default void restored(TaskContext ctx) {
+    }
+
     /**
      * After a failed apply: throws away what is pending (a candidate) and leaves the device ready
      * to be read again, logging in afresh if the connection is gone or {@code fresh} asks for it.

@@ -175,6 +175,7 @@ public final class Enforcement {
             if (ok) {
                 // restored and verified: nothing is left half-way for the next run to find
                 ctx.optionalService(Journal.class).ifPresent(j -> j.end(ctx.host(), o.object()));
+                o.restored(ctx);
             }
             outcome = !ok ? "RESTORE NOT VERIFIED: the device may hold a mix of the old and the new " + o.object()
                     + "; check it with 'portpush run --check --diff' and run the playbook again or roll back"

@@ -61,6 +61,7 @@ final class AclAudit {
             m.put("lists", lists);
             m.put("status", status);
             m.put("example", example);
+            m.put("finding", finding()); // readers (console, HTML) take the verdict from here, not from the status words
             return m;
         }
 
@@ -170,7 +171,6 @@ final class AclAudit {
                 List.of(), Action.DENY, false, AclSpec.ReturnTraffic.AUTO, true, spec.portOverrides());
         AclIntent opened = new AclIntentBuilder(catalogue, roles).build(one, stateful);
         Map<String, List<AclEntry>> byLeg = new LinkedHashMap<>();
-        Map<String, AclEntry> first = new LinkedHashMap<>();
         for (AclEntry e : AclEntries.flatten(opened.entries())) {
             if ("default".equals(e.origin())) {
                 continue;
@@ -183,11 +183,11 @@ final class AclAudit {
             String to = fromInitiated ? f.to().role() : f.from().role();
             String key = from + " -> " + to + (ret ? " (return)" : "");
             byLeg.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
-            first.putIfAbsent(key, e);
         }
         List<Leg> out = new ArrayList<>();
-        byLeg.forEach((k, entries) -> out.add(new Leg(k.endsWith("(return)") ? "return" : "opens", k, first.get(k).source(),
-                first.get(k).destination(), entries)));
+        // the entries of one leg share its source and destination
+        byLeg.forEach((k, entries) -> out.add(new Leg(k.endsWith("(return)") ? "return" : "opens", k, entries.get(0).source(),
+                entries.get(0).destination(), entries)));
         return out;
     }
 

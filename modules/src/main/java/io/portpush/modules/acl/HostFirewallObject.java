@@ -109,25 +109,56 @@ final class HostFirewallObject extends ScriptEnforceable<DeviceAcl> {
     public void apply(TaskContext ctx, ChangePlan plan, io.portpush.core.device.Commit commit) {
         Optional<io.portpush.core.change.ConfirmWindow> window = ctx.optionalService(io.portpush.core.change.ConfirmWindow.class);
         if (window.isPresent() && armed == null) {
+            // a timer still pending from an earlier run would take this change back when it fires
+            io.portpush.core.transport.SshConnection.ExecResult pending = ctx.ssh().exec("ls " + TIMERS + "*.pid", null,
+                    ctx.options().commandTimeout());
+            if (pending.status() == 0 && !pending.stdout().isBlank()) {
+                throw new io.portpush.core.device.DeviceCommandException(ctx.host(), "confirm window", "a confirm window of an earlier run is "
+                        + "still pending on this host (" + pending.stdout().strip() + "); when its timer runs out the host loads that run's "
+                        + "restore point, which would undo this change: wait for it, or end it on the host, then run again");
+            }
             String restore = driver.snapshot(ctx.ssh(), ctx.options().commandTimeout()).orElseThrow(() -> new io.portpush.core.device
                     .DeviceCommandException(ctx.host(), "confirm window", "this host's driver cannot save a restore point"));
-            String file = "/run/portpush-confirm-" + java.util.UUID.randomUUID() + ".nft";
+            String file = TIMERS + java.util.UUID.randomUUID() + ".restore";
             exec(ctx, "umask 077 && cat > " + file, restore);
+            // wait until the detached shell has written its pid: confirm must be able to stop it from the first moment
             exec(ctx, "setsid -f sh -c 'echo $$ > " + file + ".pid; sleep " + window.get().seconds() + "; " + driver.loadFile(file)
-                    + "; rm -f " + file + " " + file + ".pid' < /dev/null > /dev/null 2>&1", null);
+                    + "; rm -f " + file + " " + file + ".pid' < /dev/null > /dev/null 2>&1; for i in $(seq 100); do [ -s " + file
+                    + ".pid ] && exit 0; sleep 0.05; done; exit 1", null);
             armed = file;
         }
         super.apply(ctx, plan, commit);
     }
+
+    /** Where the host-side timers keep their restore points and pid files. */
+    private static final String TIMERS = "/run/portpush-confirm-";
 
     @Override
     public void confirm(TaskContext ctx, String comment) {
         if (armed == null) {
             return;
         }
-        // the timer's shell leads its own process group: end it and its sleep before it loads the restore point
-        exec(ctx, "kill -TERM -- -$(cat " + armed + ".pid) 2>/dev/null; rm -f " + armed + " " + armed + ".pid", null);
+        // the timer's shell leads its own process group: end it and its sleep before it loads the restore point;
+        // no pid file means it already ran out and loaded it, and the change is gone: never report that as kept
+        io.portpush.core.transport.SshConnection.ExecResult r = ctx.ssh().exec("test -s " + armed + ".pid && kill -TERM -- -$(cat " + armed
+                + ".pid) && rm -f " + armed + " " + armed + ".pid", null, ctx.options().commandTimeout());
+        String file = armed;
         armed = null;
+        if (r.status() != 0) {
+            throw new io.portpush.core.device.DeviceCommandException(ctx.host(), "confirm", "the confirm window ran out before portpush "
+                    + "confirmed (" + file + "): the host has loaded its restore point, so the change is not kept; run again with a longer "
+                    + "--confirm-timeout");
+        }
+    }
+
+    /** portpush put the previous state back itself: the timer has nothing left to do. */
+    @Override
+    public void restored(TaskContext ctx) {
+        if (armed != null) {
+            ctx.ssh().exec("test -s " + armed + ".pid && kill -TERM -- -$(cat " + armed + ".pid); rm -f " + armed + " " + armed + ".pid", null,
+                    ctx.options().commandTimeout());
+            armed = null;
+        }
     }
 
     @Override
