@@ -19,23 +19,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lockout guard on a CLI platform without a device-side undo (IOS): with --confirm-timeout,
- * after the change verified portpush logs in again as a fresh operator would; when that login
- * fails it takes the change back through the session it still holds. The lab stands in for the
- * ACL's effect on new logins by refusing them once the change has reached the device (its own
- * ACLs do not filter its SSH listener).
+ * The lockout guard with --confirm-timeout: after the change verified portpush logs in again as a
+ * fresh operator would. When that login fails, a device with its own timer (IOS: the revert timer
+ * over its configuration archive) is left to take the change back by itself ("not confirming"); a
+ * device without one in portpush (ASA) gets the change taken back through the session portpush
+ * still holds. Here the lab refuses new logins once the change has reached the device, standing
+ * in for an ACL that blocks the operator's address.
  */
 class LockoutGuardTest {
     @TempDir
     Path dir;
     LabFleet fleet;
     LabDevice r1;
+    LabDevice fw1;
+    static final java.time.Duration MINUTE = io.portpush.lab.TimeScale.of(java.time.Duration.ofMillis(4000));
 
     @BeforeEach
     void lab() {
         fleet = new LabFleet(null);
         // slow answers, so the change lands well before the verify read ends and the fresh login begins
-        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios").withFaults(Faults.NONE.withCommandLatency(150)));
+        r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios").withFaults(Faults.NONE.withCommandLatency(60)).withMinute(MINUTE));
+        fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa").withFaults(Faults.NONE.withCommandLatency(150)));
         LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
     }
 
@@ -47,44 +51,101 @@ class LockoutGuardTest {
     private Path files() throws Exception {
         Files.writeString(dir.resolve("inv.yml"), ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
                 + " ansible_become_password: labenable-R4t8Wn, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
-                + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios }\n").formatted(r1.port()));
+                + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios, edge_if: GigabitEthernet1 }\n"
+                + "    fw1: { ansible_port: %d, ansible_network_os: asa, edge_if: outside }\n").formatted(r1.port(), fw1.port()));
         Path play = dir.resolve("acl.yml");
-        Files.writeString(play, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, bind: [{interface: GigabitEthernet1, direction: in}],"
+        Files.writeString(play, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, bind: [{interface: '{{ edge_if }}', direction: in}],"
                 + " rules: [{ permit: [xcp.client-access] }] }\n");
         return play;
     }
 
-    @Test
-    void aFailedFreshLoginTakesTheChangeBackThroughTheOpenSession() throws Exception {
-        Path play = files();
-        String before = r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "");
-        // once a configuration line reaches the device, new logins fail (as an ACL blocking the operator's address would)
-        CompletableFuture<Void> lock = CompletableFuture.runAsync(() -> {
+    private static String config(LabDevice d) {
+        return d.personality().savedConfig().replaceAll("! Last configuration change.*\n", "").replaceAll(": Saved.*\n", "");
+    }
+
+    /** Once a configuration line reaches {@code d}, new logins fail (as an ACL blocking the operator's address would). */
+    private static CompletableFuture<Void> lockWhenChanged(LabDevice d) {
+        return CompletableFuture.runAsync(() -> {
             long deadline = System.currentTimeMillis() + 60_000;
-            while (System.currentTimeMillis() < deadline && r1.log().entries().stream().noneMatch(CommandLog.Entry::configMode)) {
+            while (System.currentTimeMillis() < deadline && d.log().entries().stream().noneMatch(CommandLog.Entry::configMode)) {
                 Thread.onSpinWait();
             }
-            r1.faults(r1.faults().withRefuseLogins(true));
+            d.faults(d.faults().withRefuseLogins(true));
         });
-        CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(),
+    }
+
+    @Test
+    void withoutADeviceTimerAFailedFreshLoginTakesTheChangeBackThroughTheOpenSession() throws Exception {
+        Path play = files();
+        String before = config(fw1);
+        CompletableFuture<Void> lock = lockWhenChanged(fw1);
+        CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(), "-l", "fw1",
                 "--confirm-timeout", "5m");
         lock.get(5, TimeUnit.SECONDS);
         assertThat(run.code()).as(run.out()).isEqualTo(2);
         assertThat(run.out()).contains("lockout detected, not keeping the change (a new SSH login failed")
                 .contains("the previous state was restored and verified");
-        assertThat(r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "")).isEqualTo(before);
+        assertThat(run.out() + run.err()).contains("cisco_asa has no device-side undo in portpush yet");
+        assertThat(config(fw1)).isEqualTo(before);
     }
 
     @Test
-    void aWorkingFreshLoginKeepsTheChangeAndTheRunSaysThereIsNoDeviceSideUndo() throws Exception {
+    void withTheRevertTimerAFailedFreshLoginIsNotConfirmedAndTheRouterRollsBackByItself() throws Exception {
+        Path play = files();
+        CompletableFuture<Void> lock = lockWhenChanged(r1);
+        CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(), "-l", "r1",
+                "--confirm-timeout", "1m");
+        lock.get(5, TimeUnit.SECONDS);
+        assertThat(run.code()).as(run.out()).isEqualTo(2);
+        assertThat(run.out()).contains("lockout detected, not confirming (a new SSH login failed")
+                .contains("restores its previous state by itself when its confirm timer runs out");
+        assertThat(r1.log().entries()).extracting(CommandLog.Entry::line).contains("configure terminal revert timer 1")
+                .doesNotContain("configure confirm");
+        long deadline = System.currentTimeMillis() + MINUTE.multipliedBy(4).toMillis();
+        while (config(r1).contains("ip access-list extended EDGE") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        // the router's own rollback to its archive took the change back
+        assertThat(config(r1)).doesNotContain("ip access-list extended EDGE");
+        assertThat(r1.log().entries()).extracting(CommandLog.Entry::line).anyMatch(l -> l.startsWith("Rollback Confirmed Change: rolling to:bootflash:archive-"));
+        r1.faults(Faults.NONE);
+        assertThat(CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(), "-l", "r1",
+                "--check").code()).as("reachable again, and the change is pending again").isEqualTo(0);
+    }
+
+    @Test
+    void aRouterWithoutAnArchiveIsNotChangedUnderAConfirmWindow() throws Exception {
+        Path play = files();
+        try (io.portpush.lab.LabClient c = new io.portpush.lab.LabClient(r1, java.util.regex.Pattern.compile("r1(\\([\\w-]+\\))?[>#] ?$|Password: $"))) {
+            c.login();
+            c.raw("enable");
+            c.raw(DeviceSpec.DEFAULT_ENABLE);
+            c.cmd("configure terminal");
+            c.cmd("no archive");
+            c.cmd("end");
+        }
+        String before = config(r1);
+        CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(), "-l", "r1",
+                "--confirm-timeout", "1m");
+        assertThat(run.code()).as(run.out()).isEqualTo(2);
+        assertThat(run.out()).contains("the revert timer did not start", "configure 'archive' with a 'path'",
+                "the device still holds its previous state (verified)");
+        assertThat(config(r1)).isEqualTo(before);
+    }
+
+    @Test
+    void aWorkingFreshLoginKeepsTheChange() throws Exception {
         Path play = files();
         CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(),
-                "--confirm-timeout", "5m");
+                "--confirm-timeout", "1m");
         assertThat(run.code()).as(run.out()).isZero();
-        assertThat(run.out()).contains("changed: [r1]");
-        assertThat(run.out() + run.err()).contains("cisco_ios has no device-side undo in portpush yet");
-        assertThat(r1.personality().savedConfig()).contains("ip access-list extended EDGE");
+        assertThat(run.out()).contains("changed: [r1]", "changed: [fw1]");
+        assertThat(run.out() + run.err()).contains("cisco_asa has no device-side undo in portpush yet").doesNotContain("cisco_ios has no");
         // the guard's login is a session of its own, beside the run's
-        assertThat(r1.log().entries().stream().map(CommandLog.Entry::session).distinct().count()).isGreaterThanOrEqualTo(2);
+        for (LabDevice d : java.util.List.of(r1, fw1)) {
+            assertThat(d.log().entries().stream().map(CommandLog.Entry::session).distinct().count()).isGreaterThanOrEqualTo(2);
+        }
+        Thread.sleep(MINUTE.multipliedBy(2).toMillis());
+        assertThat(config(r1)).as("confirmed: the revert timer stood down").contains("ip access-list extended EDGE");
     }
 }

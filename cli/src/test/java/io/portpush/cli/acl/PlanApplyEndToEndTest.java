@@ -172,8 +172,11 @@ class PlanApplyEndToEndTest {
         assertThat(show.out()).contains("signature good: signed by alice@example.org", "confirm timeout 5m");
         CliRun apply = run("apply", window.toString(), "--allowed-signers", allowed.toString());
         assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+        // the window reached every device's own timer: IOS's revert timer (stopped by configure confirm) and Junos's commit confirmed
+        assertThat(r1.log().entries()).extracting(CommandLog.Entry::line).contains("configure terminal revert timer 5", "configure confirm");
+        assertThat(mx1.log().entries()).extracting(CommandLog.Entry::line).anyMatch(l -> l.startsWith("commit confirmed 5"));
         // a confirm window never looks like a safety net where the platform has none in portpush yet
-        assertThat(apply.out() + apply.err()).contains("r1: --confirm-timeout: cisco_ios has no device-side undo in portpush yet");
+        assertThat(apply.out() + apply.err()).contains("fw1: --confirm-timeout: cisco_asa has no device-side undo in portpush yet");
         assertThat(apply.out()).contains("plan signature good, signed by alice@example.org").contains("changed: [r1]");
     }
 }

@@ -24,9 +24,7 @@ public abstract class CliEnforceable<S> implements Enforceable<S> {
 
     @Override
     public boolean selfRestoring(TaskContext ctx) {
-        // a dialect whose confirmed commit differs from its plain one has a device-side undo (Junos, EOS)
-        io.portpush.core.device.Dialect d = ctx.session().dialect();
-        return !d.commitConfirmed(1, "portpush").equals(d.commit("portpush"));
+        return ctx.session().dialect().undoesUnconfirmed();
     }
 
     /**
@@ -57,6 +55,15 @@ public abstract class CliEnforceable<S> implements Enforceable<S> {
     @Override
     public void confirm(TaskContext ctx, String comment) {
         ctx.session().confirm(comment);
+    }
+
+    /** A timer armed on configuration entry (IOS revert timer) stands down once portpush restored the old state itself. */
+    @Override
+    public void restored(TaskContext ctx) {
+        DeviceSession s = ctx.session();
+        if (s.timerArmed()) {
+            s.confirm("portpush restored the previous state");
+        }
     }
 
     @Override

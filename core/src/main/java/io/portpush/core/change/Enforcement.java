@@ -125,6 +125,15 @@ public final class Enforcement {
         if (commit instanceof Commit.Confirmed || window.isPresent()) {
             o.confirm(ctx, commit.comment() + " (verified)");
         }
+        if (window.isPresent() && o.selfRestoring(ctx)) {
+            // a confirm that came after the device's timer ran out keeps nothing: the device took the change back
+            List<String> late = o.differences(o.read(ctx));
+            if (!late.isEmpty()) {
+                return new TaskResult(Status.FAILED, name + ": the device's confirm timer ran out before portpush confirmed; it took "
+                        + "the change back by itself (" + String.join("; ", late) + "): run again with a longer --confirm-timeout", out,
+                        diff, plan.lines());
+            }
+        }
         out.put("device_text", o.text(after));
         out.put("verified", true);
         history.ifPresent(h -> {

@@ -17,12 +17,19 @@ public sealed interface Commit {
     /**
      * Activate, but let the device take the change back by itself unless {@link DeviceSession#confirm}
      * follows within {@code minutes}; a plain commit where the platform has no such net.
+     * {@code asked}: the operator asked for the net ({@code --confirm-timeout}); platforms whose
+     * net needs setup on the device (the IOS revert timer needs the configuration archive) arm it
+     * only then, platforms where it costs nothing (Junos) always.
      */
-    record Confirmed(int minutes, String comment) implements Commit {
+    record Confirmed(int minutes, String comment, boolean asked) implements Commit {
         public Confirmed {
             if (minutes < 1) {
                 throw new IllegalArgumentException("a confirmed commit needs at least one minute, not " + minutes);
             }
+        }
+
+        public Confirmed(int minutes, String comment) {
+            this(minutes, comment, false);
         }
     }
 
@@ -32,5 +39,10 @@ public sealed interface Commit {
 
     static Commit confirmed(int minutes, String comment) {
         return new Confirmed(minutes, comment);
+    }
+
+    /** A confirmed commit the operator asked for with a confirm window. */
+    static Commit window(int minutes, String comment) {
+        return new Confirmed(minutes, comment, true);
     }
 }

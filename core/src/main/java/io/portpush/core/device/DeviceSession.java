@@ -139,6 +139,14 @@ public final class DeviceSession implements AutoCloseable {
     }
 
     /** Enters configuration mode. */
+    /** Whether this session armed a device timer ({@link Dialect#enterConfig(Commit)}) that no confirm has stopped yet. */
+    private boolean timerArmed;
+
+    /** Whether this session armed the device's undo timer and has not confirmed it. */
+    public boolean timerArmed() {
+        return timerArmed;
+    }
+
     public void enterConfig() {
         for (String c : dialect.enterConfig()) {
             show(c);
@@ -171,7 +179,22 @@ public final class DeviceSession implements AutoCloseable {
      */
     public void apply(List<String> lines, Commit commit) {
         preflight(lines);
-        enterConfig();
+        List<String> enter = dialect.enterConfig(commit);
+        if (enter.equals(dialect.enterConfig())) {
+            enterConfig();
+        } else {
+            // the device arms its undo timer as configuration mode opens; it must say that it did
+            StringBuilder answer = new StringBuilder();
+            for (String c : enter) {
+                answer.append(show(c));
+            }
+            inConfig = true;
+            Optional<String> why = dialect.notArmed(commit, answer.toString());
+            if (why.isPresent()) {
+                throw new DeviceCommandException(host, String.join("; ", enter), why.get());
+            }
+            timerArmed = true;
+        }
         for (String line : lines) {
             config(line);
         }
@@ -206,9 +229,12 @@ public final class DeviceSession implements AutoCloseable {
      */
     public void confirm(String comment) {
         List<String> lines = dialect.confirm(comment);
-        if (lines.isEmpty()) {
+        boolean armsOnEntry = !dialect.enterConfig(new Commit.Confirmed(1, comment, true)).equals(dialect.enterConfig());
+        if (lines.isEmpty() || armsOnEntry && !timerArmed) {
+            // nothing to confirm: IOS's 'configure confirm' only means something while its revert timer runs
             return;
         }
+        timerArmed = false;
         if (!dialect.confirmsInConfigMode()) {
             lines.forEach(this::show);
             return;

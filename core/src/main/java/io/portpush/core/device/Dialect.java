@@ -52,6 +52,32 @@ public interface Dialect {
     /** Commands that enter configuration mode. */
     List<String> enterConfig();
 
+    /**
+     * Commands that enter configuration mode for a change made with {@code commit}: where the
+     * platform arms its undo timer on entry (IOS {@code configure terminal revert timer N}), they
+     * differ from {@link #enterConfig()}.
+     */
+    default List<String> enterConfig(Commit commit) {
+        return enterConfig();
+    }
+
+    /**
+     * Why the device's answer to {@link #enterConfig(Commit)} shows that its undo timer did not
+     * start (IOS without a configuration archive); empty when it started or none was asked for.
+     */
+    default Optional<String> notArmed(Commit commit, String answer) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether, after a {@link Commit.Confirmed} the operator asked for, the device takes the change
+     * back by itself unless confirmed (Junos, EOS, IOS with its revert timer).
+     */
+    default boolean undoesUnconfirmed() {
+        return !commitConfirmed(1, "portpush").equals(commit("portpush"))
+                || !enterConfig(new Commit.Confirmed(1, "portpush", true)).equals(enterConfig());
+    }
+
     /** Commands that leave configuration mode (after a commit, where the platform has one). */
     List<String> exitConfig();
 

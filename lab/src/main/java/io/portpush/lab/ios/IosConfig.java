@@ -127,6 +127,19 @@ final class IosConfig {
         }
     }
 
+    /** Takes every part of {@code fresh} (a configuration replace starts from the device's bare state). */
+    void reset(IosConfig fresh) {
+        snmpCommunities.clear();
+        users.clear();
+        objectGroups.clear();
+        acls.clear();
+        interfaces.clear();
+        interfaces.putAll(fresh.interfaces);
+        classMaps.clear();
+        policyMaps.clear();
+        hostname = fresh.hostname;
+    }
+
     void changed(String by) {
         lastChange = Instant.now();
         lastChangeBy = by;

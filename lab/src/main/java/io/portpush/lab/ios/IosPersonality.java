@@ -54,10 +54,14 @@ public final class IosPersonality implements Personality {
     private final CommandTree pmapc = new CommandTree();
     private final CommandTree netgroup = new CommandTree();
     private final CommandTree svcgroup = new CommandTree();
+    private final CommandTree archiveMode = new CommandTree();
+    private final IosArchive archive = new IosArchive();
 
     public IosPersonality(DeviceContext ctx) {
         this.ctx = ctx;
         this.cfg = new IosConfig(ctx.profile());
+        // the lab's routers keep a configuration archive, as the revert timer needs ('no archive' takes it away)
+        this.archive.path = "bootflash:archive";
         this.cfg.startup = runningConfigBody();
         buildExec();
         buildConfig();
@@ -144,6 +148,7 @@ public final class IosPersonality implements Personality {
             case "config-pmap-c" -> pmapc;
             case "config-network-group" -> netgroup;
             case "config-service-group" -> svcgroup;
+            case "config-archive" -> archiveMode;
             default -> global;
         };
     }
@@ -227,6 +232,16 @@ public final class IosPersonality implements Personality {
             current.enter("config");
             return Reply.of("Enter configuration commands, one per line.  End with CNTL/Z.\n");
         });
+        exec.add("configure terminal revert timer <n>", inv -> revertTimer(Integer.parseInt(inv.word(4)), inv.offsets().get(4)));
+        exec.add("configure confirm", inv -> {
+            archive.disarm();
+            return Reply.NOTHING;
+        });
+        exec.add("configure revert now", inv -> {
+            String file = archive.disarm();
+            return Reply.of(file == null ? "" : rollBack(file));
+        });
+        exec.add("show archive", inv -> Reply.of(archive.show()));
         exec.add("show running-config", true, inv -> runningConfigArgs(inv));
         exec.add("show startup-config", inv -> Reply.of(cfg.startup.isEmpty() ? "startup-config is not present\n"
                 : "Using " + cfg.startup.length() + " out of 33554432 bytes\n" + cfg.startup));
@@ -271,7 +286,7 @@ public final class IosPersonality implements Personality {
     // ---------------------------------------------------------------- configuration commands
 
     private void buildConfig() {
-        for (CommandTree t : List.of(global, nacl, snacl, iface, cmap, pmap, pmapc, netgroup, svcgroup)) {
+        for (CommandTree t : List.of(global, nacl, snacl, iface, cmap, pmap, pmapc, netgroup, svcgroup, archiveMode)) {
             t.add("end", inv -> {
                 current.leaveAll();
                 return Reply.NOTHING;
@@ -298,6 +313,7 @@ public final class IosPersonality implements Personality {
                 return Reply.of("% Incomplete command.\n\n");
             });
         }
+        buildArchive();
         global.add("hostname <word>", inv -> {
             cfg.hostname = inv.word(1);
             return Reply.NOTHING;
@@ -1169,6 +1185,7 @@ public final class IosPersonality implements Personality {
         if (!cfg.users.isEmpty()) {
             sb.append("!\n");
         }
+        sb.append(archive.block());
         sb.append("login on-success log\n!\nsubscriber templating\n!\n!\nmultilink bundle-name authenticated\n!\n!\n");
         for (Map.Entry<String, IosConfig.ObjectGroup> g : cfg.objectGroups.entrySet()) {
             sb.append("object-group ").append(g.getValue().type).append(' ').append(g.getKey()).append('\n');
@@ -1255,6 +1272,82 @@ public final class IosPersonality implements Personality {
         return sb.toString();
     }
 
+    // ---------------------------------------------------------------- archive and revert timer
+
+    private void buildArchive() {
+        global.add("archive", inv -> {
+            current.enter("config-archive");
+            return Reply.NOTHING;
+        });
+        global.add("no archive", inv -> {
+            archive.path = null;
+            archive.maximum = 10;
+            archive.writeMemory = false;
+            return Reply.NOTHING;
+        });
+        archiveMode.add("path <word>", inv -> {
+            archive.path = inv.word(1);
+            return Reply.NOTHING;
+        });
+        archiveMode.add("maximum <n>", inv -> {
+            int n = Integer.parseInt(inv.word(1));
+            if (n < 1 || n > 14) {
+                return invalid(current, inv.offsets().get(1));
+            }
+            archive.maximum = n;
+            return Reply.NOTHING;
+        });
+        archiveMode.add("write-memory", inv -> {
+            archive.writeMemory = true;
+            return Reply.NOTHING;
+        });
+        archiveMode.add("time-period <n>", inv -> Reply.NOTHING);
+    }
+
+    /**
+     * {@code configure terminal revert timer N} (1-120 minutes): the running configuration is
+     * archived first, then configuration mode opens; unless {@code configure confirm} follows
+     * within N device minutes the router rolls back to that archive file by itself. Without an
+     * archive path there is nothing to roll back to and no timer starts.
+     */
+    private Reply revertTimer(int minutes, int column) {
+        if (minutes < 1 || minutes > 120) {
+            return invalid(current, column);
+        }
+        current.enter("config");
+        String banner = "Enter configuration commands, one per line.  End with CNTL/Z.\n";
+        if (archive.path == null) {
+            return Reply.of(banner);
+        }
+        String file = archive.save(runningConfigBody(), Instant.now());
+        archive.arm(file, ctx.scheduler().schedule(() -> {
+            synchronized (cfg) {
+                if (file.equals(archive.disarm())) {
+                    rollBack(file);
+                }
+            }
+        }, ctx.minute().toMillis() * minutes, java.util.concurrent.TimeUnit.MILLISECONDS));
+        return Reply.of("Rollback Confirmed Change: Backing up current running config to " + file + "\n\n" + banner);
+    }
+
+    /**
+     * Configuration replace to an archive file: what is not in the file goes, what is comes
+     * back; returns the device's account of it.
+     */
+    private String rollBack(String file) {
+        String text = archive.text(file);
+        if (text == null) {
+            return "%Error opening " + file + " (No such file or directory)\n";
+        }
+        String hostname = cfg.hostname;
+        cfg.reset(new IosConfig(ctx.profile()));
+        cfg.hostname = hostname;
+        String problems = replay(text); // the archive block is in the file: its path comes back with it
+        cfg.changed("rollback");
+        ctx.log().add(0, "rollback", "Rollback Confirmed Change: rolling to:" + file);
+        return "Rollback Confirmed Change: rolling to:" + file + "\n" + (problems.isEmpty() ? "" : problems + "\n") + "Rollback Done\n";
+    }
+
     // ---------------------------------------------------------------- persistence
 
     @Override
@@ -1266,7 +1359,15 @@ public final class IosPersonality implements Personality {
 
     @Override
     public String restore(String saved) {
-        // replay the saved configuration line by line in configuration mode, as a router boots
+        synchronized (cfg) {
+            String problems = replay(saved);
+            cfg.startup = runningConfigBody();
+            return problems;
+        }
+    }
+
+    /** Replays a saved configuration line by line in configuration mode, as a router boots. */
+    private String replay(String saved) {
         Session boot = new Session(0, "startup", 15);
         boot.enter("config");
         StringBuilder problems = new StringBuilder();
@@ -1283,7 +1384,7 @@ public final class IosPersonality implements Personality {
                         boot.leave();
                     }
                     // fixed boilerplate of the rendering, with its children
-                    skipping = !line.matches("^(hostname|ip access-list|access-list|interface|class-map|policy-map|object-group|snmp-server community|username) .*");
+                    skipping = !line.matches("^(hostname|ip access-list|access-list|interface|class-map|policy-map|object-group|snmp-server community|username) .*|^archive$");
                     if (skipping) {
                         continue;
                     }
@@ -1300,7 +1401,6 @@ public final class IosPersonality implements Personality {
                     problems.append("'").append(line.strip()).append("': ").append(r.output().strip()).append("; ");
                 }
             }
-            cfg.startup = runningConfigBody();
         }
         return problems.toString();
     }

@@ -249,4 +249,54 @@ class IosPersonalityTest {
                     .isEqualTo("ip access-list standard MGMT\n 10 permit 10.1.2.0 0.0.0.255\n 20 deny   10.9.9.9\n 30 deny   any log\n");
         }
     }
+
+    @Test
+    void revertTimerRollsBackToTheArchiveUnlessConfirmed() throws Exception {
+        fleet.close();
+        fleet = new LabFleet(null);
+        r1 = fleet.start(DeviceSpec.of("R1", "cisco_ios").withMinute(io.portpush.lab.TimeScale.of(java.time.Duration.ofMillis(400))));
+        try (LabClient c = enabled()) {
+            String before = c.cmd("show running-config | section access-list");
+            String armed = c.cmd("conf t revert timer 1");
+            assertThat(armed).matches("(?s)Rollback Confirmed Change: Backing up current running config to "
+                    + "bootflash:archive-[A-Z][a-z]{2}-[-\\d]\\d-\\d\\d-\\d\\d-\\d\\d\\.\\d{3}-0\n\nEnter configuration commands, one per line.  End with CNTL/Z.\n");
+            c.cmd("ip access-list extended EDGE");
+            c.cmd("permit tcp any any eq 5222");
+            c.cmd("end");
+            assertThat(c.cmd("show running-config | section access-list")).contains("EDGE");
+            assertThat(c.cmd("show archive")).contains("There are currently 1 archive configurations saved.", "bootflash:archive-")
+                    .contains("<- Most Recent");
+            long deadline = System.currentTimeMillis() + io.portpush.lab.TimeScale.millis(10_000);
+            while (System.currentTimeMillis() < deadline && c.cmd("show running-config | section access-list").contains("EDGE")) {
+                Thread.sleep(50);
+            }
+            // nobody confirmed: the router replaced its configuration with the archive, as configure replace does
+            assertThat(c.cmd("show running-config | section access-list")).isEqualTo(before);
+
+            // confirmed in time: the change stays past the timer
+            c.cmd("configure terminal revert timer 1");
+            c.cmd("ip access-list extended KEEP");
+            c.cmd("permit udp any any eq 5060");
+            c.cmd("end");
+            c.cmd("configure confirm");
+            Thread.sleep(io.portpush.lab.TimeScale.millis(900));
+            assertThat(c.cmd("show running-config | section access-list")).contains("KEEP");
+            assertThat(c.cmd("show archive")).contains("There are currently 2 archive configurations saved.");
+
+            // revert now: back at once to what the archive holds
+            c.cmd("configure terminal revert timer 5");
+            c.cmd("no ip access-list extended KEEP");
+            c.cmd("end");
+            assertThat(c.cmd("configure revert now")).contains("Rollback Confirmed Change: rolling to:bootflash:archive-").contains("Rollback Done");
+            assertThat(c.cmd("show running-config | section access-list")).contains("KEEP");
+
+            // without an archive path there is nothing to roll back to: no timer starts
+            c.cmd("configure terminal");
+            c.cmd("no archive");
+            c.cmd("end");
+            assertThat(c.cmd("configure terminal revert timer 1")).doesNotContain("Rollback Confirmed Change");
+            c.cmd("end");
+            assertThat(c.cmd("configure terminal revert timer 121")).contains("% Invalid input detected at '^' marker.");
+        }
+    }
 }

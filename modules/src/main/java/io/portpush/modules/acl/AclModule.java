@@ -358,8 +358,10 @@ public final class AclModule implements TaskModule {
             data.put("findings", drift);
             return new TaskResult(Status.FAILED, intent.name() + ": drift: " + String.join("; ", drift), data, "", List.of());
         }
+        String comment = "portpush acl " + intent.name();
         return Enforcement.enforce(ctx, new AclObject(driver, intent.name(), Optional.of(intent), strategy), before,
-                Commit.confirmed(confirmMinutes, "portpush acl " + intent.name()), data);
+                ctx.optionalService(io.portpush.core.change.ConfirmWindow.class).isPresent() ? Commit.window(confirmMinutes, comment)
+                        : Commit.confirmed(confirmMinutes, comment), data);
     }
 
     /** Removes the ACL and its bindings (rolling back to "did not exist"), verified by reading again. */

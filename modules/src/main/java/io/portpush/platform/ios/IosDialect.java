@@ -111,6 +111,48 @@ public final class IosDialect implements Dialect {
         return List.of("end");
     }
 
+    /** The most IOS takes for {@code configure terminal revert timer} (1-120 minutes). */
+    static final int MAX_REVERT_MINUTES = 120;
+
+    /**
+     * With a confirm window, Configuration Rollback Confirmed Change: {@code configure terminal
+     * revert timer N} archives the running configuration and rolls back to it unless
+     * {@code configure confirm} follows within N minutes (Cisco IOS XE System Management
+     * Configuration Guide, "Configuration Rollback Confirmed Change"). Needs {@code archive} with a
+     * {@code path} on the device.
+     */
+    @Override
+    public List<String> enterConfig(io.portpush.core.device.Commit commit) {
+        if (commit instanceof io.portpush.core.device.Commit.Confirmed c && c.asked()) {
+            return List.of("configure terminal revert timer " + Math.min(MAX_REVERT_MINUTES, c.minutes()));
+        }
+        return enterConfig();
+    }
+
+    /** What a router prints when the timer started (byteworks.com and other IOS-XE transcripts). */
+    private static final Pattern ARMED = Pattern.compile("Rollback Confirmed Change: Backing up current running config to (\\S+)");
+
+    @Override
+    public Optional<String> notArmed(io.portpush.core.device.Commit commit, String answer) {
+        if (ARMED.matcher(answer).find()) {
+            return Optional.empty();
+        }
+        return Optional.of("the revert timer did not start (the router did not say 'Rollback Confirmed Change: Backing up current running "
+                + "config to ...'): configure 'archive' with a 'path' on the device to use --confirm-timeout, or run without it; "
+                + "nothing was sent. The router said: " + answer.strip().replaceAll("\\s+", " "));
+    }
+
+    /** Stops the revert timer: typed at the privileged prompt. */
+    @Override
+    public List<String> confirm(String comment) {
+        return List.of("configure confirm");
+    }
+
+    @Override
+    public boolean confirmsInConfigMode() {
+        return false;
+    }
+
     @Override
     public List<String> save() {
         return List.of("write memory");
