@@ -15,10 +15,23 @@ import java.util.zip.CRC32;
  * @param interfaces empty for the platform's default interfaces
  */
 public record DeviceProfile(String hostname, String version, String model, String serial, List<Iface> interfaces,
-                            List<StaticRoute> routes) {
+                            List<StaticRoute> routes, boolean filterLogins) {
     public DeviceProfile {
         interfaces = List.copyOf(interfaces);
         routes = List.copyOf(routes);
+    }
+
+    /**
+     * A profile whose device admits every SSH login ({@code filterLogins} false); with it, a new
+     * login is a TCP packet to port 22 that the device's own filter judges on the interface its
+     * routing table reaches the client's address through, as {@code lab_filter_logins: true}.
+     */
+    public DeviceProfile(String hostname, String version, String model, String serial, List<Iface> interfaces, List<StaticRoute> routes) {
+        this(hostname, version, model, serial, interfaces, routes, false);
+    }
+
+    public DeviceProfile withFilterLogins(boolean filter) {
+        return new DeviceProfile(hostname, version, model, serial, interfaces, routes, filter);
     }
 
     /** A profile without static routes: the routing table holds the connected interfaces alone. */
@@ -84,6 +97,6 @@ public record DeviceProfile(String hostname, String version, String model, Strin
     }
 
     public DeviceProfile withHostname(String h) {
-        return new DeviceProfile(h, version, model, serial, interfaces, routes);
+        return new DeviceProfile(h, version, model, serial, interfaces, routes, filterLogins);
     }
 }

@@ -86,6 +86,16 @@ public final class LabDevice implements AutoCloseable {
         server.setPublickeyAuthenticator((user, key1, session) -> !d.faults.get().refuseLogins()
                 && spec.username().equals(user)
                 && spec.authorizedKeys().stream().anyMatch(k -> KeyUtils.compareKeys(k, key1)));
+        server.setIoServiceEventListener(new org.apache.sshd.common.io.IoServiceEventListener() {
+            @Override
+            public void connectionAccepted(org.apache.sshd.common.io.IoAcceptor acceptor, java.net.SocketAddress local,
+                                           java.net.SocketAddress remote, java.net.SocketAddress service) throws IOException {
+                if (remote instanceof java.net.InetSocketAddress r && local instanceof java.net.InetSocketAddress l && !d.personality.admits(r, l)) {
+                    d.log.add(0, "filtered", "login from " + r.getAddress().getHostAddress() + " dropped by the device's filter");
+                    throw new IOException("filtered by the device's access list");
+                }
+            }
+        });
         if (shell) {
             server.setShellFactory(channel -> new CliShell(d.personality, d.faults::get, d.log));
         }

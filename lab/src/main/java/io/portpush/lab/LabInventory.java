@@ -210,7 +210,7 @@ public final class LabInventory {
             }
         }
         return new DeviceProfile(str(vars, "lab_hostname", host), str(vars, "lab_version", null), str(vars, "lab_model", null),
-                str(vars, "lab_serial", null), ifaces, routes);
+                str(vars, "lab_serial", null), ifaces, routes, Boolean.TRUE.equals(vars.get("lab_filter_logins")));
     }
 
     /** {@code lab_netconf_port}: a second listener for the netconf subsystem alone (0: none). */

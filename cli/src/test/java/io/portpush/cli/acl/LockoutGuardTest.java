@@ -89,28 +89,55 @@ class LockoutGuardTest {
         assertThat(config(fw1)).isEqualTo(before);
     }
 
+    /**
+     * The router's own filter judges new logins ({@code lab_filter_logins}): portpush connects from
+     * 127.0.0.1, which the routing table reaches through GigabitEthernet1 (the default route), so a
+     * list bound inbound there without an entry for the operator's SSH locks portpush out.
+     */
     @Test
-    void withTheRevertTimerAFailedFreshLoginIsNotConfirmedAndTheRouterRollsBackByItself() throws Exception {
-        Path play = files();
-        CompletableFuture<Void> lock = lockWhenChanged(r1);
-        CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(), "-l", "r1",
+    void anAclThatBlocksTheOperatorIsNotConfirmedAndTheRouterRollsBackByItself() throws Exception {
+        LabDevice r2 = fleet.start(DeviceSpec.of("r2", "cisco_ios").withMinute(MINUTE).withProfile(new io.portpush.lab.DeviceProfile("r2", null,
+                null, null, java.util.List.of(new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet1", "10.1.0.1/24", null),
+                new io.portpush.lab.DeviceProfile.Iface("GigabitEthernet2", "10.10.1.1/24", null)),
+                java.util.List.of(new io.portpush.lab.DeviceProfile.StaticRoute(new inet.ipaddr.IPAddressString("0.0.0.0/0").getAddress(), "10.1.0.254")))
+                .withFilterLogins(true)));
+        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+        Files.writeString(dir.resolve("inv2.yml"), ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                + " ansible_become_password: labenable-R4t8Wn, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
+                + "  hosts:\n    r2: { ansible_port: %d, ansible_network_os: ios }\n").formatted(r2.port()));
+        Path blocks = dir.resolve("blocks.yml");
+        Files.writeString(blocks, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, bind: [{interface: GigabitEthernet1, direction: in}],"
+                + " rules: [{ permit: [xcp.client-access] }] }\n");
+        CliRun run = CliRun.inState(dir.resolve("state"), "run", blocks.toString(), "-i", dir.resolve("inv2.yml").toString(),
                 "--confirm-timeout", "1m");
-        lock.get(5, TimeUnit.SECONDS);
         assertThat(run.code()).as(run.out()).isEqualTo(2);
         assertThat(run.out()).contains("lockout detected, not confirming (a new SSH login failed")
                 .contains("restores its previous state by itself when its confirm timer runs out");
-        assertThat(r1.log().entries()).extracting(CommandLog.Entry::line).contains("configure terminal revert timer 1")
-                .doesNotContain("configure confirm");
+        assertThat(r2.log().entries()).extracting(CommandLog.Entry::line).contains("configure terminal revert timer 1")
+                .doesNotContain("configure confirm").anyMatch(l -> l.startsWith("login from 127.0.0.1 dropped by the device's filter"));
         long deadline = System.currentTimeMillis() + MINUTE.multipliedBy(4).toMillis();
-        while (config(r1).contains("ip access-list extended EDGE") && System.currentTimeMillis() < deadline) {
+        while (config(r2).contains("ip access-list extended EDGE") && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        // the router's own rollback to its archive took the change back
-        assertThat(config(r1)).doesNotContain("ip access-list extended EDGE");
-        assertThat(r1.log().entries()).extracting(CommandLog.Entry::line).anyMatch(l -> l.startsWith("Rollback Confirmed Change: rolling to:bootflash:archive-"));
-        r1.faults(Faults.NONE);
-        assertThat(CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(), "-l", "r1",
-                "--check").code()).as("reachable again, and the change is pending again").isEqualTo(0);
+        // the router's own rollback to its archive took the change back, and with it the block
+        assertThat(config(r2)).doesNotContain("ip access-list extended EDGE");
+        assertThat(r2.log().entries()).extracting(CommandLog.Entry::line).anyMatch(l -> l.startsWith("Rollback Confirmed Change: rolling to:bootflash:archive-"));
+        CliRun again = CliRun.inState(dir.resolve("state"), "run", blocks.toString(), "-i", dir.resolve("inv2.yml").toString(), "--check");
+        assertThat(again.code()).as("reachable again, and the change is pending again: " + again.out()).isZero();
+        assertThat(again.out()).contains("changed: [r2]");
+
+        // the same policy with the operator's SSH let in first: the fresh login works and the change is kept
+        Path admits = dir.resolve("admits.yml");
+        Files.writeString(admits, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, bind: [{interface: GigabitEthernet1, direction: in}],"
+                + " rules: [{ permit: { protocol: tcp, source: 127.0.0.1/32, ports: 22, remark: operator-ssh } }, { permit: [xcp.client-access] }] }\n");
+        CliRun kept = CliRun.inState(dir.resolve("state"), "run", admits.toString(), "-i", dir.resolve("inv2.yml").toString(),
+                "--confirm-timeout", "1m");
+        assertThat(kept.code()).as(kept.out()).isZero();
+        Thread.sleep(MINUTE.multipliedBy(2).toMillis());
+        assertThat(config(r2)).contains("ip access-list extended EDGE");
+        CliRun check = CliRun.inState(dir.resolve("state"), "run", admits.toString(), "-i", dir.resolve("inv2.yml").toString(), "--check");
+        assertThat(check.code()).as(check.out()).isZero();
+        assertThat(check.out()).contains("ok: [r2]");
     }
 
     @Test

@@ -1272,6 +1272,51 @@ public final class IosPersonality implements Personality {
         return sb.toString();
     }
 
+    // ---------------------------------------------------------------- the router's own filter
+
+    /**
+     * With {@code lab_filter_logins}, a new SSH login is a TCP SYN from the client's address to
+     * port 22 of the address it reached: the routing table names the interface the client is
+     * reached through, and the list bound inbound there decides, first match, implicit deny, its
+     * entry counting the packet as the router's "(N matches)" does. To-the-router traffic meets no
+     * outbound list. Sessions already open are not judged again (a simplification: a stateless
+     * router would drop their packets too, and the revert timer covers that case as well).
+     */
+    @Override
+    public boolean admits(java.net.InetSocketAddress client, java.net.InetSocketAddress local) {
+        if (!ctx.profile().filterLogins()) {
+            return true;
+        }
+        IPAddress from = new IPAddressString(client.getAddress().getHostAddress()).getAddress();
+        IPAddress to = new IPAddressString(local.getAddress().getHostAddress()).getAddress();
+        synchronized (cfg) {
+            String ingress = ingress(from);
+            IosConfig.Interface itf = ingress == null ? null : cfg.interfaces.get(ingress);
+            if (itf == null || itf.aclIn == null || !cfg.acls.containsKey(itf.aclIn)) {
+                return true; // no list in the way (IOS: a bound name without a list filters nothing)
+            }
+            IosConfig.Ace hit = new IosPacketFilter(cfg.objectGroups).first(cfg.acls.get(itf.aclIn),
+                    io.portpush.lab.LabPacket.tcpSyn(from, client.getPort(), to, 22));
+            if (hit != null) {
+                hit.matches++;
+            }
+            return IosPacketFilter.permits(hit);
+        }
+    }
+
+    /** The interface of the longest route that holds {@code a}, or null. */
+    private String ingress(IPAddress a) {
+        Map<String, IPAddress> up = new LinkedHashMap<>();
+        for (IosConfig.Interface i : cfg.interfaces.values()) {
+            if (i.address != null && !i.shutdown) {
+                up.put(i.name, new IPAddressString(i.address + "/" + i.mask).getAddress());
+            }
+        }
+        return io.portpush.lab.LabRoutes.of(up, ctx.profile().routes()).stream().filter(e -> e.prefix().contains(a) && !e.iface().isEmpty())
+                .max(java.util.Comparator.comparing(e -> e.prefix().getNetworkPrefixLength())).map(io.portpush.lab.LabRoutes.Entry::iface)
+                .orElse(null);
+    }
+
     // ---------------------------------------------------------------- archive and revert timer
 
     private void buildArchive() {

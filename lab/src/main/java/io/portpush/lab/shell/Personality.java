@@ -31,6 +31,15 @@ public interface Personality {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether the device lets a new SSH connection from {@code client} to {@code local} through
+     * (its own filters on the way in, where the profile asks for it); refused connections are
+     * dropped before the SSH banner, as a filtered SYN never reaches the SSH server.
+     */
+    default boolean admits(java.net.InetSocketAddress client, java.net.InetSocketAddress local) {
+        return true;
+    }
+
     /** The running configuration as the device would save it, for persistence across lab restarts. */
     String savedConfig();
 
