@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The lockout guard with --confirm-timeout: after the change verified portpush logs in again as a
  * fresh operator would. When that login fails, a device with its own timer (IOS: the revert timer
  * over its configuration archive) is left to take the change back by itself ("not confirming"); a
- * device without one in portpush (ASA) gets the change taken back through the session portpush
+ * device without one in portpush (NX-OS) gets the change taken back through the session portpush
  * still holds. Here the lab refuses new logins once the change has reached the device, standing
  * in for an ACL that blocks the operator's address.
  */
@@ -31,7 +31,7 @@ class LockoutGuardTest {
     Path dir;
     LabFleet fleet;
     LabDevice r1;
-    LabDevice fw1;
+    LabDevice sw1;
     static final java.time.Duration MINUTE = io.portpush.lab.TimeScale.of(java.time.Duration.ofMillis(4000));
 
     @BeforeEach
@@ -39,7 +39,7 @@ class LockoutGuardTest {
         fleet = new LabFleet(null);
         // slow answers, so the change lands well before the verify read ends and the fresh login begins
         r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios").withFaults(Faults.NONE.withCommandLatency(60)).withMinute(MINUTE));
-        fw1 = fleet.start(DeviceSpec.of("fw1", "cisco_asa").withFaults(Faults.NONE.withCommandLatency(150)));
+        sw1 = fleet.start(DeviceSpec.of("sw1", "cisco_nxos").withFaults(Faults.NONE.withCommandLatency(150)));
         LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
     }
 
@@ -52,7 +52,7 @@ class LockoutGuardTest {
         Files.writeString(dir.resolve("inv.yml"), ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
                 + " ansible_become_password: labenable-R4t8Wn, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
                 + "  hosts:\n    r1: { ansible_port: %d, ansible_network_os: ios, edge_if: GigabitEthernet1 }\n"
-                + "    fw1: { ansible_port: %d, ansible_network_os: asa, edge_if: outside }\n").formatted(r1.port(), fw1.port()));
+                + "    sw1: { ansible_port: %d, ansible_network_os: nxos, edge_if: Ethernet1/1 }\n").formatted(r1.port(), sw1.port()));
         Path play = dir.resolve("acl.yml");
         Files.writeString(play, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, bind: [{interface: '{{ edge_if }}', direction: in}],"
                 + " rules: [{ permit: [xcp.client-access] }] }\n");
@@ -77,16 +77,16 @@ class LockoutGuardTest {
     @Test
     void withoutADeviceTimerAFailedFreshLoginTakesTheChangeBackThroughTheOpenSession() throws Exception {
         Path play = files();
-        String before = config(fw1);
-        CompletableFuture<Void> lock = lockWhenChanged(fw1);
-        CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(), "-l", "fw1",
+        String before = config(sw1);
+        CompletableFuture<Void> lock = lockWhenChanged(sw1);
+        CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(), "-l", "sw1",
                 "--confirm-timeout", "5m");
         lock.get(5, TimeUnit.SECONDS);
         assertThat(run.code()).as(run.out()).isEqualTo(2);
         assertThat(run.out()).contains("lockout detected, not keeping the change (a new SSH login failed")
                 .contains("the previous state was restored and verified");
-        assertThat(run.out() + run.err()).contains("cisco_asa has no device-side undo in portpush yet");
-        assertThat(config(fw1)).isEqualTo(before);
+        assertThat(run.out() + run.err()).contains("cisco_nxos has no device-side undo in portpush yet");
+        assertThat(config(sw1)).isEqualTo(before);
     }
 
     /**
@@ -166,10 +166,10 @@ class LockoutGuardTest {
         CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(),
                 "--confirm-timeout", "1m");
         assertThat(run.code()).as(run.out()).isZero();
-        assertThat(run.out()).contains("changed: [r1]", "changed: [fw1]");
-        assertThat(run.out() + run.err()).contains("cisco_asa has no device-side undo in portpush yet").doesNotContain("cisco_ios has no");
+        assertThat(run.out()).contains("changed: [r1]", "changed: [sw1]");
+        assertThat(run.out() + run.err()).contains("cisco_nxos has no device-side undo in portpush yet").doesNotContain("cisco_ios has no");
         // the guard's login is a session of its own, beside the run's
-        for (LabDevice d : java.util.List.of(r1, fw1)) {
+        for (LabDevice d : java.util.List.of(r1, sw1)) {
             assertThat(d.log().entries().stream().map(CommandLog.Entry::session).distinct().count()).isGreaterThanOrEqualTo(2);
         }
         Thread.sleep(MINUTE.multipliedBy(2).toMillis());

@@ -175,8 +175,10 @@ class PlanApplyEndToEndTest {
         // the window reached every device's own timer: IOS's revert timer (stopped by configure confirm) and Junos's commit confirmed
         assertThat(r1.log().entries()).extracting(CommandLog.Entry::line).contains("configure terminal revert timer 5", "configure confirm");
         assertThat(mx1.log().entries()).extracting(CommandLog.Entry::line).anyMatch(l -> l.startsWith("commit confirmed 5"));
-        // a confirm window never looks like a safety net where the platform has none in portpush yet
-        assertThat(apply.out() + apply.err()).contains("fw1: --confirm-timeout: cisco_asa has no device-side undo in portpush yet");
+        // the ASA's countdown applet was set before the change and removed once it verified
+        assertThat(fw1.log().entries()).extracting(CommandLog.Entry::line).contains("event manager applet PORTPUSH-UNDO",
+                "no event manager applet PORTPUSH-UNDO").anyMatch(l -> l.startsWith(" event timer countdown time 300"));
+        assertThat(apply.out() + apply.err()).doesNotContain("no device-side undo");
         assertThat(apply.out()).contains("plan signature good, signed by alice@example.org").contains("changed: [r1]");
     }
 }

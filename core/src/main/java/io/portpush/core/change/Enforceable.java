@@ -34,6 +34,14 @@ public interface Enforceable<S> {
      */
     ChangePlan restore(TaskContext ctx, Optional<S> now, Optional<S> before);
 
+    /**
+     * The lines that take the device from the intended state back to {@code before}, for a
+     * device-side timer that runs commands it is given (ASA EEM); empty where none can be made.
+     */
+    default ChangePlan undo(TaskContext ctx, Optional<S> before) {
+        return ChangePlan.lines(List.of());
+    }
+
     /** The state as device text for diffs and history; empty text when absent. */
     String text(Optional<S> state);
 

@@ -85,6 +85,10 @@ public final class Enforcement {
         // the state before portpush's first change becomes a revision one can roll back to
         history.ifPresent(h -> h.baseline(path + ".json", o.record(ctx, before), "baseline " + ctx.host() + " " + o.object()
                 + ": the state found before portpush's first change", user()));
+        if (commit instanceof Commit.Confirmed c && c.asked()) {
+            // a device whose timer runs given commands needs the way back before the change starts
+            commit = c.withUndo(o.undo(ctx, before).lines());
+        }
         try {
             o.apply(ctx, plan, commit);
         } catch (DeviceCommandException | TransportException e) {

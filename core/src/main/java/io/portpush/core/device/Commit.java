@@ -21,15 +21,28 @@ public sealed interface Commit {
      * net needs setup on the device (the IOS revert timer needs the configuration archive) arm it
      * only then, platforms where it costs nothing (Junos) always.
      */
-    record Confirmed(int minutes, String comment, boolean asked) implements Commit {
+    record Confirmed(int minutes, String comment, boolean asked, java.util.List<String> undo) implements Commit {
         public Confirmed {
             if (minutes < 1) {
                 throw new IllegalArgumentException("a confirmed commit needs at least one minute, not " + minutes);
             }
+            undo = java.util.List.copyOf(undo);
+        }
+
+        public Confirmed(int minutes, String comment, boolean asked) {
+            this(minutes, comment, asked, java.util.List.of());
         }
 
         public Confirmed(int minutes, String comment) {
             this(minutes, comment, false);
+        }
+
+        /**
+         * The same commit with the lines that take the change back, for a device whose timer runs
+         * commands it is given (an ASA EEM applet) rather than restoring a copy of its own.
+         */
+        public Confirmed withUndo(java.util.List<String> lines) {
+            return new Confirmed(minutes, comment, asked, lines);
         }
     }
 

@@ -195,6 +195,18 @@ public final class DeviceSession implements AutoCloseable {
             }
             timerArmed = true;
         }
+        if (commit instanceof Commit.Confirmed c && c.asked() && !c.undo().isEmpty()) {
+            List<String> arm;
+            try {
+                arm = dialect.armInConfig(c);
+            } catch (IllegalArgumentException e) {
+                throw new DeviceCommandException(host, "(the device's undo timer)", e.getMessage() + "; nothing was sent");
+            }
+            for (String line : arm) {
+                config(line);
+            }
+            timerArmed |= !arm.isEmpty();
+        }
         for (String line : lines) {
             config(line);
         }
@@ -229,8 +241,9 @@ public final class DeviceSession implements AutoCloseable {
      */
     public void confirm(String comment) {
         List<String> lines = dialect.confirm(comment);
-        boolean armsOnEntry = !dialect.enterConfig(new Commit.Confirmed(1, comment, true)).equals(dialect.enterConfig());
-        if (lines.isEmpty() || armsOnEntry && !timerArmed) {
+        Commit.Confirmed sample = new Commit.Confirmed(1, comment, true, List.of("x"));
+        boolean armsOnRequest = !dialect.enterConfig(sample).equals(dialect.enterConfig()) || !dialect.armInConfig(sample).isEmpty();
+        if (lines.isEmpty() || armsOnRequest && !timerArmed) {
             // nothing to confirm: IOS's 'configure confirm' only means something while its revert timer runs
             return;
         }

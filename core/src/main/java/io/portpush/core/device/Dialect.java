@@ -74,8 +74,20 @@ public interface Dialect {
      * back by itself unless confirmed (Junos, EOS, IOS with its revert timer).
      */
     default boolean undoesUnconfirmed() {
-        return !commitConfirmed(1, "portpush").equals(commit("portpush"))
-                || !enterConfig(new Commit.Confirmed(1, "portpush", true)).equals(enterConfig());
+        Commit.Confirmed sample = new Commit.Confirmed(1, "portpush", true, List.of("x"));
+        return !commitConfirmed(1, "portpush").equals(commit("portpush")) || !enterConfig(sample).equals(enterConfig())
+                || !armInConfig(sample).isEmpty();
+    }
+
+    /**
+     * Configuration lines, typed first in configuration mode, that set a device-side countdown
+     * running {@link Commit.Confirmed#undo} unless {@link #confirm} removes it (ASA: an EEM applet
+     * with {@code event timer countdown}); empty where the platform has its own undo or none.
+     *
+     * @throws IllegalArgumentException when the undo lines cannot be carried (the message says why)
+     */
+    default List<String> armInConfig(Commit.Confirmed commit) {
+        return List.of();
     }
 
     /** Commands that leave configuration mode (after a commit, where the platform has one). */

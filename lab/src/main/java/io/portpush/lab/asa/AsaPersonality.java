@@ -66,6 +66,8 @@ public final class AsaPersonality implements Personality {
     private final CommandTree config = new CommandTree();
     private final CommandTree serviceGroup = new CommandTree();
     private final CommandTree networkGroup = new CommandTree();
+    private final CommandTree applet = new CommandTree();
+    private final AsaEventManager eem = new AsaEventManager();
     private Session current;
 
     public AsaPersonality(DeviceContext ctx) {
@@ -149,6 +151,7 @@ public final class AsaPersonality implements Personality {
             case "config" -> config;
             case "config-service-object-group" -> serviceGroup;
             case "config-network-object-group" -> networkGroup;
+            case "config-applet" -> applet;
             default -> config;
         };
         Match m = t.match(parts[0]);
@@ -223,7 +226,7 @@ public final class AsaPersonality implements Personality {
             current.enter("config");
             return Reply.NOTHING;
         });
-        for (CommandTree t : List.of(config, serviceGroup, networkGroup)) {
+        for (CommandTree t : List.of(config, serviceGroup, networkGroup, applet)) {
             t.add("exit", inv -> {
                 current.leave();
                 return Reply.NOTHING;
@@ -234,6 +237,7 @@ public final class AsaPersonality implements Personality {
             });
         }
         config.add("terminal pager <n>", inv -> Reply.NOTHING);
+        buildEventManager();
         config.add("hostname <word>", inv -> {
             hostname = inv.word(1);
             return Reply.NOTHING;
@@ -672,6 +676,7 @@ public final class AsaPersonality implements Personality {
             }
         }
         sb.append("timeout xlate 3:00:00\nssh version 2\nssh timeout 5\n");
+        sb.append(eem.block());
         return sb.toString();
     }
 
@@ -797,6 +802,81 @@ public final class AsaPersonality implements Personality {
                 Configuration register is 0x1
                 Configuration last modified by %s at 20:00:00.000 UTC Thu Nov 26 2026
                 """.formatted(ctx.profile().versionOr("9.18(3)"), hostname, ctx.profile().serialOr("9A"), ctx.hostname());
+    }
+
+    // ---------------------------------------------------------------- Embedded Event Manager
+
+    private void buildEventManager() {
+        config.add("event manager applet <word>", inv -> {
+            String name = inv.word(3);
+            if (name.length() > 32) {
+                return invalid(current, inv.offsets().get(3));
+            }
+            eem.edit(name);
+            current.put("applet", name);
+            current.enter("config-applet");
+            return Reply.NOTHING;
+        });
+        config.add("no event manager applet <word>", inv -> {
+            eem.remove(inv.word(4));
+            return Reply.NOTHING;
+        });
+        applet.add("description", true, inv -> {
+            eem.edit(current.get("applet")).description = inv.rest(0);
+            return Reply.NOTHING;
+        });
+        applet.add("event timer countdown time <n>", inv -> {
+            AsaEventManager.Applet a = eem.edit(current.get("applet"));
+            int seconds = Integer.parseInt(inv.word(4));
+            if (seconds < 1 || seconds > 604800) {
+                return invalid(current, inv.offsets().get(4));
+            }
+            if (a.timer != null) {
+                a.timer.cancel(false);
+            }
+            a.countdown = seconds;
+            // a one-shot timer: it starts when configured and fires once
+            a.timer = ctx.scheduler().schedule(() -> fire(a.name), Math.max(1, ctx.minute().toMillis() * seconds / 60),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            return Reply.NOTHING;
+        });
+        applet.add("action <n> cli command", true, inv -> {
+            String q = inv.rest(0);
+            if (q.length() < 2 || !q.startsWith("\"") || !q.endsWith("\"")) {
+                return Reply.of("ERROR: % Incomplete command\n");
+            }
+            eem.edit(current.get("applet")).actions.put(Integer.parseInt(inv.word(1)), q.substring(1, q.length() - 1));
+            return Reply.NOTHING;
+        });
+        applet.add("output none", inv -> {
+            eem.edit(current.get("applet")).output = "none";
+            return Reply.NOTHING;
+        });
+        applet.add("output console", inv -> {
+            eem.edit(current.get("applet")).output = "console";
+            return Reply.NOTHING;
+        });
+    }
+
+    /** The countdown ran out: the applet's actions run in order, each as a line typed in global configuration mode. */
+    private synchronized void fire(String name) {
+        AsaEventManager.Applet a = eem.applets.get(name);
+        if (a == null) {
+            return;
+        }
+        a.timer = null;
+        Session run = new Session(0, "eem-" + name, 15);
+        run.enter("config");
+        Session was = current;
+        current = run;
+        try {
+            for (String c : a.actions.values()) {
+                Reply r = dispatch(run, c);
+                ctx.log().add(0, "eem", "applet " + name + ": " + c + (r.output().isBlank() ? "" : " -> " + r.output().strip()));
+            }
+        } finally {
+            current = was;
+        }
     }
 
     @Override

@@ -79,6 +79,16 @@ final class AclObject extends CliEnforceable<DeviceAcl> {
         return ChangePlan.lines(back);
     }
 
+    /**
+     * From the intended list (as the device will hold it: the intent's entries and bindings) back
+     * to {@code before}, as a restore after a failed change would go, temporary lists cleared.
+     */
+    @Override
+    public ChangePlan undo(TaskContext ctx, Optional<DeviceAcl> before) {
+        Optional<DeviceAcl> after = intent.map(i -> new DeviceAcl(name, io.portpush.core.policy.AclEntries.flatten(i.entries()), i.bindings(), ""));
+        return restore(ctx, after, before);
+    }
+
     @Override
     public String text(Optional<DeviceAcl> state) {
         return state.map(DeviceAcl::text).orElse("");

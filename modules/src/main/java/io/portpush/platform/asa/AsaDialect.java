@@ -83,4 +83,45 @@ public final class AsaDialect implements Dialect {
         Matcher m = ERROR.matcher(output);
         return m.find() ? Optional.of(m.group().strip()) : Optional.empty();
     }
+
+    /** The applet that holds the way back while a confirm window is open; one per firewall at a time. */
+    static final String UNDO_APPLET = "PORTPUSH-UNDO";
+
+    /**
+     * ASA has no confirmed commit: the way back rides on an Embedded Event Manager applet whose
+     * one-shot {@code event timer countdown} runs the undo lines as {@code action N cli command}s
+     * unless {@code no event manager applet} removes it first (Cisco ASA General Operations CLI
+     * Configuration Guide, "Embedded Event Manager", ASA 9.2(1) and later; applet names at most 32
+     * characters). The countdown is configured last: it starts as it is typed. The last action
+     * removes the applet (assumed to work as on IOS EEM; not checked against a firewall).
+     */
+    @Override
+    public List<String> armInConfig(io.portpush.core.device.Commit.Confirmed commit) {
+        if (!commit.asked() || commit.undo().isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        out.add("event manager applet " + UNDO_APPLET);
+        out.add(" description portpush: restores the previous state unless the change is confirmed");
+        int n = 1;
+        for (String line : commit.undo()) {
+            if (line.indexOf('"') >= 0) {
+                throw new IllegalArgumentException("the line '" + line + "' holds a double quote, which an EEM 'action cli command' cannot "
+                        + "carry, so the firewall's undo countdown cannot be set: run without --confirm-timeout or drop the quote");
+            }
+            out.add(" action " + n++ + " cli command \"" + line + "\"");
+        }
+        // last, the applet removes itself: a later window must never find stale actions of this one
+        out.add(" action " + n + " cli command \"no event manager applet " + UNDO_APPLET + "\"");
+        out.add(" output none");
+        out.add(" event timer countdown time " + commit.minutes() * 60L);
+        out.add("exit");
+        return out;
+    }
+
+    /** Removes the countdown applet: the change stays. */
+    @Override
+    public List<String> confirm(String comment) {
+        return List.of("no event manager applet " + UNDO_APPLET);
+    }
 }
