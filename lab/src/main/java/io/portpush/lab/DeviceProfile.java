@@ -15,10 +15,28 @@ import java.util.zip.CRC32;
  * @param interfaces empty for the platform's default interfaces
  */
 public record DeviceProfile(String hostname, String version, String model, String serial, List<Iface> interfaces,
-                            List<StaticRoute> routes, boolean filterLogins) {
+                            List<StaticRoute> routes, boolean filterLogins, List<Traffic> traffic) {
     public DeviceProfile {
         interfaces = List.copyOf(interfaces);
         routes = List.copyOf(routes);
+        traffic = List.copyOf(traffic);
+    }
+
+    public DeviceProfile(String hostname, String version, String model, String serial, List<Iface> interfaces, List<StaticRoute> routes,
+                         boolean filterLogins) {
+        this(hostname, version, model, serial, interfaces, routes, filterLogins, List.of());
+    }
+
+    /**
+     * Traffic that crosses the device ({@code lab_traffic}): {@code packet} stands for a flow and
+     * arrives {@code perSecond} times a second; the device forwards or drops it by its own filters
+     * and counts it on the entry that decided, as a device's hit counters do.
+     */
+    public record Traffic(String label, LabPacket packet, double perSecond) {
+    }
+
+    public DeviceProfile withTraffic(List<Traffic> t) {
+        return new DeviceProfile(hostname, version, model, serial, interfaces, routes, filterLogins, t);
     }
 
     /**
@@ -31,7 +49,7 @@ public record DeviceProfile(String hostname, String version, String model, Strin
     }
 
     public DeviceProfile withFilterLogins(boolean filter) {
-        return new DeviceProfile(hostname, version, model, serial, interfaces, routes, filter);
+        return new DeviceProfile(hostname, version, model, serial, interfaces, routes, filter, traffic);
     }
 
     /** A profile without static routes: the routing table holds the connected interfaces alone. */
@@ -97,6 +115,6 @@ public record DeviceProfile(String hostname, String version, String model, Strin
     }
 
     public DeviceProfile withHostname(String h) {
-        return new DeviceProfile(h, version, model, serial, interfaces, routes, filterLogins);
+        return new DeviceProfile(h, version, model, serial, interfaces, routes, filterLogins, traffic);
     }
 }

@@ -59,6 +59,9 @@ public final class LabInventory {
         List<LabDevice> started = new ArrayList<>();
         // read once: a 'lab up' record is the same for every host of this run
         Map<String, Integer> recordedPorts = recordedPorts(fleet.stateRoot());
+        // the catalogue only where some host has lab_traffic, and once for all of them
+        java.util.function.Supplier<io.portpush.core.catalogue.Catalogue> catalogue = memo(() -> new io.portpush.core.catalogue.CatalogueLoader()
+                .load(List.of()));
         for (Host h : labHosts(inv)) {
             HostConnection c = HostConnection.of(h.name(), h.vars(), inv.source());
             boolean explicit = h.vars().containsKey("ansible_port") || h.vars().containsKey("port");
@@ -78,7 +81,7 @@ public final class LabInventory {
                     .withCredentials(c.user() == null ? "admin" : c.user(), c.password() == null ? DeviceSpec.DEFAULT_PASSWORD : c.password().reveal(),
                             c.enableSecret() == null ? DeviceSpec.DEFAULT_ENABLE : c.enableSecret().reveal())
                     .withFaults(faults(h.vars()))
-                    .withProfile(profile(h.name(), h.vars(), inv.source()))
+                    .withProfile(profile(h.name(), h.vars(), inv.source()).withTraffic(traffic(h.name(), h.vars(), inv.source(), catalogue)))
                     .withNetconfPort(netconfPort(h.name(), h.vars(), inv.source()));
             try {
                 started.add(fleet.start(spec));
@@ -211,6 +214,73 @@ public final class LabInventory {
         }
         return new DeviceProfile(str(vars, "lab_hostname", host), str(vars, "lab_version", null), str(vars, "lab_model", null),
                 str(vars, "lab_serial", null), ifaces, routes, Boolean.TRUE.equals(vars.get("lab_filter_logins")));
+    }
+
+    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> s) {
+        java.util.concurrent.atomic.AtomicReference<T> v = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> v.updateAndGet(x -> x != null ? x : s.get());
+    }
+
+    private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*(s|sec|m|min))?");
+
+    /**
+     * {@code lab_traffic: [{flow: xcp.client-access, rate: 20/s}]}: each flow of the catalogue
+     * becomes one packet that stands for it (from an address of the initiating role's first
+     * prefix in the inventory's {@code roles}, to one of the other role's, on the flow's first
+     * port), arriving at the rate given ({@code 20/s}, {@code 90/min}, a bare number per second).
+     */
+    static List<DeviceProfile.Traffic> traffic(String host, Map<String, Object> vars, String source,
+                                               java.util.function.Supplier<io.portpush.core.catalogue.Catalogue> catalogue) {
+        Object lt = vars.get("lab_traffic");
+        if (lt == null) {
+            return List.of();
+        }
+        if (!(lt instanceof List<?> list)) {
+            throw bad(source, host + ".lab_traffic", "give a list of {flow: group.flow, rate: 20/s}");
+        }
+        Map<?, ?> roles = vars.get("roles") instanceof Map<?, ?> r ? r : Map.of();
+        List<DeviceProfile.Traffic> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = host + ".lab_traffic[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m) || m.get("flow") == null) {
+                throw bad(source, at + ".flow", "each entry names a catalogue flow (flow: xcp.client-access) and a rate (rate: 20/s)");
+            }
+            String ref = String.valueOf(m.get("flow"));
+            io.portpush.core.catalogue.Flow f = catalogue.get().flow(ref).orElseThrow(() -> bad(source, at + ".flow",
+                    "'" + ref + "' is not a flow of the catalogue (group.flow, as in 'portpush catalogue show')"));
+            Object r0 = m.get("rate");
+            java.util.regex.Matcher rate = RATE.matcher(String.valueOf(r0 == null ? "1/s" : r0).strip());
+            if (!rate.matches()) {
+                throw bad(source, at + ".rate", "'" + m.get("rate") + "' is not a rate (20/s, 90/min)");
+            }
+            double perSecond = Double.parseDouble(rate.group(1)) / (rate.group(2) != null && rate.group(2).startsWith("m") ? 60 : 1);
+            String fromRole = f.fromInitiates() ? f.from().role() : f.to().role();
+            String toRole = f.fromInitiates() ? f.to().role() : f.from().role();
+            inet.ipaddr.IPAddress src = member(roles, fromRole, 10, source, at);
+            inet.ipaddr.IPAddress dst = member(roles, toRole, 20, source, at);
+            int protocol = f.transport() == io.portpush.core.catalogue.Transport.UDP ? 17 : 6;
+            List<Integer> ports = f.ports().defaults();
+            out.add(new DeviceProfile.Traffic(ref, new LabPacket(protocol, src, 40000 + i, dst, ports.isEmpty() ? 0 : ports.get(0), false), perSecond));
+        }
+        return out;
+    }
+
+    /** An address inside the role's first prefix ({@code offset} into it, for a subnet). */
+    private static inet.ipaddr.IPAddress member(Map<?, ?> roles, String role, int offset, String source, String at) {
+        Object v = roles.get(role);
+        Object first = v instanceof List<?> l && !l.isEmpty() ? l.get(0) : v;
+        inet.ipaddr.IPAddress p = first == null ? null : new inet.ipaddr.IPAddressString(String.valueOf(first)).getAddress();
+        if (p == null || !p.isIPv4()) {
+            throw bad(source, at + ".flow", "the flow's role '" + role + "' has no IPv4 address in the inventory's roles");
+        }
+        if (p.getNetworkPrefixLength() == null || p.getNetworkPrefixLength() >= 31) {
+            return p.withoutPrefixLength();
+        }
+        return p.toPrefixBlock().getLower().increment(offset).withoutPrefixLength();
+    }
+
+    private static io.portpush.core.error.InvalidInputException bad(String source, String field, String message) {
+        return new io.portpush.core.error.InvalidInputException(new io.portpush.core.error.SourceLocation(source, 0, field), message);
     }
 
     /** {@code lab_netconf_port}: a second listener for the netconf subsystem alone (0: none). */

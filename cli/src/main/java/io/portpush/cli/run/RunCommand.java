@@ -113,8 +113,13 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--confirm-timeout", paramLabel = "TIME", description = "Apply each change so the host undoes it by itself unless "
             + "confirmed within TIME (5m, 90s): confirmed only after verify and a new SSH login succeed (lockout guard). Linux nftables hosts: "
-            + "a detached host-side timer; Junos keeps its commit confirmed.")
+            + "a detached host-side timer; Junos commit confirmed; IOS revert timer (needs an archive path); EOS commit timer; ASA an EEM "
+            + "countdown applet.")
     String confirmTimeout;
+
+    @Option(names = "--soak", paramLabel = "TIME", description = "Watch each changed list's hit counters for TIME before the change and TIME "
+            + "after it (2m, 30s), before any confirm; the acl task's traffic_check: decides what fails (a failure restores the previous state).")
+    String soak;
 
     @Option(names = "--push-history", description = "Push the history to its git remote after the run.")
     boolean pushHistory;
@@ -205,6 +210,10 @@ public class RunCommand implements Callable<Integer> {
             services.put(io.portpush.core.change.ConfirmWindow.class, io.portpush.core.change.ConfirmWindow.parse(confirmTimeout).orElseThrow(() ->
                     new picocli.CommandLine.ParameterException(spec.commandLine(), "--confirm-timeout: '" + confirmTimeout
                             + "' is not a time (5m, 90s)")));
+        }
+        if (soak != null) {
+            services.put(io.portpush.core.change.Soak.class, io.portpush.core.change.Soak.parse(soak).orElseThrow(() ->
+                    new picocli.CommandLine.ParameterException(spec.commandLine(), "--soak: '" + soak + "' is not a time (2m, 30s)")));
         }
         addServices(services);
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"

@@ -59,6 +59,20 @@ public interface Enforceable<S> {
         return java.util.List.of();
     }
 
+    /**
+     * The hit counters of {@code state}'s entries as the device counts them now, in entry order,
+     * each labelled with its flow and whether it is the default entry; empty where the platform
+     * keeps none per entry or portpush does not read them there yet.
+     */
+    default List<TrafficCheck.Counter> counters(TaskContext ctx, Optional<S> state) {
+        return List.of();
+    }
+
+    /** The playbook's {@code traffic_check:} for this object; empty: report only. */
+    default Optional<TrafficCheck.Rule> trafficRule() {
+        return Optional.empty();
+    }
+
     /** The result message when the device already holds the intent. */
     String inSync();
 

@@ -85,6 +85,18 @@ public final class Enforcement {
         // the state before portpush's first change becomes a revision one can roll back to
         history.ifPresent(h -> h.baseline(path + ".json", o.record(ctx, before), "baseline " + ctx.host() + " " + o.object()
                 + ": the state found before portpush's first change", user()));
+        Optional<Soak> soak = ctx.optionalService(Soak.class);
+        List<TrafficCheck.Counter> baseline0 = List.of();
+        List<TrafficCheck.Counter> baseline1 = List.of();
+        if (soak.isPresent()) {
+            // the baseline: what the list in place counts over one window, before anything is sent
+            baseline0 = o.counters(ctx, before);
+            if (!baseline0.isEmpty()) {
+                ctx.warn("--soak: watching " + o.object() + "'s counters for " + soak.get().window().toSeconds() + " s before the change");
+                pause(soak.get().window());
+                baseline1 = o.counters(ctx, before);
+            }
+        }
         if (commit instanceof Commit.Confirmed c && c.asked()) {
             // a device whose timer runs given commands needs the way back before the change starts
             commit = c.withUndo(o.undo(ctx, before).lines());
@@ -104,6 +116,23 @@ public final class Enforcement {
         if (!drift.isEmpty()) {
             return failAndRestore(ctx, o, before, out, diff, plan, "verify failed, the device does not show what was sent: "
                     + String.join("; ", drift));
+        }
+        if (soak.isPresent()) {
+            List<TrafficCheck.Counter> soak0 = o.counters(ctx, after);
+            if (soak0.isEmpty()) {
+                ctx.warn("--soak: " + ctx.platform() + " gives portpush no per-entry counters for " + o.object() + " yet; traffic not checked");
+            } else {
+                ctx.warn("--soak: watching " + o.object() + "'s counters for " + soak.get().window().toSeconds() + " s after the change");
+                pause(soak.get().window());
+                TrafficCheck.Report traffic = TrafficCheck.judge(o.trafficRule().orElse(TrafficCheck.Rule.REPORT_ONLY), baseline0, baseline1,
+                        soak0, o.counters(ctx, after), soak.get().window());
+                out.put("traffic", traffic.lines());
+                if (traffic.failed()) {
+                    // before any confirm: the change goes back the way a failed verify does
+                    return failAndRestore(ctx, o, before, out, diff, plan, traffic.summary());
+                }
+                out.put("traffic_summary", traffic.summary());
+            }
         }
         Optional<ConfirmWindow> window = ctx.optionalService(ConfirmWindow.class);
         if (window.isPresent()) {
@@ -151,7 +180,8 @@ public final class Enforcement {
         });
         journal.ifPresent(j -> j.end(ctx.host(), o.object()));
         return TaskResult.changed(name + ": " + (after.isEmpty() ? "removed" : "applied") + " and verified (" + plan.size() + " lines"
-                + (plan.atomic() ? " in one transaction" : "") + ")", out, UnifiedDiff.of(ctx.host() + "/" + o.object(), o.text(before),
+                + (plan.atomic() ? " in one transaction" : "") + ")" + (out.containsKey("traffic_summary") ? "; " + out.get("traffic_summary") : ""),
+                out, UnifiedDiff.of(ctx.host() + "/" + o.object(), o.text(before),
                 o.text(after)), plan.lines());
     }
 
@@ -204,6 +234,15 @@ public final class Enforcement {
     private static String name(Enforceable<?> o) {
         String obj = o.object();
         return obj.substring(obj.indexOf('/') + 1);
+    }
+
+    private static void pause(java.time.Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            // the run is being stopped: the next device read ends it the usual way
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String user() {

@@ -42,6 +42,15 @@ public interface AclDriver {
         return java.util.Map.of();
     }
 
+    /**
+     * The device's hit counter of each entry of {@code acl} (as {@link #read} read it), in the same
+     * order, -1 where it gives none; empty where portpush reads no per-entry counters on the
+     * platform yet. Read for traffic checks ({@code --soak}).
+     */
+    default List<Long> counters(DeviceSession session, DeviceAcl acl) {
+        return List.of();
+    }
+
     /** Lines that put back {@code previous} (or remove the ACL when there was none), given what the device holds now. */
     List<String> restore(Optional<DeviceAcl> now, Optional<DeviceAcl> previous, String name, TemplateEngine templates);
 }

@@ -65,7 +65,15 @@ public final class IosPersonality implements Personality {
         this.cfg.startup = runningConfigBody();
         buildExec();
         buildConfig();
+        if (!ctx.profile().traffic().isEmpty()) {
+            carried = new double[ctx.profile().traffic().size()];
+            ctx.scheduler().scheduleAtFixedRate(this::traffic, TICK_MS, TICK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
+
+    private static final long TICK_MS = 100;
+    /** Packets of each {@code lab_traffic} flow still owed (rates below one per tick add up). */
+    private double[] carried;
 
     // ---------------------------------------------------------------- session plumbing
 
@@ -1302,6 +1310,49 @@ public final class IosPersonality implements Personality {
             }
             return IosPacketFilter.permits(hit);
         }
+    }
+
+    /**
+     * One tick of {@code lab_traffic}: each flow's packets arrive on the interface the routing
+     * table reaches their source through and leave by the one it reaches their destination
+     * through; the list bound inbound on the first, then outbound on the second, decides (first
+     * match, implicit deny) and the deciding entry counts them.
+     */
+    private void traffic() {
+        synchronized (cfg) {
+            List<io.portpush.lab.DeviceProfile.Traffic> flows = ctx.profile().traffic();
+            IosPacketFilter filter = new IosPacketFilter(cfg.objectGroups);
+            for (int k = 0; k < flows.size(); k++) {
+                carried[k] += flows.get(k).perSecond() * TICK_MS / 1000.0;
+                long n = (long) carried[k];
+                if (n == 0) {
+                    continue;
+                }
+                carried[k] -= n;
+                io.portpush.lab.LabPacket p = flows.get(k).packet();
+                String in = ingress(p.source());
+                String out = ingress(p.destination());
+                if (in == null || out == null || in.equals(out)) {
+                    continue; // not through this router
+                }
+                if (!passes(filter, cfg.interfaces.get(in).aclIn, p, n)) {
+                    continue;
+                }
+                passes(filter, cfg.interfaces.get(out).aclOut, p, n);
+            }
+        }
+    }
+
+    private boolean passes(IosPacketFilter filter, String aclName, io.portpush.lab.LabPacket p, long n) {
+        IosConfig.Acl acl = aclName == null ? null : cfg.acls.get(aclName);
+        if (acl == null) {
+            return true;
+        }
+        IosConfig.Ace hit = filter.first(acl, p);
+        if (hit != null) {
+            hit.matches += n;
+        }
+        return IosPacketFilter.permits(hit);
     }
 
     /** The interface of the longest route that holds {@code a}, or null. */

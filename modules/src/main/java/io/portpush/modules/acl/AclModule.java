@@ -196,7 +196,34 @@ public final class AclModule implements TaskModule {
         // --confirm-timeout sets the device's own timer where it has one (Junos commit confirmed takes whole minutes)
         int minutes = ctx.optionalService(io.portpush.core.change.ConfirmWindow.class)
                 .map(w -> (int) Math.max(1, (w.seconds() + 59) / 60)).orElse(a.integer("confirm_minutes", 5));
-        return enforce(ctx, driver, intent, lint, strategy(ctx, a), minutes, placement);
+        return enforce(ctx, driver, intent, lint, strategy(ctx, a), minutes, placement, trafficRule(a));
+    }
+
+    private static final java.util.Set<String> TRAFFIC_KEYS = java.util.Set.of("default_deny_rate_increase", "intended_flows_must_hit");
+
+    /** {@code traffic_check: {default_deny_rate_increase: 5x, intended_flows_must_hit: true}}; judged with {@code --soak}. */
+    static Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule(ModuleArgs a) {
+        if (!a.has("traffic_check")) {
+            return Optional.empty();
+        }
+        Map<String, Object> m = a.map("traffic_check");
+        for (String k : m.keySet()) {
+            if (!TRAFFIC_KEYS.contains(k)) {
+                throw a.error("traffic_check." + k, "unknown key '" + k + "'" + io.portpush.core.error.DidYouMean.hint(k, TRAFFIC_KEYS)
+                        + " (default_deny_rate_increase, intended_flows_must_hit)");
+            }
+        }
+        double factor = 0;
+        if (m.get("default_deny_rate_increase") != null) {
+            factor = io.portpush.core.change.TrafficCheck.factor(String.valueOf(m.get("default_deny_rate_increase"))).orElseThrow(() ->
+                    a.error("traffic_check.default_deny_rate_increase", "'" + m.get("default_deny_rate_increase")
+                            + "' is not a factor: write how many times the default entry's rate may grow, as 5x"));
+        }
+        Object hit = m.get("intended_flows_must_hit");
+        if (hit != null && !(hit instanceof Boolean)) {
+            throw a.error("traffic_check.intended_flows_must_hit", "true or false, not '" + hit + "'");
+        }
+        return Optional.of(new io.portpush.core.change.TrafficCheck.Rule(factor, Boolean.TRUE.equals(hit)));
     }
 
     /** Where the host's interfaces face ({@code zones} in its variables), when the inventory says. */
@@ -334,6 +361,13 @@ public final class AclModule implements TaskModule {
     static TaskResult enforce(TaskContext ctx, AclDriver driver, AclIntent intent, List<AclLint.Finding> lint,
                               io.portpush.core.platform.AclStrategy strategy, int confirmMinutes,
                               Optional<io.portpush.core.placement.Placement> placement) {
+        return enforce(ctx, driver, intent, lint, strategy, confirmMinutes, placement, Optional.empty());
+    }
+
+    static TaskResult enforce(TaskContext ctx, AclDriver driver, AclIntent intent, List<AclLint.Finding> lint,
+                              io.portpush.core.platform.AclStrategy strategy, int confirmMinutes,
+                              Optional<io.portpush.core.placement.Placement> placement,
+                              Optional<io.portpush.core.change.TrafficCheck.Rule> traffic) {
         DeviceSession s = ctx.session();
         Optional<DeviceAcl> before = driver.read(s, intent.name());
         Map<String, Object> data = new LinkedHashMap<>();
@@ -359,7 +393,7 @@ public final class AclModule implements TaskModule {
             return new TaskResult(Status.FAILED, intent.name() + ": drift: " + String.join("; ", drift), data, "", List.of());
         }
         String comment = "portpush acl " + intent.name();
-        return Enforcement.enforce(ctx, new AclObject(driver, intent.name(), Optional.of(intent), strategy), before,
+        return Enforcement.enforce(ctx, new AclObject(driver, intent.name(), Optional.of(intent), strategy).withTrafficRule(traffic), before,
                 ctx.optionalService(io.portpush.core.change.ConfirmWindow.class).isPresent() ? Commit.window(confirmMinutes, comment)
                         : Commit.confirmed(confirmMinutes, comment), data);
     }

@@ -24,6 +24,57 @@ final class AclObject extends CliEnforceable<DeviceAcl> {
     private final Optional<AclIntent> intent;
     private final AclStrategy strategy;
 
+    private Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule = Optional.empty();
+
+    /** The same object judged by the playbook's {@code traffic_check:}. */
+    AclObject withTrafficRule(Optional<io.portpush.core.change.TrafficCheck.Rule> rule) {
+        AclObject o = new AclObject(driver, name, intent, strategy);
+        o.trafficRule = rule;
+        return o;
+    }
+
+    @Override
+    public Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule() {
+        return trafficRule;
+    }
+
+    /**
+     * The device's counters for {@code state}'s entries; each entry takes the flow of the intent's
+     * entry it equals (origins are not on the device), else of one with the same action, protocol
+     * and destination ports; the intent's default entry is the default, and without an equal
+     * intent entry a trailing {@code deny ip any any} is.
+     */
+    @Override
+    public List<io.portpush.core.change.TrafficCheck.Counter> counters(TaskContext ctx, Optional<DeviceAcl> state) {
+        if (state.isEmpty()) {
+            return List.of();
+        }
+        List<Long> hits = driver.counters(ctx.session(), state.get());
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        List<io.portpush.core.policy.AclEntry> wanted = intent.map(i -> io.portpush.core.policy.AclEntries.flatten(i.entries())).orElse(List.of());
+        List<io.portpush.core.policy.AclEntry> entries = state.get().entries();
+        List<io.portpush.core.change.TrafficCheck.Counter> out = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) {
+            io.portpush.core.policy.AclEntry e = entries.get(k);
+            // the device keeps no origins: an equal intent entry names the flow, else one for the same service (the list
+            // before the change may hold the flow with other addresses)
+            String origin = wanted.stream().filter(w -> io.portpush.core.policy.AclEntries.sameEntries(List.of(w), List.of(e)))
+                    .map(io.portpush.core.policy.AclEntry::origin).findFirst()
+                    .orElseGet(() -> wanted.stream().filter(w -> !w.origin().equals("default") && w.action() == e.action()
+                                    && w.protocol().equals(e.protocol()) && w.destinationPorts().equals(e.destinationPorts())
+                                    && !e.destinationPorts().equals(io.portpush.core.policy.PortMatch.ANY))
+                            .map(io.portpush.core.policy.AclEntry::origin).findFirst().orElse(""));
+            boolean isDefault = origin.equals("default") || origin.isEmpty() && k == entries.size() - 1
+                    && e.action() == io.portpush.core.policy.Action.DENY && e.source().equals(io.portpush.core.policy.AddressSet.ANY)
+                    && e.destination().equals(io.portpush.core.policy.AddressSet.ANY) && e.protocol().equals("ip");
+            out.add(new io.portpush.core.change.TrafficCheck.Counter(e.describe(), isDefault || origin.equals("literal") ? "" : origin, isDefault,
+                    k < hits.size() ? hits.get(k) : -1));
+        }
+        return out;
+    }
+
     AclObject(AclDriver driver, String name, Optional<AclIntent> intent, AclStrategy strategy) {
         this.driver = driver;
         this.name = name;

@@ -18,7 +18,7 @@ import java.util.Set;
 /** Reads an {@code acl} task's arguments into an {@link AclSpec}; mistakes name the task and the field. */
 final class AclSpecReader {
     static final Set<String> KEYS = Set.of("name", "bind", "placement", "names", "rules", "default", "default_log", "return_traffic", "force", "ports",
-            "strategy", "roles", "confirm_minutes", "object_groups");
+            "strategy", "roles", "confirm_minutes", "object_groups", "traffic_check");
     /** How a change reaches the device: a new list swapped in, sequence edits, or (Junos, nftables) the whole object replaced. */
     private static final Set<String> RULE_KEYS = Set.of("permit", "deny", "log", "from", "to", "include_optional");
     private static final Set<String> LITERAL_KEYS = Set.of("protocol", "source", "destination", "ports", "source_ports",

@@ -49,6 +49,22 @@ public final class IosAclDriver implements AclDriver {
         return AclEntries.hitKeys(entries, counts);
     }
 
+    /** {@code show ip access-lists NAME}, each count put beside the entry of the read model with the same sequence number. */
+    @Override
+    public List<Long> counters(DeviceSession session, DeviceAcl acl) {
+        Map<Integer, Long> bySeq = new java.util.HashMap<>();
+        for (IosAclParser.Line l : IosAclParser.showAccessLists(session.show("show ip access-lists " + acl.name())).getOrDefault(acl.name(), List.of())) {
+            if (!l.remark()) {
+                bySeq.putIfAbsent(l.seq(), Math.max(0, l.hits()));
+            }
+        }
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < acl.entries().size(); i++) {
+            out.add(i < acl.sequences().size() ? bySeq.getOrDefault(acl.sequences().get(i), -1L) : -1L);
+        }
+        return out;
+    }
+
     @Override
     public Optional<DeviceAcl> read(DeviceSession session, String name) {
         String running = session.show("show running-config");
