@@ -115,4 +115,30 @@ class DeviceProfileTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("hosts.yml").hasMessageContaining("r7.lab_routes.10.20.0.0")
                 .hasMessageContaining("is not an IPv4 prefix with its length");
     }
+
+    @Test
+    void labTrafficTakesItsPacketsFromTheCatalogueAndTheRoles() {
+        java.util.function.Supplier<io.portpush.core.catalogue.Catalogue> cat = () -> new io.portpush.core.catalogue.CatalogueLoader()
+                .load(java.util.List.of());
+        Map<String, Object> vars = Map.of("roles", Map.of("xmpp-client", java.util.List.of("198.51.100.0/24"), "imp-node",
+                        java.util.List.of("10.10.1.0/24"), "sip-gateway", java.util.List.of("192.0.2.5/32")),
+                "lab_traffic", java.util.List.of(Map.of("flow", "xcp.client-access", "rate", "20/s"),
+                        Map.of("flow", "sip-proxy.default-listener", "rate", "90/min")));
+        java.util.List<DeviceProfile.Traffic> t = LabInventory.traffic("r1", vars, "inv.yml", cat);
+        assertThat(t).hasSize(2);
+        assertThat(t.get(0).packet()).isEqualTo(LabPacket.tcpSyn(new inet.ipaddr.IPAddressString("198.51.100.10").getAddress(), 40000,
+                new inet.ipaddr.IPAddressString("10.10.1.20").getAddress(), 5222));
+        assertThat(t.get(0).perSecond()).isEqualTo(20.0);
+        // a host address is used as it is; tcp+udp flows are sent as tcp; a rate per minute
+        assertThat(t.get(1).packet().source().toString()).isEqualTo("192.0.2.5");
+        assertThat(t.get(1).packet().destinationPort()).isEqualTo(5060);
+        assertThat(t.get(1).perSecond()).isEqualTo(1.5);
+        assertThatThrownBy(() -> LabInventory.traffic("r1", Map.of("lab_traffic", java.util.List.of(Map.of("flow", "xcp.nope"))), "inv.yml", cat))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("inv.yml").hasMessageContaining("r1.lab_traffic[0].flow")
+                .hasMessageContaining("'xcp.nope' is not a flow of the catalogue");
+        assertThatThrownBy(() -> LabInventory.traffic("r1", Map.of("lab_traffic", java.util.List.of(Map.of("flow", "xcp.client-access",
+                "rate", "fast"))), "inv.yml", cat)).hasMessageContaining("r1.lab_traffic[0].rate");
+        assertThatThrownBy(() -> LabInventory.traffic("r1", Map.of("lab_traffic", java.util.List.of(Map.of("flow", "xcp.client-access"))),
+                "inv.yml", cat)).hasMessageContaining("the flow's role 'xmpp-client' has no IPv4 address");
+    }
 }

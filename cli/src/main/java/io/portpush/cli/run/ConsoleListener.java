@@ -83,6 +83,11 @@ public final class ConsoleListener implements RunListener {
             out.println("  meaning:");
             meaning.forEach(m -> out.println(redactor.redact("    " + m)));
         }
+        // the soak was asked for: its findings are the point, shown without -v
+        if (r.data().get("traffic") instanceof List<?> traffic && !traffic.isEmpty()) {
+            out.println("  traffic (--soak):");
+            traffic.forEach(t -> out.println(redactor.redact("    " + t)));
+        }
         if (diff && !r.diff().isEmpty()) {
             for (String d : r.diff().lines().toList()) {
                 String p = d.startsWith("+") && !d.startsWith("+++") ? paint("32", d)
