@@ -168,7 +168,7 @@ class NftablesNamespaceTest {
         assertThat(reachable(1500)).isTrue();
 
         String check = cli("run", play.toString(), "-i", inv.toString(), "--check", "--diff");
-        assertThat(check).startsWith("0\n").contains("changed: [fw]", "+add rule inet portpush EDGE ip saddr " + TRAFFIC + "0.0/24 ip daddr " + TRAFFIC + "0.1/32 tcp dport 5222 accept");
+        assertThat(check).startsWith("0\n").contains("changed: [fw]", "+add rule inet portpush EDGE ip saddr " + TRAFFIC + "0.0/24 ip daddr " + TRAFFIC + "0.1/32 tcp dport 5222 counter accept");
         assertThat(reachable(1500)).isTrue();
 
         String run = cli("run", play.toString(), "-i", inv.toString());
@@ -280,5 +280,58 @@ class NftablesNamespaceTest {
         try (var files = Files.list(Path.of("/run"))) {
             assertThat(files.filter(f -> f.getFileName().toString().startsWith("portpush-confirm-"))).as("no timer left behind").isEmpty();
         }
+    }
+
+    /**
+     * {@code --soak} with real packets: a client opens a connection to the XMPP port ten times a
+     * second; the kernel's rule counters are what portpush reads. Moving the clients' role to the
+     * wrong subnet keeps a rule for the flow, but its counter stops and the default drop's rises:
+     * the change is taken back before anything keeps it, and the clients get through again.
+     */
+    @Test
+    void aSoakReadsTheKernelsCountersAndTakesBackAChangeThatStopsTheClients() throws Exception {
+        String hosts = """
+                all:
+                  hosts:
+                    fw:
+                      ansible_host: 10.99.0.1
+                      ansible_user: root
+                      ansible_ssh_private_key_file: %s
+                      platform: linux_nftables
+                      roles: { imp-node: [10.98.0.1/32], xmpp-client: [CLIENTS], bosh-client: [CLIENTS] }
+                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT);
+        Path inv = dir.resolve("inv.yml");
+        Files.writeString(inv, hosts.replace("CLIENTS", TRAFFIC + "0.0/24").formatted(dir.resolve("id_ecdsa")));
+        Path play = dir.resolve("edge.yml");
+        Files.writeString(play, """
+                - hosts: fw
+                  tasks:
+                    - acl:
+                        name: EDGE
+                        bind: [{ interface: input }]
+                        rules:
+                          - permit: [xcp.client-access]
+                          - permit: { protocol: tcp, source: 10.99.0.0/24, ports: [22], remark: management }
+                        default: deny
+                        traffic_check: { default_deny_rate_increase: 3x, intended_flows_must_hit: true }
+                """.replace("10.99.", MGMT));
+        assertThat(cli("run", play.toString(), "-i", inv.toString())).startsWith("0\n");
+        String good = chain(fw, "EDGE");
+        // the clients: a new connection every 0.1 s, each attempt given up after 0.3 s
+        processes.add(new ProcessBuilder("ip", "netns", "exec", client, "bash", "-c", "while :; do timeout 0.3 bash -c 'echo > /dev/tcp/"
+                + TRAFFIC + "0.1/5222' 2>/dev/null; sleep 0.1; done").start());
+        Thread.sleep(1000);
+        Files.writeString(inv, hosts.replace("CLIENTS", "10.97.0.0/24").formatted(dir.resolve("id_ecdsa")));
+        String wrong = cli("run", play.toString(), "-i", inv.toString(), "--soak", "4s");
+        assertThat(wrong).startsWith("2\n").contains("traffic check failed: intended flow xcp.client-access stopped counting (")
+                .contains("the previous state was restored and verified").contains("traffic (--soak):");
+        assertThat(chain(fw, "EDGE").replaceAll("counter packets \\d+ bytes \\d+", "")).isEqualTo(good.replaceAll("counter packets \\d+ bytes \\d+", ""));
+        assertThat(reachable(5222)).isTrue();
+
+        // the right subnet again, one flow more: the clients keep counting and the soak passes
+        Files.writeString(inv, hosts.replace("CLIENTS", TRAFFIC + "0.0/24").formatted(dir.resolve("id_ecdsa")));
+        Files.writeString(play, Files.readString(play).replace("- permit: [xcp.client-access]", "- permit: [xcp.client-access, xcp.bosh]"));
+        String kept = cli("run", play.toString(), "-i", inv.toString(), "--soak", "4s");
+        assertThat(kept).startsWith("0\n").contains("changed: [fw]").contains("intended flows counted traffic during the 4 s soak");
     }
 }

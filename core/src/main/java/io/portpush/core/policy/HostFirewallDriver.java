@@ -43,6 +43,11 @@ public interface HostFirewallDriver {
 
     Optional<DeviceAcl> read(SshConnection connection, String name, Duration timeout);
 
+    /** Each entry's hit counter as {@link #read} orders the entries (-1 where none); empty where the host keeps none. */
+    default java.util.List<Long> counters(SshConnection connection, String name, Duration timeout) {
+        return java.util.List.of();
+    }
+
     /** A script that makes the host hold exactly {@code intent}, applied as one transaction. */
     String render(AclIntent intent, TemplateEngine templates);
 

@@ -189,7 +189,7 @@ public final class AclModule implements TaskModule {
         }
         lint.stream().filter(f -> !f.kind().equals("broad")).forEach(f -> ctx.warn("acl " + intent.name() + ": lint " + f));
         if (host != null) {
-            HostFirewallObject chain = new HostFirewallObject(host, intent.name(), Optional.of(intent));
+            HostFirewallObject chain = new HostFirewallObject(host, intent.name(), Optional.of(intent)).withTrafficRule(trafficRule(a));
             return ctx.options().mode() == RunOptions.Mode.VERIFY ? Enforcement.verify(ctx, chain, Map.of("acl", intent.name()))
                     : Enforcement.enforce(ctx, chain, Commit.keep("portpush acl " + intent.name()), Map.of("acl", intent.name()));
         }

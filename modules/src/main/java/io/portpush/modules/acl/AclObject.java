@@ -49,12 +49,16 @@ final class AclObject extends CliEnforceable<DeviceAcl> {
         if (state.isEmpty()) {
             return List.of();
         }
-        List<Long> hits = driver.counters(ctx.session(), state.get());
+        return label(state.get().entries(), driver.counters(ctx.session(), state.get()), intent);
+    }
+
+    /** Counters beside entries, labelled with the flow each is for (shared with host firewalls). */
+    static List<io.portpush.core.change.TrafficCheck.Counter> label(List<io.portpush.core.policy.AclEntry> entries, List<Long> hits,
+                                                                   Optional<AclIntent> intent) {
         if (hits.isEmpty()) {
             return List.of();
         }
         List<io.portpush.core.policy.AclEntry> wanted = intent.map(i -> io.portpush.core.policy.AclEntries.flatten(i.entries())).orElse(List.of());
-        List<io.portpush.core.policy.AclEntry> entries = state.get().entries();
         List<io.portpush.core.change.TrafficCheck.Counter> out = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {
             io.portpush.core.policy.AclEntry e = entries.get(k);

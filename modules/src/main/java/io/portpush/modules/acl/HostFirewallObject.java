@@ -38,6 +38,25 @@ final class HostFirewallObject extends ScriptEnforceable<DeviceAcl> {
     }
 
     @Override
+    public List<io.portpush.core.change.TrafficCheck.Counter> counters(TaskContext ctx, Optional<DeviceAcl> state) {
+        return state.isEmpty() ? List.of() : AclObject.label(state.get().entries(), driver.counters(ctx.ssh(), name, ctx.options().commandTimeout()),
+                intent);
+    }
+
+    private Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule = Optional.empty();
+
+    HostFirewallObject withTrafficRule(Optional<io.portpush.core.change.TrafficCheck.Rule> rule) {
+        HostFirewallObject o = new HostFirewallObject(driver, name, intent);
+        o.trafficRule = rule;
+        return o;
+    }
+
+    @Override
+    public Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule() {
+        return trafficRule;
+    }
+
+    @Override
     public List<String> differences(Optional<DeviceAcl> device) {
         if (intent.isEmpty()) {
             return device.isPresent() ? List.of("the chain " + name + " is still on the host") : List.of();

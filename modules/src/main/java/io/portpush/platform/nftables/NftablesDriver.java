@@ -72,8 +72,41 @@ public final class NftablesDriver implements HostFirewallDriver {
             }
             throw new DeviceCommandException(c.target().host(), "nft -j list chain inet portpush " + name, r.stderr().strip());
         }
-        String text = c.exec("nft list chain inet portpush " + name, null, timeout).stdout();
+        // the counters change with every packet: diffs and history keep the rule, not its count
+        String text = COUNTS.matcher(c.exec("nft list chain inet portpush " + name, null, timeout).stdout()).replaceAll("counter");
         return Optional.of(parse(r.stdout(), name, text));
+    }
+
+    private static final java.util.regex.Pattern COUNTS = java.util.regex.Pattern.compile("counter packets \\d+ bytes \\d+");
+
+    /** Each rule's {@code counter} packets (-1 for a rule without one), in the order {@link #parse} reads the rules. */
+    @Override
+    public List<Long> counters(SshConnection c, String name, Duration timeout) {
+        SshConnection.ExecResult r = c.exec("nft -j list chain inet portpush " + name, null, timeout);
+        if (r.status() != 0) {
+            return List.of();
+        }
+        return counters(r.stdout());
+    }
+
+    static List<Long> counters(String json) {
+        try {
+            List<Long> out = new ArrayList<>();
+            for (JsonNode item : JSON.readTree(json).path("nftables")) {
+                if (item.has("rule") && rule(item.get("rule")).isPresent()) {
+                    long n = -1;
+                    for (JsonNode e : item.get("rule").path("expr")) {
+                        if (e.has("counter")) {
+                            n = e.get("counter").path("packets").asLong(-1);
+                        }
+                    }
+                    out.add(n);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Parses {@code nft -j list chain} output into the model (the conntrack rule portpush adds is left out). */
