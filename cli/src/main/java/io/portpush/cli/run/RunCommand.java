@@ -212,8 +212,15 @@ public class RunCommand implements Callable<Integer> {
                             + "' is not a time (5m, 90s)")));
         }
         if (soak != null) {
-            services.put(io.portpush.core.change.Soak.class, io.portpush.core.change.Soak.parse(soak).orElseThrow(() ->
-                    new picocli.CommandLine.ParameterException(spec.commandLine(), "--soak: '" + soak + "' is not a time (2m, 30s)")));
+            io.portpush.core.change.Soak s = io.portpush.core.change.Soak.parse(soak).orElseThrow(() ->
+                    new picocli.CommandLine.ParameterException(spec.commandLine(), "--soak: '" + soak + "' is not a time (2m, 30s)"));
+            if (services.get(io.portpush.core.change.ConfirmWindow.class) instanceof io.portpush.core.change.ConfirmWindow w
+                    && s.window().compareTo(w.timeout()) >= 0) {
+                // the device would take every change back while portpush is still watching it
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--soak " + soak + " must be shorter than --confirm-timeout "
+                        + confirmTimeout + ": the soak runs inside the confirm window (leave time for the confirm itself)");
+            }
+            services.put(io.portpush.core.change.Soak.class, s);
         }
         addServices(services);
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"

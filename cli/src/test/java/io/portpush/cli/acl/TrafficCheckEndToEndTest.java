@@ -99,4 +99,14 @@ class TrafficCheckEndToEndTest {
         assertThat(ok.out()).contains("applied and verified").contains("intended flows counted traffic during the 3 s soak");
         assertThat(edge()).isNotEqualTo(good);
     }
+
+    @Test
+    void aSoakLongerThanTheConfirmWindowIsRefusedBeforeAnythingIsRead() throws Exception {
+        Path play = playbook("edge.yml", "xcp.client-access");
+        CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", inventory("198.51.100.0/24").toString(),
+                "--soak", "1m", "--confirm-timeout", "30s");
+        assertThat(run.code()).isEqualTo(64);
+        assertThat(run.err()).contains("--soak 1m must be shorter than --confirm-timeout 30s");
+        assertThat(r1.log().entries()).isEmpty();
+    }
 }

@@ -334,4 +334,56 @@ class NftablesNamespaceTest {
         String kept = cli("run", play.toString(), "-i", inv.toString(), "--soak", "4s");
         assertThat(kept).startsWith("0\n").contains("changed: [fw]").contains("intended flows counted traffic during the 4 s soak");
     }
+
+    /**
+     * portpush killed with SIGKILL after the chain reached the host and before the confirm (it is
+     * soaking, so the kill lands there): the host's own timer, a process of its own session, puts
+     * the previous chain back by itself.
+     */
+    @Test
+    void aKilledRunIsTakenBackByTheHostsTimer() throws Exception {
+        Path inv = dir.resolve("inv.yml");
+        Files.writeString(inv, """
+                all:
+                  hosts:
+                    fw:
+                      ansible_host: 10.99.0.1
+                      ansible_user: root
+                      ansible_ssh_private_key_file: %s
+                      platform: linux_nftables
+                      roles: { imp-node: [10.98.0.1/32], xmpp-client: [10.98.0.0/24] }
+                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT).formatted(dir.resolve("id_ecdsa")));
+        Path play = dir.resolve("edge.yml");
+        Files.writeString(play, """
+                - hosts: fw
+                  tasks:
+                    - acl:
+                        name: EDGE
+                        bind: [{ interface: input }]
+                        rules:
+                          - permit: [xcp.client-access]
+                          - permit: { protocol: tcp, source: 10.99.0.0/24, ports: [22], remark: management }
+                        default: deny
+                """.replace("10.99.", MGMT));
+        assertThat(reachable(1500)).isTrue();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), PortpushCommand.class.getName(), "run", play.toString(), "-i", inv.toString(),
+                "--state-dir", dir.resolve("state").toString(), "--confirm-timeout", "8s", "--soak", "5s")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!chain(fw, "EDGE").contains("dport 5222") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(chain(fw, "EDGE")).as(Files.readString(dir.resolve("killed.log"))).contains("dport 5222");
+        assertThat(reachable(1500)).as("the change is in force").isFalse();
+        assertThat(p.isAlive()).isTrue();
+        p.destroyForcibly(); // SIGKILL, mid-soak: nothing will ever confirm
+        p.waitFor();
+        deadline = System.currentTimeMillis() + 20_000;
+        while (chain(fw, "EDGE").contains("dport 5222") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(chain(fw, "EDGE")).as("the host's timer restored the table as it was (no EDGE chain)").doesNotContain("dport 5222");
+        assertThat(reachable(1500)).isTrue();
+    }
 }
