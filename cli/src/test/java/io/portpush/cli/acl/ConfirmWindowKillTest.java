@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * confirms leaves the change in place past the timer. Lab minutes are short, so the timers run
  * out in seconds; the devices' own mechanisms do the restoring (IOS rolls back to its archive,
  * Junos rolls back its commit confirmed, EOS aborts its session's commit timer, the ASA's EEM applet
- * runs the undo lines portpush gave it).
+ * runs the undo lines portpush gave it, the NX-OS applet rolls back to the checkpoint taken first).
  */
 class ConfirmWindowKillTest {
     @TempDir
@@ -59,7 +59,8 @@ class ConfirmWindowKillTest {
             "cisco_ios, ios, GigabitEthernet1, ^configure confirm$",
             "juniper_junos, junos, ge-0/0/0.0, ^commit comment .*\\(verified\\)",
             "arista_eos, eos, Ethernet1, ^configure session \\S+ commit$",
-            "cisco_asa, asa, outside, ^no event manager applet PORTPUSH-UNDO$"})
+            "cisco_asa, asa, outside, ^no event manager applet PORTPUSH-UNDO$",
+            "cisco_nxos, nxos, Ethernet1/1, ^no event manager applet PORTPUSH-UNDO$"})
     void aKilledRunIsTakenBackByTheDeviceAndAConfirmedOneStays(String platform, String os, String iface, String confirmLine)
             throws Exception {
         try (LabFleet fleet = new LabFleet(null)) {
@@ -93,7 +94,7 @@ class ConfirmWindowKillTest {
                 Thread.sleep(50);
             }
             assertThat(holdsEdge(d)).as("the device's own timer took the change back: %s", d.personality().savedConfig()).isFalse();
-            assertThat(d.personality().savedConfig()).as("an ASA's countdown applet removed itself").doesNotContain("event manager applet");
+            assertThat(d.personality().savedConfig()).as("a countdown applet (ASA, NX-OS) is gone with its work").doesNotContain("event manager applet");
 
             // the same change, confirmed: it outlives the timer
             d.faults(Faults.NONE);

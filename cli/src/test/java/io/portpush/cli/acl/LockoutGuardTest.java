@@ -20,11 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lockout guard with --confirm-timeout: after the change verified portpush logs in again as a
- * fresh operator would. When that login fails, a device with its own timer (IOS: the revert timer
- * over its configuration archive) is left to take the change back by itself ("not confirming"); a
- * device without one in portpush (NX-OS) gets the change taken back through the session portpush
- * still holds. Here the lab refuses new logins once the change has reached the device, standing
- * in for an ACL that blocks the operator's address.
+ * fresh operator would. When that login fails, the device's own timer (IOS: the revert timer over
+ * its configuration archive; NX-OS: an EEM countdown rolling back to a checkpoint) is left to take
+ * the change back by itself ("not confirming"). The lab either judges new logins with its own
+ * filter (lab_filter_logins) or, standing in for it, refuses them once the change reached it.
  */
 class LockoutGuardTest {
     @TempDir
@@ -39,7 +38,7 @@ class LockoutGuardTest {
         fleet = new LabFleet(null);
         // slow answers, so the change lands well before the verify read ends and the fresh login begins
         r1 = fleet.start(DeviceSpec.of("r1", "cisco_ios").withFaults(Faults.NONE.withCommandLatency(60)).withMinute(MINUTE));
-        sw1 = fleet.start(DeviceSpec.of("sw1", "cisco_nxos").withFaults(Faults.NONE.withCommandLatency(150)));
+        sw1 = fleet.start(DeviceSpec.of("sw1", "cisco_nxos").withFaults(Faults.NONE.withCommandLatency(60)).withMinute(MINUTE));
         LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
     }
 
@@ -75,18 +74,23 @@ class LockoutGuardTest {
     }
 
     @Test
-    void withoutADeviceTimerAFailedFreshLoginTakesTheChangeBackThroughTheOpenSession() throws Exception {
+    void onNxosAFailedFreshLoginIsNotConfirmedAndTheSwitchRollsBackToItsCheckpoint() throws Exception {
         Path play = files();
         String before = config(sw1);
         CompletableFuture<Void> lock = lockWhenChanged(sw1);
         CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", dir.resolve("inv.yml").toString(), "-l", "sw1",
-                "--confirm-timeout", "5m");
+                "--confirm-timeout", "1m");
         lock.get(5, TimeUnit.SECONDS);
         assertThat(run.code()).as(run.out()).isEqualTo(2);
-        assertThat(run.out()).contains("lockout detected, not keeping the change (a new SSH login failed")
-                .contains("the previous state was restored and verified");
-        assertThat(run.out() + run.err()).contains("cisco_nxos has no device-side undo in portpush yet");
+        assertThat(run.out()).contains("lockout detected, not confirming (a new SSH login failed");
+        assertThat(config(sw1)).contains("ip access-list EDGE");
+        long deadline = System.currentTimeMillis() + MINUTE.multipliedBy(4).toMillis();
+        while (!config(sw1).equals(before) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        // the applet's rollback to the checkpoint taken before the change: as it was, applet gone too
         assertThat(config(sw1)).isEqualTo(before);
+        assertThat(sw1.log().entries()).extracting(CommandLog.Entry::line).contains("rollback running-config checkpoint portpush-undo");
     }
 
     /**
@@ -167,7 +171,7 @@ class LockoutGuardTest {
                 "--confirm-timeout", "1m");
         assertThat(run.code()).as(run.out()).isZero();
         assertThat(run.out()).contains("changed: [r1]", "changed: [sw1]");
-        assertThat(run.out() + run.err()).contains("cisco_nxos has no device-side undo in portpush yet").doesNotContain("cisco_ios has no");
+        assertThat(run.out() + run.err()).doesNotContain("no device-side undo");
         // the guard's login is a session of its own, beside the run's
         for (LabDevice d : java.util.List.of(r1, sw1)) {
             assertThat(d.log().entries().stream().map(CommandLog.Entry::session).distinct().count()).isGreaterThanOrEqualTo(2);

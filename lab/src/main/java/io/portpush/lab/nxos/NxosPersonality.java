@@ -32,14 +32,33 @@ public final class NxosPersonality implements Personality {
         final Map<String, TreeMap<Integer, String>> acls = new LinkedHashMap<>();
         final Map<String, Boolean> counting = new LinkedHashMap<>();
         final Map<String, Iface> interfaces = new LinkedHashMap<>();
+        /** EEM applets: name -> description, countdown seconds (0: none), actions by label. */
+        final Map<String, Applet> applets = new LinkedHashMap<>();
 
         Config copy() {
             Config c = new Config();
             c.hostname = hostname;
+            applets.forEach((k, v) -> c.applets.put(k, v.copy()));
             acls.forEach((k, v) -> c.acls.put(k, new TreeMap<>(v)));
             c.counting.putAll(counting);
             interfaces.forEach((k, v) -> c.interfaces.put(k, v.copy()));
             return c;
+        }
+    }
+
+    static final class Applet {
+        String description;
+        int countdown;
+        String timerName;
+        final TreeMap<String, String> actions = new TreeMap<>();
+
+        Applet copy() {
+            Applet a = new Applet();
+            a.description = description;
+            a.countdown = countdown;
+            a.timerName = timerName;
+            a.actions.putAll(actions);
+            return a;
         }
     }
 
@@ -82,6 +101,10 @@ public final class NxosPersonality implements Personality {
     private final CommandTree global = new CommandTree();
     private final CommandTree acl = new CommandTree();
     private final CommandTree iface = new CommandTree();
+    private final CommandTree applet = new CommandTree();
+    /** Named checkpoints of running-config ({@code checkpoint NAME}), and the countdowns of applets in force. */
+    private final Map<String, Config> checkpoints = new LinkedHashMap<>();
+    private final Map<String, java.util.concurrent.ScheduledFuture<?>> timers = new LinkedHashMap<>();
     private Session current;
 
     public NxosPersonality(DeviceContext ctx) {
@@ -117,6 +140,7 @@ public final class NxosPersonality implements Personality {
         return switch (s.mode()) {
             case "acl" -> base + "(" + head + "-acl)# ";
             case "if" -> base + "(" + head + "-if)# ";
+            case "applet" -> base + "(config-applet)# ";
             default -> base + "(" + head + ")# ";
         };
     }
@@ -148,6 +172,7 @@ public final class NxosPersonality implements Personality {
             case "" -> exec;
             case "acl" -> acl;
             case "if" -> iface;
+            case "applet" -> applet;
             default -> global;
         };
     }
@@ -225,6 +250,7 @@ public final class NxosPersonality implements Personality {
         exec.add("copy running-config startup-config", inv -> Reply.of("[########################################] 100%\nCopy complete.\n"));
 
         // what a saved running-config holds besides lists and interfaces: accepted as it is
+        buildRollback();
         global.add("feature <word>", inv -> Reply.NOTHING);
         global.add("version", true, inv -> Reply.NOTHING);
         global.add("hostname <word>", inv -> {
@@ -451,6 +477,117 @@ public final class NxosPersonality implements Personality {
         return Reply.NOTHING;
     }
 
+    // ---------------------------------------------------------------- checkpoints, rollback and EEM
+
+    /**
+     * Checkpoints and rollback (Cisco Nexus 9000 NX-OS System Management Configuration Guide,
+     * "Configuring Rollback": {@code checkpoint NAME}, names unique, {@code no checkpoint NAME},
+     * {@code rollback running-config checkpoint NAME}) and EEM applets with a one-shot
+     * {@code event timer countdown} whose {@code action L cli command "..."} run as exec lines
+     * ("Configuring the Embedded Event Manager"). A rollback replaces running-config with the
+     * checkpoint, applets included. The texts the lab prints for these are its own (short, as the
+     * guide's examples show them).
+     */
+    private void buildRollback() {
+        exec.add("checkpoint <word>", inv -> {
+            String name = inv.word(1);
+            if (checkpoints.containsKey(name)) {
+                return Reply.of("ERROR: Checkpoint name " + name + " is already in use\n");
+            }
+            checkpoints.put(name, running.copy());
+            return Reply.of("Done\n");
+        });
+        exec.add("no checkpoint <word>", inv -> {
+            checkpoints.remove(inv.word(2));
+            return Reply.NOTHING;
+        });
+        exec.add("rollback running-config checkpoint <word>", inv -> rollback(inv.word(3)));
+        global.add("event manager applet <word>", inv -> {
+            if (current.get("session") != null) {
+                return invalid();
+            }
+            running.applets.computeIfAbsent(inv.word(3), k -> new Applet());
+            current.put("applet", inv.word(3));
+            current.enter("applet");
+            return Reply.NOTHING;
+        });
+        global.add("no event manager applet <word>", inv -> {
+            running.applets.remove(inv.word(4));
+            stopTimer(inv.word(4));
+            return Reply.NOTHING;
+        });
+        applet.add("description", true, inv -> {
+            running.applets.get((String) current.get("applet")).description = inv.rest(0).replaceAll("^\"|\"$", "");
+            return Reply.NOTHING;
+        });
+        applet.add("event timer countdown time <n>", true, inv -> {
+            String name = current.get("applet");
+            Applet a = running.applets.get(name);
+            a.countdown = Integer.parseInt(inv.word(4));
+            List<String> rest = inv.args();
+            a.timerName = rest.size() == 2 && rest.get(0).equals("name") ? rest.get(1) : null;
+            stopTimer(name);
+            timers.put(name, ctx.scheduler().schedule(() -> fire(name), Math.max(1, ctx.minute().toMillis() * a.countdown / 60),
+                    java.util.concurrent.TimeUnit.MILLISECONDS));
+            return Reply.NOTHING;
+        });
+        applet.add("action <word> cli command", true, inv -> {
+            String q = inv.rest(0);
+            if (q.length() < 2 || !q.startsWith("\"") || !q.endsWith("\"")) {
+                return invalid();
+            }
+            running.applets.get((String) current.get("applet")).actions.put(inv.word(1), q.substring(1, q.length() - 1));
+            return Reply.NOTHING;
+        });
+        applet.add("end", inv -> {
+            current.leaveAll();
+            return Reply.NOTHING;
+        });
+        applet.add("exit", inv -> {
+            current.leave();
+            return Reply.NOTHING;
+        });
+    }
+
+    private void stopTimer(String applet) {
+        java.util.concurrent.ScheduledFuture<?> f = timers.remove(applet);
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private Reply rollback(String name) {
+        Config cp = checkpoints.get(name);
+        if (cp == null) {
+            return Reply.of("ERROR: Checkpoint " + name + " does not exist\n");
+        }
+        running = cp.copy();
+        // an applet the checkpoint does not hold is gone, and its countdown with it
+        new java.util.ArrayList<>(timers.keySet()).stream().filter(a -> !running.applets.containsKey(a)).forEach(this::stopTimer);
+        ctx.log().add(0, "rollback", "rollback running-config checkpoint " + name);
+        return Reply.of("Rollback completed successfully.\n");
+    }
+
+    /** The countdown ran out: the applet's actions, in label order, each as a line typed at the exec prompt. */
+    private synchronized void fire(String name) {
+        timers.remove(name);
+        Applet a = running.applets.get(name);
+        if (a == null) {
+            return;
+        }
+        Session run = new Session(0, "eem-" + name, 15);
+        Session was = current;
+        current = run;
+        try {
+            for (String cmd : new java.util.ArrayList<>(a.actions.values())) {
+                Reply r = dispatch(run, cmd);
+                ctx.log().add(0, "eem", "applet " + name + ": " + cmd + (r.output().isBlank() ? "" : " -> " + r.output().strip()));
+            }
+        } finally {
+            current = was;
+        }
+    }
+
     // ---------------------------------------------------------------- sessions
 
     /** {@code commit}: the session's configuration replaces running-config, all at once (NX-OS has no commit timer). */
@@ -554,6 +691,16 @@ public final class NxosPersonality implements Personality {
                 sb.append("  ip access-group ").append(i.aclOut).append(" out\n");
             }
         }
+        c.applets.forEach((name, a) -> {
+            sb.append("\nevent manager applet ").append(name).append('\n');
+            if (a.description != null) {
+                sb.append("  description \"").append(a.description).append("\"\n");
+            }
+            if (a.countdown > 0) {
+                sb.append("  event timer countdown time ").append(a.countdown).append(a.timerName == null ? "" : " name " + a.timerName).append('\n');
+            }
+            a.actions.forEach((l, cmd) -> sb.append("  action ").append(l).append(" cli command \"").append(cmd).append("\"\n"));
+        });
         return sb.toString();
     }
 

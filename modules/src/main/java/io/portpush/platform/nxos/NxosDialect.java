@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * configuration session (Cisco Nexus 9000 NX-OS System Management Configuration Guide,
  * "Configuring Session Manager"): nothing applies until {@code commit}, which applies the whole
  * session at once or none of it; {@code abort} drops it. NX-OS has no commit timer: the commit is
- * final, and a change that fails its read-back is restored by portpush.
+ * final, and a change that fails its read-back is restored by portpush. With a confirm window the
+ * undo is the switch's own: a checkpoint of running-config taken first, and an EEM applet whose
+ * one-shot countdown rolls back to it unless the confirm removes both.
  */
 public final class NxosDialect implements Dialect {
     static final String SESSION = "portpush";
@@ -56,6 +58,45 @@ public final class NxosDialect implements Dialect {
     @Override
     public List<String> exitConfig() {
         return List.of();
+    }
+
+    static final String CHECKPOINT = "portpush-undo";
+    static final String UNDO_APPLET = "PORTPUSH-UNDO";
+
+    /**
+     * With a confirm window: {@code checkpoint portpush-undo} (Cisco Nexus 9000 NX-OS System
+     * Management Configuration Guide, "Configuring Rollback"; names are unique, so a checkpoint
+     * left by a window that never ended is refused, not overwritten), then an EEM applet
+     * ("Configuring the Embedded Event Manager") with {@code event timer countdown time S} whose
+     * actions are {@code rollback running-config checkpoint portpush-undo} (which also takes away
+     * the applet: the checkpoint predates it) and {@code no checkpoint portpush-undo}; then the
+     * configuration session as always.
+     */
+    @Override
+    public List<String> enterConfig(io.portpush.core.device.Commit commit) {
+        if (!(commit instanceof io.portpush.core.device.Commit.Confirmed c) || !c.asked()) {
+            return enterConfig();
+        }
+        List<String> out = new java.util.ArrayList<>(List.of("checkpoint " + CHECKPOINT, "configure terminal",
+                "event manager applet " + UNDO_APPLET,
+                " description \"portpush: rolls back unless the change is confirmed\"",
+                " event timer countdown time " + c.minutes() * 60L + " name " + CHECKPOINT,
+                " action 1.0 cli command \"rollback running-config checkpoint " + CHECKPOINT + "\"",
+                " action 2.0 cli command \"no checkpoint " + CHECKPOINT + "\"",
+                "end"));
+        out.addAll(enterConfig());
+        return out;
+    }
+
+    /** Removes the countdown applet and the checkpoint: the change stays. Typed at the exec prompt. */
+    @Override
+    public List<String> confirm(String comment) {
+        return List.of("configure terminal", "no event manager applet " + UNDO_APPLET, "end", "no checkpoint " + CHECKPOINT);
+    }
+
+    @Override
+    public boolean confirmsInConfigMode() {
+        return false;
     }
 
     /** {@code verify} first: a session that would not apply is refused whole, before anything changes. */
