@@ -90,9 +90,17 @@ final class HistoryRecorder implements RunListener {
         for (String h : hosts) {
             msg.append("host ").append(h).append(": ").append(worst.getOrDefault(h, Status.SKIPPED).word()).append('\n');
         }
-        history.commit(msg.toString(), System.getProperty("user.name", "portpush")).ifPresent(rev -> console.note(
-                "history: revision " + rev.shortId() + " recorded for " + String.join(", ", hosts.stream()
-                        .filter(h -> worst.get(h) == Status.CHANGED).toList()) + " in " + history.dir()
-                        + " ('portpush history HOST' lists it)"));
+        history.commit(msg.toString(), System.getProperty("user.name", "portpush")).ifPresent(rev -> {
+            lastRevision = rev.shortId();
+            console.note("history: revision " + rev.shortId() + " recorded for " + String.join(", ", hosts.stream()
+                    .filter(h -> worst.get(h) == Status.CHANGED).toList()) + " in " + history.dir() + " ('portpush history HOST' lists it)");
+        });
+    }
+
+    private String lastRevision;
+
+    /** The history revision this run recorded last, if it recorded one. */
+    public java.util.Optional<String> lastRevision() {
+        return java.util.Optional.ofNullable(lastRevision);
     }
 }

@@ -226,6 +226,7 @@ public class RunCommand implements Callable<Integer> {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
                 + Long.toHexString(ProcessHandle.current().pid());
         RunReport result;
+        HistoryRecorder recorder = null;
         sun.misc.Signal interrupted = null;
         RunOptions.Mode mode = mode();
         // runs that may change devices or read history take the lock; lint touches nothing
@@ -238,7 +239,8 @@ public class RunCommand implements Callable<Integer> {
             RunListener listener = console;
             if (history != null) {
                 services.put(HistoryStore.class, history);
-                listener = new HistoryRecorder(console, history, runId, describe());
+                recorder = new HistoryRecorder(console, history, runId, describe());
+                listener = recorder;
             }
             if (mode == RunOptions.Mode.RUN) {
                 services.put(Journal.class, new Journal(state, runId));
@@ -283,6 +285,12 @@ public class RunCommand implements Callable<Integer> {
         String summary = summary(result);
         if (summary != null && !json) {
             out.println(summary);
+            out.flush();
+        }
+        if (!json && result.recap().size() > 0) {
+            // one line to paste into the change ticket
+            out.println(io.portpush.core.runner.RunSummary.line(result, reports.stream().map(r -> r.toAbsolutePath().toString()).toList(),
+                    recorder == null ? java.util.Optional.empty() : recorder.lastRevision()));
             out.flush();
         }
         if (interrupted != null) {
