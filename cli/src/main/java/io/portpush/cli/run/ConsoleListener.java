@@ -78,26 +78,57 @@ public final class ConsoleListener implements RunListener {
             progress.flush();
         }
         out.println(redactor.redact(line));
-        // meaning before text: what the change opens and closes, then its lines
-        if ((diff || verbosity >= 1) && r.data().get("meaning") instanceof List<?> meaning && !meaning.isEmpty()) {
-            out.println("  meaning:");
-            meaning.forEach(m -> out.println(redactor.redact("    " + m)));
-        }
         // the soak was asked for: its findings are the point, shown without -v
         if (r.data().get("traffic") instanceof List<?> traffic && !traffic.isEmpty()) {
             out.println("  traffic (--soak):");
             traffic.forEach(t -> out.println(redactor.redact("    " + t)));
         }
-        if (diff && !r.diff().isEmpty()) {
-            for (String d : r.diff().lines().toList()) {
-                String p = d.startsWith("+") && !d.startsWith("+++") ? paint("32", d)
-                        : d.startsWith("-") && !d.startsWith("---") ? paint("31", d) : d;
-                out.println(redactor.redact(p));
-            }
+        out.flush();
+    }
+
+    /** Each host's variables, so that a change the same on many hosts but for their own values is shown once. */
+    private java.util.function.Function<String, Map<String, Object>> vars = h -> Map.of();
+
+    public void groupWith(java.util.function.Function<String, Map<String, Object>> hostVars) {
+        this.vars = hostVars;
+    }
+
+    /**
+     * Once every host finished the task: its changes, grouped (the hosts that differ first, each
+     * change once), meaning before text, then the line diff and the commands.
+     */
+    @Override
+    public synchronized void taskFinished(Task task, Map<String, TaskResult> results) {
+        if (!diff && verbosity < 1) {
+            return;
         }
-        if ((diff || verbosity >= 1) && !r.commands().isEmpty()) {
-            out.println("  commands" + (r.status() == Status.CHANGED && r.msg().contains("check mode") ? " (not sent)" : "") + ":");
-            r.commands().forEach(c -> out.println(redactor.redact("    " + c)));
+        boolean many = results.size() > 1;
+        for (io.portpush.core.review.ChangeGroups.Group g : io.portpush.core.review.ChangeGroups.of(results, vars)) {
+            if (g.diff().isEmpty() && g.commands().isEmpty() && g.meaning().isEmpty()) {
+                continue; // a failure without lines: its result line said all there is
+            }
+            if (many) {
+                List<String> h = g.hosts();
+                String who = String.join(", ", h.subList(0, Math.min(10, h.size()))) + (h.size() > 10 ? " and " + (h.size() - 10) + " more" : "");
+                out.println(paint("1", "  " + (h.size() == 1 ? who + ": " + (g.status() == Status.FAILED ? "failed" : "a change of its own")
+                        : h.size() + " hosts (" + who + "): the same change")));
+            }
+            // meaning before text: what the change opens and closes, then its lines
+            if (!g.meaning().isEmpty()) {
+                out.println("  meaning:");
+                g.meaning().forEach(m -> out.println(redactor.redact("    " + m)));
+            }
+            if (diff && !g.diff().isEmpty()) {
+                for (String d : g.diff().lines().toList()) {
+                    String p = d.startsWith("+") && !d.startsWith("+++") ? paint("32", d)
+                            : d.startsWith("-") && !d.startsWith("---") ? paint("31", d) : d;
+                    out.println(redactor.redact(p));
+                }
+            }
+            if (!g.commands().isEmpty()) {
+                out.println("  commands" + (g.status() == Status.CHANGED && g.message().contains("check mode") ? " (not sent)" : "") + ":");
+                g.commands().forEach(c -> out.println(redactor.redact("    " + c)));
+            }
         }
         out.flush();
     }

@@ -49,6 +49,11 @@ final class HistoryRecorder implements RunListener {
         console.hostResult(task, host, result);
     }
 
+    @Override
+    public void taskFinished(Task task, java.util.Map<String, io.portpush.core.runner.TaskResult> results) {
+        console.taskFinished(task, results);
+    }
+
     private static int rank(Status s) {
         return List.of(Status.SKIPPED, Status.OK, Status.CHANGED, Status.FAILED, Status.UNREACHABLE).indexOf(s);
     }

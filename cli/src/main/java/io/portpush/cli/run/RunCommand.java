@@ -227,6 +227,7 @@ public class RunCommand implements Callable<Integer> {
                 + Long.toHexString(ProcessHandle.current().pid());
         RunReport result;
         HistoryRecorder recorder = null;
+        java.util.function.Function<String, Map<String, Object>> groupVars = h -> Map.of();
         sun.misc.Signal interrupted = null;
         RunOptions.Mode mode = mode();
         // runs that may change devices or read history take the lock; lint touches nothing
@@ -252,6 +253,9 @@ public class RunCommand implements Callable<Integer> {
                     LabInventory.start(lab, inv, state.resolve("known_hosts"));
                     hosts = inv.withHostVars(LabInventory.ports(lab, inv, state.resolve("lab")));
                 }
+                Inventory grouped = hosts;
+                groupVars = grouped::varsFor;
+                console.groupWith(groupVars);
                 Runner runner = new Runner(hosts, TaskModules.all(), Platforms::dialect, options, listener, templates, redactor, services);
                 try (Interrupts interrupts = Interrupts.install(runner, console::warning)) {
                     result = runner.run(plays, playbookPath(), runId);
@@ -290,7 +294,7 @@ public class RunCommand implements Callable<Integer> {
         if (!json && result.recap().size() > 0) {
             // one line to paste into the change ticket
             out.println(io.portpush.core.runner.RunSummary.line(result, reports.stream().map(r -> r.toAbsolutePath().toString()).toList(),
-                    recorder == null ? java.util.Optional.empty() : recorder.lastRevision()));
+                    recorder == null ? java.util.Optional.empty() : recorder.lastRevision(), groupVars));
             out.flush();
         }
         if (interrupted != null) {

@@ -15,6 +15,10 @@ public interface RunListener {
     }
 
     /** Every task of a batch has run (the place to record the batch in history). */
+    /** Every host of the batch finished {@code task}: its results in run order (for reviews that group them). */
+    default void taskFinished(io.portpush.core.playbook.Task task, java.util.Map<String, TaskResult> results) {
+    }
+
     default void batchFinished(Play play, java.util.List<String> hosts) {
     }
 

@@ -355,6 +355,7 @@ public final class Runner {
                     Map<String, TaskResult> ordered = new LinkedHashMap<>();
                     batch.stream().filter(results::containsKey).forEach(h -> ordered.put(h, results.get(h)));
                     report.add(new RunReport.TaskRecord(play.name(), task.title(), task.where().toString(), ordered));
+                    listener.taskFinished(task, ordered);
                     if (tooManyFailed(play, runs)) {
                         String w = "play '" + play.name() + "': more than " + maxFail(play) + "% of the batch failed; stopping the play";
                         report.warn(w);

@@ -31,7 +31,7 @@ class RunSummaryTest {
         results.put("fw1", new TaskResult(Status.FAILED, "refused", Map.of(), "", List.of()));
         results.put("mx1", new TaskResult(Status.UNREACHABLE, "timeout", Map.of(), "", List.of()));
         results.put("sw1", TaskResult.ok("in sync", Map.of()));
-        String line = RunSummary.line(report(false, results), List.of("/tmp/review.html"), Optional.of("757b9b33d4"));
+        String line = RunSummary.line(report(false, results), List.of("/tmp/review.html"), Optional.of("757b9b33d4"), h -> Map.of());
         assertThat(line).isEqualTo("summary: 6 hosts: 3 changed, 1 ok, 1 failed, 1 unreachable; 2 distinct changes; 3 changes verified "
                 + "from their devices; report /tmp/review.html; history revision 757b9b33d4; run 20261202T000000Z-1");
     }
@@ -40,7 +40,7 @@ class RunSummaryTest {
     void checkModeSaysWouldChangeAndNothingSent() {
         Map<String, TaskResult> results = new LinkedHashMap<>();
         results.put("r1", new TaskResult(Status.CHANGED, "would send", Map.of(), "", List.of("x")));
-        assertThat(RunSummary.line(report(true, results), List.of(), Optional.empty()))
+        assertThat(RunSummary.line(report(true, results), List.of(), Optional.empty(), h -> Map.of()))
                 .isEqualTo("summary: 1 host: 1 would change, 0 ok, 0 failed, 0 unreachable; 1 distinct change; check mode, nothing sent; "
                         + "run 20261202T000000Z-1");
     }

@@ -1,0 +1,88 @@
+package io.portpush.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portpush.cli.CliRun;
+import io.portpush.lab.DeviceSpec;
+import io.portpush.lab.LabClient;
+import io.portpush.lab.LabDevice;
+import io.portpush.lab.LabFleet;
+import io.portpush.lab.LabInventory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A check run over routers that mostly get the same change: five of them (one binding another
+ * interface, through its own variable) share it and it is shown once; the one that holds a
+ * hand-made entry gets its own change, shown before the shared one; an unreachable router says so
+ * in its result line. The run ends with the summary line.
+ */
+class GroupedReviewTest {
+    @TempDir
+    Path dir;
+    LabFleet fleet;
+
+    @BeforeEach
+    void start() {
+        fleet = new LabFleet(null);
+    }
+
+    @AfterEach
+    void stop() {
+        fleet.close();
+    }
+
+    @Test
+    void theSharedChangeIsShownOnceAndTheRoutersThatDifferFirst() throws Exception {
+        StringBuilder hosts = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            LabDevice d = fleet.start(DeviceSpec.of("r" + i, "cisco_ios"));
+            hosts.append("    r").append(i).append(": { ansible_port: ").append(d.port()).append(", edge_if: GigabitEthernet")
+                    .append(i == 5 ? 2 : 1).append(" }\n");
+        }
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        hosts.append("    r7: { ansible_port: ").append(closed).append(", edge_if: GigabitEthernet1 }\n");
+        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+        // a hand-made entry in r6's list
+        try (LabClient c = new LabClient(fleet.devices().get(5), Pattern.compile("r6(\\([\\w-]+\\))?[>#] ?$|Password: $"))) {
+            c.login();
+            c.raw("enable");
+            c.raw(DeviceSpec.DEFAULT_ENABLE);
+            c.cmd("configure terminal");
+            c.cmd("ip access-list extended EDGE");
+            c.cmd("permit ip host 192.0.2.99 any");
+            c.cmd("end");
+        }
+        Path inv = dir.resolve("inv.yml");
+        Files.writeString(inv, "all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                + " ansible_become_password: labenable-R4t8Wn, ansible_network_os: ios,"
+                + " roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n  hosts:\n" + hosts);
+        Path play = dir.resolve("edge.yml");
+        Files.writeString(play, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, bind: [{interface: '{{ edge_if }}', direction: in}],"
+                + " rules: [{ permit: [xcp.client-access] }] }\n");
+        CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", inv.toString(), "--check", "--diff",
+                "--connect-timeout", "2");
+        String out = run.out();
+        assertThat(run.code()).as(out).isEqualTo(4);
+        assertThat(out).contains("fatal: [r7]: UNREACHABLE!");
+        int own = out.indexOf("  r6: a change of its own");
+        int shared = out.indexOf("  5 hosts (r1, r2, r3, r4, r5): the same change");
+        assertThat(own).as(out).isPositive();
+        assertThat(shared).as("the router that differs comes first").isGreaterThan(own);
+        // the shared change once, with the variable where the routers' values differ
+        assertThat(out.split("--- a/", -1)).hasSize(3);
+        assertThat(out.substring(shared)).contains("--- a/{{ inventory_hostname }}/acl/EDGE", "interface {{ edge_if }}")
+                .doesNotContain("192.0.2.99");
+        assertThat(out.substring(own, shared)).contains("--- a/r6/acl/EDGE", "192.0.2.99");
+        assertThat(out).contains("summary: 7 hosts: 6 would change, 0 ok, 0 failed, 1 unreachable; 2 distinct changes; check mode, nothing sent");
+    }
+}
