@@ -269,7 +269,7 @@ public class RunCommand implements Callable<Integer> {
         if (!json) {
             console.recap(result);
         }
-        String jsonText = RunReportJson.write(result, redactor);
+        String jsonText = RunReportJson.write(result, redactor, groupVars);
         if (json) {
             out.print(jsonText);
             out.flush();

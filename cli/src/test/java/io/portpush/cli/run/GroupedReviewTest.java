@@ -69,8 +69,9 @@ class GroupedReviewTest {
         Path play = dir.resolve("edge.yml");
         Files.writeString(play, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, bind: [{interface: '{{ edge_if }}', direction: in}],"
                 + " rules: [{ permit: [xcp.client-access] }] }\n");
+        Path json = dir.resolve("review.json");
         CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", inv.toString(), "--check", "--diff",
-                "--connect-timeout", "2");
+                "--connect-timeout", "2", "--report", json.toString());
         String out = run.out();
         assertThat(run.code()).as(out).isEqualTo(4);
         assertThat(out).contains("fatal: [r7]: UNREACHABLE!");
@@ -84,5 +85,13 @@ class GroupedReviewTest {
                 .doesNotContain("192.0.2.99");
         assertThat(out.substring(own, shared)).contains("--- a/r6/acl/EDGE", "192.0.2.99");
         assertThat(out).contains("summary: 7 hosts: 6 would change, 0 ok, 0 failed, 1 unreachable; 2 distinct changes; check mode, nothing sent");
+        // the JSON report holds the same groups, in the same order
+        com.fasterxml.jackson.databind.JsonNode groups = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile())
+                .path("tasks").get(0).path("groups");
+        assertThat(groups).hasSize(3);
+        assertThat(groups.get(0).path("hosts").toString()).isEqualTo("[\"r7\"]");
+        assertThat(groups.get(1).path("hosts").toString()).isEqualTo("[\"r6\"]");
+        assertThat(groups.get(2).path("hosts").toString()).isEqualTo("[\"r1\",\"r2\",\"r3\",\"r4\",\"r5\"]");
+        assertThat(groups.get(2).path("diff").asText()).contains("interface {{ edge_if }}");
     }
 }

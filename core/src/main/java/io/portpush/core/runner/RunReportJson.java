@@ -17,6 +17,14 @@ public final class RunReportJson {
     }
 
     public static Map<String, Object> tree(RunReport r) {
+        return tree(r, h -> Map.of());
+    }
+
+    /**
+     * With {@code vars} (each host's variables), every task also lists its {@code groups}: the
+     * hosts whose change is the same, as reviews show them ({@link io.portpush.core.review.ChangeGroups}).
+     */
+    public static Map<String, Object> tree(RunReport r, java.util.function.Function<String, Map<String, Object>> vars) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("run_id", r.runId());
         doc.put("started", r.started().toString());
@@ -45,6 +53,17 @@ public final class RunReportJson {
                 hosts.put(h, hm);
             });
             tm.put("hosts", hosts);
+            List<Map<String, Object>> groups = new ArrayList<>();
+            for (io.portpush.core.review.ChangeGroups.Group g : io.portpush.core.review.ChangeGroups.of(t.results(), vars)) {
+                Map<String, Object> gm = new LinkedHashMap<>();
+                gm.put("hosts", g.hosts());
+                gm.put("status", g.status().word());
+                gm.put("diff", g.diff());
+                gm.put("commands", g.commands());
+                gm.put("meaning", g.meaning());
+                groups.add(gm);
+            }
+            tm.put("groups", groups);
             tasks.add(tm);
         }
         doc.put("tasks", tasks);
@@ -66,8 +85,12 @@ public final class RunReportJson {
     }
 
     public static String write(RunReport r, Redactor redactor) {
+        return write(r, redactor, h -> Map.of());
+    }
+
+    public static String write(RunReport r, Redactor redactor, java.util.function.Function<String, Map<String, Object>> vars) {
         try {
-            return redactor.redact(JSON.writeValueAsString(tree(r))) + "\n";
+            return redactor.redact(JSON.writeValueAsString(tree(r, vars))) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
