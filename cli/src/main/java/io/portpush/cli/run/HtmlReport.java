@@ -21,6 +21,39 @@ final class HtmlReport {
     }
 
     static String write(RunReport report, Redactor redactor, String title) {
+        return write(report, redactor, title, h -> Map.of());
+    }
+
+    /** The line diff in colour, escaped. */
+    private static void diff(StringBuilder h, String diff) {
+        h.append("<pre class=\"diff\">");
+        for (String line : diff.lines().toList()) {
+            String c = line.startsWith("+") && !line.startsWith("+++") ? "add" : line.startsWith("-") && !line.startsWith("---")
+                    ? "del" : line.startsWith("@@") ? "hunk" : "";
+            h.append(c.isEmpty() ? esc(line) : "<span class=\"" + c + "\">" + esc(line) + "</span>").append('\n');
+        }
+        h.append("</pre>\n");
+    }
+
+    private static void meaning(StringBuilder h, List<?> meaning, Redactor redactor) {
+        h.append("<p>Meaning:</p>\n<ul class=\"meaning\">");
+        meaning.forEach(m -> {
+            String text = String.valueOf(m);
+            // opens and closes stand out before anyone reads a line of the diff
+            String way = text.matches("(?s)(.*: )?(opens|may open)\\b.*") ? " class=\"opens\""
+                    : text.matches("(?s)(.*: )?(closes|may close)\\b.*") ? " class=\"closes\"" : "";
+            h.append("<li").append(way).append(">").append(esc(redactor.redact(text))).append("</li>");
+        });
+        h.append("</ul>\n");
+    }
+
+    /**
+     * With {@code vars} (each host's variables) the page opens with the changes grouped: hosts
+     * whose change is the same once their own values are named are one group, the hosts that
+     * differ first, each group's meaning shown and its diff and commands folded ({@code details}),
+     * each host linked to its own section below.
+     */
+    static String write(RunReport report, Redactor redactor, String title, java.util.function.Function<String, Map<String, Object>> vars) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
@@ -45,25 +78,48 @@ final class HtmlReport {
         for (String w : report.warnings()) {
             h.append("<p class=\"failed\">warning: ").append(esc(redactor.redact(w))).append("</p>\n");
         }
+        h.append("<h2>Changes, grouped</h2>\n");
+        for (RunReport.TaskRecord t : report.tasks()) {
+            List<io.portpush.core.review.ChangeGroups.Group> groups = io.portpush.core.review.ChangeGroups.of(t.results(), vars);
+            if (groups.isEmpty()) {
+                continue;
+            }
+            h.append("<h3>").append(esc(t.play())).append(" / ").append(esc(t.task())).append("</h3>\n");
+            for (io.portpush.core.review.ChangeGroups.Group g : groups) {
+                String cls = g.status().word();
+                h.append("<div class=\"group\"><h4><span class=\"").append(cls).append("\">").append(g.hosts().size())
+                        .append(g.hosts().size() == 1 ? " host" : " hosts").append(", ").append(cls).append("</span>: ");
+                g.hosts().forEach(x -> h.append("<a href=\"#host-").append(esc(x)).append("\">").append(esc(x)).append("</a> "));
+                h.append("</h4>\n<p>").append(esc(redactor.redact(g.message()))).append("</p>\n");
+                if (!g.meaning().isEmpty()) {
+                    meaning(h, g.meaning(), redactor);
+                }
+                if (!g.diff().isEmpty() || !g.commands().isEmpty()) {
+                    h.append("<details><summary>diff and commands</summary>\n");
+                    if (!g.diff().isEmpty()) {
+                        diff(h, redactor.redact(g.diff()));
+                    }
+                    if (!g.commands().isEmpty()) {
+                        h.append("<pre class=\"commands\">");
+                        g.commands().forEach(c -> h.append(esc(redactor.redact(c))).append('\n'));
+                        h.append("</pre>\n");
+                    }
+                    h.append("</details>\n");
+                }
+                h.append("</div>\n");
+            }
+        }
         h.append("<h2>Devices</h2>\n");
         for (RunReport.TaskRecord t : report.tasks()) {
             h.append("<h3>").append(esc(t.play())).append(" / ").append(esc(t.task())).append("</h3>\n");
             for (Map.Entry<String, TaskResult> e : t.results().entrySet()) {
                 TaskResult r = e.getValue();
                 String cls = r.status().word();
-                h.append("<div class=\"host\" data-host=\"").append(esc(e.getKey())).append("\"><h4>").append(esc(e.getKey()))
+                h.append("<div class=\"host\" id=\"host-").append(esc(e.getKey())).append("\" data-host=\"").append(esc(e.getKey())).append("\"><h4>").append(esc(e.getKey()))
                         .append(": <span class=\"").append(cls).append("\">").append(cls).append("</span></h4>\n");
                 h.append("<p>").append(esc(redactor.redact(r.msg()))).append("</p>\n");
                 if (r.data().get("meaning") instanceof List<?> meaning && !meaning.isEmpty()) {
-                    h.append("<p>Meaning:</p>\n<ul class=\"meaning\">");
-                    meaning.forEach(m -> {
-                        String text = String.valueOf(m);
-                        // opens and closes stand out before anyone reads a line of the diff
-                        String way = text.matches("(?s)(.*: )?(opens|may open)\\b.*") ? " class=\"opens\""
-                                : text.matches("(?s)(.*: )?(closes|may close)\\b.*") ? " class=\"closes\"" : "";
-                        h.append("<li").append(way).append(">").append(esc(redactor.redact(text))).append("</li>");
-                    });
-                    h.append("</ul>\n");
+                    meaning(h, meaning, redactor);
                 }
                 if (r.data().get("audit") instanceof List<?> audit && !audit.isEmpty()) {
                     h.append("<table class=\"audit\"><tr><th>flow</th><th>roles</th><th>path</th><th>intent</th><th>device</th>")
@@ -85,13 +141,7 @@ final class HtmlReport {
                     h.append("</table>\n");
                 }
                 if (!r.diff().isEmpty()) {
-                    h.append("<pre class=\"diff\">");
-                    for (String line : redactor.redact(r.diff()).lines().toList()) {
-                        String c = line.startsWith("+") && !line.startsWith("+++") ? "add" : line.startsWith("-") && !line.startsWith("---")
-                                ? "del" : line.startsWith("@@") ? "hunk" : "";
-                        h.append(c.isEmpty() ? esc(line) : "<span class=\"" + c + "\">" + esc(line) + "</span>").append('\n');
-                    }
-                    h.append("</pre>\n");
+                    diff(h, redactor.redact(r.diff()));
                 }
                 if (!r.commands().isEmpty()) {
                     h.append("<p>").append(r.status() == Status.CHANGED && report.check() ? "Commands a real run would send:" : "Commands sent:")

@@ -277,7 +277,7 @@ public class RunCommand implements Callable<Integer> {
         for (Path report : reports) {
             try {
                 String text = report.getFileName().toString().endsWith(".html")
-                        ? HtmlReport.write(result, redactor, "portpush " + describe() + (options.check() ? " (check)" : ""))
+                        ? HtmlReport.write(result, redactor, "portpush " + describe() + (options.check() ? " (check)" : ""), groupVars)
                         : jsonText;
                 Files.writeString(report, text, StandardCharsets.UTF_8);
                 spec.commandLine().getErr().println("portpush: report written to " + report.toAbsolutePath());

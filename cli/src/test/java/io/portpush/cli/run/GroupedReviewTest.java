@@ -71,7 +71,7 @@ class GroupedReviewTest {
                 + " rules: [{ permit: [xcp.client-access] }] }\n");
         Path json = dir.resolve("review.json");
         CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", inv.toString(), "--check", "--diff",
-                "--connect-timeout", "2", "--report", json.toString());
+                "--connect-timeout", "2", "--report", json.toString(), "--report", dir.resolve("review.html").toString());
         String out = run.out();
         assertThat(run.code()).as(out).isEqualTo(4);
         assertThat(out).contains("fatal: [r7]: UNREACHABLE!");
@@ -93,5 +93,14 @@ class GroupedReviewTest {
         assertThat(groups.get(1).path("hosts").toString()).isEqualTo("[\"r6\"]");
         assertThat(groups.get(2).path("hosts").toString()).isEqualTo("[\"r1\",\"r2\",\"r3\",\"r4\",\"r5\"]");
         assertThat(groups.get(2).path("diff").asText()).contains("interface {{ edge_if }}");
+        // and the page opens with them: the one that differs first, every host linked to its section, the text folded
+        String html = Files.readString(dir.resolve("review.html"));
+        int grouped = html.indexOf("<h2>Changes, grouped</h2>");
+        int devices = html.indexOf("<h2>Devices</h2>");
+        assertThat(grouped).isPositive().isLessThan(devices);
+        String section = html.substring(grouped, devices);
+        assertThat(section.indexOf("<a href=\"#host-r6\">r6</a>")).isPositive().isLessThan(section.indexOf("<a href=\"#host-r1\">r1</a>"));
+        assertThat(section).contains("5 hosts, changed</span>", "<details><summary>diff and commands</summary>", "interface {{ edge_if }}");
+        assertThat(html).contains("id=\"host-r1\"", "id=\"host-r6\"");
     }
 }
