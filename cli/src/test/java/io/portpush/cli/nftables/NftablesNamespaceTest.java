@@ -139,19 +139,24 @@ class NftablesNamespaceTest {
         return code + "\n" + out;
     }
 
-    @Test
-    void pushOpensTheCatalogueFlowClosesTheRestAndRollbackUndoesIt() throws Exception {
+    /** The firewall namespace's inventory, the XMPP clients at {@code clients}. */
+    private Path inventory(String clients) throws Exception {
         Path inv = dir.resolve("inv.yml");
         Files.writeString(inv, """
                 all:
                   hosts:
                     fw:
-                      ansible_host: 10.99.0.1
+                      ansible_host: %s0.1
                       ansible_user: root
                       ansible_ssh_private_key_file: %s
                       platform: linux_nftables
-                      roles: { imp-node: [10.98.0.1/32], xmpp-client: [10.98.0.0/24] }
-                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT).formatted(dir.resolve("id_ecdsa")));
+                      roles: { imp-node: [%s0.1/32], xmpp-client: [%s], bosh-client: [%s] }
+                """.formatted(MGMT, dir.resolve("id_ecdsa"), TRAFFIC, clients, clients));
+        return inv;
+    }
+
+    /** The edge list (the catalogue flow, management SSH, default deny), with {@code extra} task lines. */
+    private Path edge(String extra) throws Exception {
         Path play = dir.resolve("edge.yml");
         Files.writeString(play, """
                 - hosts: fw
@@ -161,9 +166,16 @@ class NftablesNamespaceTest {
                         bind: [{ interface: input }]
                         rules:
                           - permit: [xcp.client-access]
-                          - permit: { protocol: tcp, source: 10.99.0.0/24, ports: [22], remark: management }
+                          - permit: { protocol: tcp, source: %s0.0/24, ports: [22], remark: management }
                         default: deny
-                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT));
+                """.formatted(MGMT) + extra);
+        return play;
+    }
+
+    @Test
+    void pushOpensTheCatalogueFlowClosesTheRestAndRollbackUndoesIt() throws Exception {
+        Path inv = inventory(TRAFFIC + "0.0/24");
+        Path play = edge("");
         assertThat(reachable(5222)).isTrue();
         assertThat(reachable(1500)).isTrue();
 
@@ -219,17 +231,7 @@ class NftablesNamespaceTest {
 
     @Test
     void aChangeThatLocksPortpushOutIsNotConfirmedAndTheHostTakesItBackByItself() throws Exception {
-        Path inv = dir.resolve("inv.yml");
-        Files.writeString(inv, """
-                all:
-                  hosts:
-                    fw:
-                      ansible_host: 10.99.0.1
-                      ansible_user: root
-                      ansible_ssh_private_key_file: %s
-                      platform: linux_nftables
-                      roles: { imp-node: [10.98.0.1/32], xmpp-client: [10.98.0.0/24] }
-                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT).formatted(dir.resolve("id_ecdsa")));
+        Path inv = inventory(TRAFFIC + "0.0/24");
         Path lockout = dir.resolve("lockout.yml");
         // no rule for SSH from the management network: the session portpush holds lives on (established), a new login does not
         Files.writeString(lockout, """
@@ -290,38 +292,15 @@ class NftablesNamespaceTest {
      */
     @Test
     void aSoakReadsTheKernelsCountersAndTakesBackAChangeThatStopsTheClients() throws Exception {
-        String hosts = """
-                all:
-                  hosts:
-                    fw:
-                      ansible_host: 10.99.0.1
-                      ansible_user: root
-                      ansible_ssh_private_key_file: %s
-                      platform: linux_nftables
-                      roles: { imp-node: [10.98.0.1/32], xmpp-client: [CLIENTS], bosh-client: [CLIENTS] }
-                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT);
-        Path inv = dir.resolve("inv.yml");
-        Files.writeString(inv, hosts.replace("CLIENTS", TRAFFIC + "0.0/24").formatted(dir.resolve("id_ecdsa")));
-        Path play = dir.resolve("edge.yml");
-        Files.writeString(play, """
-                - hosts: fw
-                  tasks:
-                    - acl:
-                        name: EDGE
-                        bind: [{ interface: input }]
-                        rules:
-                          - permit: [xcp.client-access]
-                          - permit: { protocol: tcp, source: 10.99.0.0/24, ports: [22], remark: management }
-                        default: deny
-                        traffic_check: { default_deny_rate_increase: 3x, intended_flows_must_hit: true }
-                """.replace("10.99.", MGMT));
+        Path inv = inventory(TRAFFIC + "0.0/24");
+        Path play = edge("        traffic_check: { default_deny_rate_increase: 3x, intended_flows_must_hit: true }\n");
         assertThat(cli("run", play.toString(), "-i", inv.toString())).startsWith("0\n");
         String good = chain(fw, "EDGE");
         // the clients: a new connection every 0.1 s, each attempt given up after 0.3 s
         processes.add(new ProcessBuilder("ip", "netns", "exec", client, "bash", "-c", "while :; do timeout 0.3 bash -c 'echo > /dev/tcp/"
                 + TRAFFIC + "0.1/5222' 2>/dev/null; sleep 0.1; done").start());
         Thread.sleep(1000);
-        Files.writeString(inv, hosts.replace("CLIENTS", "10.97.0.0/24").formatted(dir.resolve("id_ecdsa")));
+        inventory("10.97.0.0/24");
         String wrong = cli("run", play.toString(), "-i", inv.toString(), "--soak", "4s");
         assertThat(wrong).startsWith("2\n").contains("traffic check failed: intended flow xcp.client-access stopped counting (")
                 .contains("the previous state was restored and verified").contains("traffic (--soak):");
@@ -329,7 +308,7 @@ class NftablesNamespaceTest {
         assertThat(reachable(5222)).isTrue();
 
         // the right subnet again, one flow more: the clients keep counting and the soak passes
-        Files.writeString(inv, hosts.replace("CLIENTS", TRAFFIC + "0.0/24").formatted(dir.resolve("id_ecdsa")));
+        inventory(TRAFFIC + "0.0/24");
         Files.writeString(play, Files.readString(play).replace("- permit: [xcp.client-access]", "- permit: [xcp.client-access, xcp.bosh]"));
         String kept = cli("run", play.toString(), "-i", inv.toString(), "--soak", "4s");
         assertThat(kept).startsWith("0\n").contains("changed: [fw]").contains("intended flows counted traffic during the 4 s soak");
@@ -342,29 +321,8 @@ class NftablesNamespaceTest {
      */
     @Test
     void aKilledRunIsTakenBackByTheHostsTimer() throws Exception {
-        Path inv = dir.resolve("inv.yml");
-        Files.writeString(inv, """
-                all:
-                  hosts:
-                    fw:
-                      ansible_host: 10.99.0.1
-                      ansible_user: root
-                      ansible_ssh_private_key_file: %s
-                      platform: linux_nftables
-                      roles: { imp-node: [10.98.0.1/32], xmpp-client: [10.98.0.0/24] }
-                """.replace("10.98.", TRAFFIC).replace("10.99.", MGMT).formatted(dir.resolve("id_ecdsa")));
-        Path play = dir.resolve("edge.yml");
-        Files.writeString(play, """
-                - hosts: fw
-                  tasks:
-                    - acl:
-                        name: EDGE
-                        bind: [{ interface: input }]
-                        rules:
-                          - permit: [xcp.client-access]
-                          - permit: { protocol: tcp, source: 10.99.0.0/24, ports: [22], remark: management }
-                        default: deny
-                """.replace("10.99.", MGMT));
+        Path inv = inventory(TRAFFIC + "0.0/24");
+        Path play = edge("");
         assertThat(reachable(1500)).isTrue();
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), PortpushCommand.class.getName(), "run", play.toString(), "-i", inv.toString(),
