@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One self-contained HTML page for a change review board: the run's summary, each device's
- * diffs in colour, the catalogue reachability of an audit, the commands that were (or would be) sent, lint findings, and the hosts that
- * could not be reached. No scripts, no external files; secrets redacted.
+ * One self-contained HTML page for a change review board: the run's summary, a table of hosts
+ * with a filter box, the changes grouped, each device's diffs in colour, the catalogue reachability of an audit, the commands that were (or would be) sent, lint findings, and the hosts that
+ * could not be reached. No external files (one inline script for the filter, the page reads
+ * without it); secrets redacted.
  */
 final class HtmlReport {
     private HtmlReport() {
@@ -78,16 +79,22 @@ final class HtmlReport {
         for (String w : report.warnings()) {
             h.append("<p class=\"failed\">warning: ").append(esc(redactor.redact(w))).append("</p>\n");
         }
+        // every task's groups, numbered once: the host table links to them, the sections below use them
+        Map<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> grouped = new java.util.LinkedHashMap<>();
+        report.tasks().forEach(t -> grouped.put(t, io.portpush.core.review.ChangeGroups.of(t.results(), vars)));
+        h.append("<p><input id=\"filter\" type=\"search\" placeholder=\"filter: host, status or group\" size=\"40\"></p>\n");
         h.append("<h2>Changes, grouped</h2>\n");
-        for (RunReport.TaskRecord t : report.tasks()) {
-            List<io.portpush.core.review.ChangeGroups.Group> groups = io.portpush.core.review.ChangeGroups.of(t.results(), vars);
+        int k = 0;
+        for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped.entrySet()) {
+            RunReport.TaskRecord t = e.getKey();
+            List<io.portpush.core.review.ChangeGroups.Group> groups = e.getValue();
             if (groups.isEmpty()) {
                 continue;
             }
             h.append("<h3>").append(esc(t.play())).append(" / ").append(esc(t.task())).append("</h3>\n");
             for (io.portpush.core.review.ChangeGroups.Group g : groups) {
                 String cls = g.status().word();
-                h.append("<div class=\"group\"><h4><span class=\"").append(cls).append("\">").append(g.hosts().size())
+                h.append("<div class=\"group\" id=\"group-").append(++k).append("\"><h4>group ").append(k).append(": <span class=\"").append(cls).append("\">").append(g.hosts().size())
                         .append(g.hosts().size() == 1 ? " host" : " hosts").append(", ").append(cls).append("</span>: ");
                 g.hosts().forEach(x -> h.append("<a href=\"#host-").append(esc(x)).append("\">").append(esc(x)).append("</a> "));
                 h.append("</h4>\n<p>").append(esc(redactor.redact(g.message()))).append("</p>\n");
@@ -109,6 +116,25 @@ final class HtmlReport {
                 h.append("</div>\n");
             }
         }
+        // the meaning comes first on the page; the table of every host (long at scale) after the groups
+        h.append("<h2>Hosts</h2>\n<table id=\"hosts\"><tr><th>host</th><th>task</th><th>status</th><th>group</th></tr>\n");
+        int n = 0;
+        for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped.entrySet()) {
+            for (io.portpush.core.review.ChangeGroups.Group g : e.getValue()) {
+                n++;
+                for (String x : g.hosts()) {
+                    h.append("<tr class=\"row\"><td><a href=\"#host-").append(esc(x)).append("\">").append(esc(x)).append("</a></td><td>")
+                            .append(esc(e.getKey().task())).append("</td><td class=\"").append(g.status().word()).append("\">")
+                            .append(g.status().word()).append("</td><td><a href=\"#group-").append(n).append("\">group ").append(n)
+                            .append(" (").append(g.hosts().size()).append(g.hosts().size() == 1 ? " host" : " hosts").append(")</a></td></tr>\n");
+                }
+            }
+        }
+        h.append("</table>\n");
+        // the filter: rows, groups and device sections whose text holds what is typed stay; the page works without it
+        h.append("<script>document.getElementById('filter').addEventListener('input',function(){var q=this.value.toLowerCase();")
+                .append("document.querySelectorAll('tr.row,div.group,div.host').forEach(function(e){")
+                .append("e.style.display=!q||e.textContent.toLowerCase().indexOf(q)>=0?'':'none';});});</script>\n");
         h.append("<h2>Devices</h2>\n");
         for (RunReport.TaskRecord t : report.tasks()) {
             h.append("<h3>").append(esc(t.play())).append(" / ").append(esc(t.task())).append("</h3>\n");

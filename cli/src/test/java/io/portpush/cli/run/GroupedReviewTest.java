@@ -102,5 +102,9 @@ class GroupedReviewTest {
         assertThat(section.indexOf("<a href=\"#host-r6\">r6</a>")).isPositive().isLessThan(section.indexOf("<a href=\"#host-r1\">r1</a>"));
         assertThat(section).contains("5 hosts, changed</span>", "<details><summary>diff and commands</summary>", "interface {{ edge_if }}");
         assertThat(html).contains("id=\"host-r1\"", "id=\"host-r6\"");
+        // the host table: every host with its status and a link to its group; a filter box; nothing fetched from elsewhere
+        assertThat(html).contains("<input id=\"filter\"", "<a href=\"#host-r7\">r7</a></td><td>acl</td><td class=\"unreachable\">unreachable",
+                "<a href=\"#host-r5\">r5</a></td><td>acl</td><td class=\"changed\">changed</td><td><a href=\"#group-3\">group 3 (5 hosts)</a>",
+                "id=\"group-3\"").doesNotContain("src=\"http", "href=\"http");
     }
 }
