@@ -80,12 +80,13 @@ final class HtmlReport {
             h.append("<p class=\"failed\">warning: ").append(esc(redactor.redact(w))).append("</p>\n");
         }
         // every task's groups, numbered once: the host table links to them, the sections below use them
-        Map<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> grouped = new java.util.LinkedHashMap<>();
-        report.tasks().forEach(t -> grouped.put(t, io.portpush.core.review.ChangeGroups.of(t.results(), vars)));
+        // a list, not a map: two runs of one task with the same results are still two tasks
+        List<Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>>> grouped = report.tasks().stream()
+                .map(t -> Map.entry(t, io.portpush.core.review.ChangeGroups.of(t.results(), vars))).toList();
         h.append("<p><input id=\"filter\" type=\"search\" placeholder=\"filter: host, status or group\" size=\"40\"></p>\n");
         h.append("<h2>Changes, grouped</h2>\n");
         int k = 0;
-        for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped.entrySet()) {
+        for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped) {
             RunReport.TaskRecord t = e.getKey();
             List<io.portpush.core.review.ChangeGroups.Group> groups = e.getValue();
             if (groups.isEmpty()) {
@@ -119,7 +120,7 @@ final class HtmlReport {
         // the meaning comes first on the page; the table of every host (long at scale) after the groups
         h.append("<h2>Hosts</h2>\n<table id=\"hosts\"><tr><th>host</th><th>task</th><th>status</th><th>group</th></tr>\n");
         int n = 0;
-        for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped.entrySet()) {
+        for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped) {
             for (io.portpush.core.review.ChangeGroups.Group g : e.getValue()) {
                 n++;
                 for (String x : g.hosts()) {
