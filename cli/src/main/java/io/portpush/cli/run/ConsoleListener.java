@@ -18,12 +18,18 @@ public final class ConsoleListener implements RunListener {
     private final boolean diff;
     private final boolean color;
     private final Redactor redactor;
-    private final PrintWriter progress;
+    private final Progress progress;
     private int hostsInPlay;
-    private int doneInTask;
 
-    /** @param progress where a live "done/total" line goes for large plays (a terminal), or null */
+    /**
+     * @param progress where the progress of large plays goes: a bar redrawn on a terminal, else
+     *        periodic lines (null: none, as with --json)
+     */
     public ConsoleListener(PrintWriter out, int verbosity, boolean diff, boolean color, Redactor redactor, PrintWriter progress) {
+        this(out, verbosity, diff, color, redactor, progress == null ? null : new Progress(progress, color, 10_000, System::currentTimeMillis));
+    }
+
+    ConsoleListener(PrintWriter out, int verbosity, boolean diff, boolean color, Redactor redactor, Progress progress) {
         this.progress = progress;
         this.out = out;
         this.verbosity = verbosity;
@@ -50,7 +56,9 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void taskStarted(Task task) {
-        doneInTask = 0;
+        if (progress != null) {
+            progress.start(hostsInPlay);
+        }
         out.println();
         out.println(banner("TASK [" + task.title() + "]"));
         out.flush();
@@ -72,10 +80,8 @@ public final class ConsoleListener implements RunListener {
             // the proof that it landed is worth a word even without -v
             line += " (verified from the device)";
         }
-        doneInTask++;
-        if (progress != null && hostsInPlay > 20) {
-            progress.print("\r  " + doneInTask + "/" + hostsInPlay + " hosts done" + (doneInTask == hostsInPlay ? "\n" : ""));
-            progress.flush();
+        if (progress != null) {
+            progress.hostDone();
         }
         out.println(redactor.redact(line));
         // the soak was asked for: its findings are the point, shown without -v

@@ -197,8 +197,10 @@ public class RunCommand implements Callable<Integer> {
         // every value a vault opened is a secret from here on, in every output
         vault().revealed().forEach(redactor::learn);
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null && !json;
+        // progress on stderr: a bar on a terminal, a line every 10 s in a log, nothing beside --json
+        Progress progress = json ? null : new Progress(spec.commandLine().getErr(), System.console() != null, 10_000, System::currentTimeMillis);
         ConsoleListener console = new ConsoleListener(json ? new PrintWriter(PrintWriter.nullWriter()) : out, verbose.length, diff, color,
-                redactor, color ? spec.commandLine().getErr() : null);
+                redactor, progress);
         List<Path> templateDirs = List.of(playbookPath().toAbsolutePath().getParent().resolve("templates"), project.resolve("templates"));
         TemplateEngine templates = new TemplateEngine(templateDirs);
         TemplateFiles.check(templates, templateDirs);
