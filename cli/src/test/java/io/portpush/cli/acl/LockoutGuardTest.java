@@ -179,4 +179,27 @@ class LockoutGuardTest {
         Thread.sleep(MINUTE.multipliedBy(2).toMillis());
         assertThat(config(r1)).as("confirmed: the revert timer stood down").contains("ip access-list extended EDGE");
     }
+
+    /**
+     * A fresh login slower than the router's timer: the revert runs out while the guard logs in,
+     * the guard then succeeds and portpush confirms, but the router already took the change back.
+     * The read after the confirm says so instead of reporting a change kept.
+     */
+    @Test
+    void aConfirmAfterTheTimerRanOutIsReportedNotKept() throws Exception {
+        java.time.Duration minute = io.portpush.lab.TimeScale.of(java.time.Duration.ofMillis(1500));
+        LabDevice r3 = fleet.start(DeviceSpec.of("r3", "cisco_ios").withMinute(minute)
+                .withFaults(Faults.NONE.withLoginDelay(io.portpush.lab.TimeScale.millis(3000))));
+        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+        Path inv = dir.resolve("inv3.yml");
+        Files.writeString(inv, ("all:\n  vars: { ansible_host: 127.0.0.1, ansible_user: admin, ansible_password: labpw-K7q2Xz9,"
+                + " ansible_become_password: labenable-R4t8Wn, roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
+                + "  hosts:\n    r3: { ansible_port: %d, ansible_network_os: ios, edge_if: GigabitEthernet1 }\n").formatted(r3.port()));
+        CliRun run = CliRun.inState(dir.resolve("state"), "run", files().toString(), "-i", inv.toString(), "--confirm-timeout", "1m",
+                "--connect-timeout", String.valueOf(io.portpush.lab.TimeScale.seconds(20)));
+        assertThat(run.code()).as(run.out()).isEqualTo(2);
+        assertThat(run.out()).contains("the device's confirm timer ran out before portpush confirmed; it took the change back by itself");
+        assertThat(config(r3)).doesNotContain("ip access-list extended EDGE");
+        assertThat(r3.log().entries()).extracting(CommandLog.Entry::line).contains("configure confirm");
+    }
 }

@@ -312,6 +312,9 @@ class NftablesNamespaceTest {
         Files.writeString(play, Files.readString(play).replace("- permit: [xcp.client-access]", "- permit: [xcp.client-access, xcp.bosh]"));
         String kept = cli("run", play.toString(), "-i", inv.toString(), "--soak", "4s");
         assertThat(kept).startsWith("0\n").contains("changed: [fw]").contains("intended flows counted traffic during the 4 s soak");
+        // the rules count, but history keeps the rule, never how many packets it saw
+        String recorded = Files.readString(dir.resolve("state/history/devices/fw/acl/EDGE"));
+        assertThat(recorded).contains("tcp dport 5222 counter accept").doesNotContain("packets");
     }
 
     /**

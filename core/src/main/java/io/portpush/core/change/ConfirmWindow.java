@@ -35,4 +35,19 @@ public record ConfirmWindow(Duration timeout) {
     public long seconds() {
         return Math.max(1, timeout.toSeconds());
     }
+
+    /** Whole minutes, rounded up: device timers (Junos commit confirmed, the IOS revert timer) count minutes. */
+    public int minutes() {
+        return (int) Math.max(1, (seconds() + 59) / 60);
+    }
+
+    /**
+     * The commit of a change: with a window, a confirmed commit asked for by it (every platform
+     * arms its timer); without one, the always-on confirmed commit of {@code defaultMinutes}
+     * (Junos's net, which costs nothing).
+     */
+    public static io.portpush.core.device.Commit commit(Optional<ConfirmWindow> window, int defaultMinutes, String comment) {
+        return window.map(w -> io.portpush.core.device.Commit.window(w.minutes(), comment))
+                .orElseGet(() -> io.portpush.core.device.Commit.confirmed(defaultMinutes, comment));
+    }
 }

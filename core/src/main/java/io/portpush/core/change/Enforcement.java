@@ -135,8 +135,8 @@ public final class Enforcement {
             }
         }
         Optional<ConfirmWindow> window = ctx.optionalService(ConfirmWindow.class);
+        boolean selfRestoring = window.isPresent() && o.selfRestoring(ctx);
         if (window.isPresent()) {
-            boolean selfRestoring = o.selfRestoring(ctx);
             if (!selfRestoring) {
                 // never let --confirm-timeout look like a safety net where there is none
                 ctx.warn("--confirm-timeout: " + ctx.platform() + " has no device-side undo in portpush yet; " + o.object()
@@ -158,7 +158,7 @@ public final class Enforcement {
         if (commit instanceof Commit.Confirmed || window.isPresent()) {
             o.confirm(ctx, commit.comment() + " (verified)");
         }
-        if (window.isPresent() && o.selfRestoring(ctx)) {
+        if (selfRestoring) {
             // a confirm that came after the device's timer ran out keeps nothing: the device took the change back
             List<String> late = o.differences(o.read(ctx));
             if (!late.isEmpty()) {

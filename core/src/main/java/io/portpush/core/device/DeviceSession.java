@@ -138,8 +138,7 @@ public final class DeviceSession implements AutoCloseable {
         return out;
     }
 
-    /** Enters configuration mode. */
-    /** Whether this session armed a device timer ({@link Dialect#enterConfig(Commit)}) that no confirm has stopped yet. */
+    /** Whether this session armed a device timer ({@link Dialect#armsOnRequest}) that no confirm has stopped yet. */
     private boolean timerArmed;
 
     /** Whether this session armed the device's undo timer and has not confirmed it. */
@@ -147,6 +146,7 @@ public final class DeviceSession implements AutoCloseable {
         return timerArmed;
     }
 
+    /** Enters configuration mode. */
     public void enterConfig() {
         for (String c : dialect.enterConfig()) {
             show(c);
@@ -241,9 +241,7 @@ public final class DeviceSession implements AutoCloseable {
      */
     public void confirm(String comment) {
         List<String> lines = dialect.confirm(comment);
-        Commit.Confirmed sample = new Commit.Confirmed(1, comment, true, List.of("x"));
-        boolean armsOnRequest = !dialect.enterConfig(sample).equals(dialect.enterConfig()) || !dialect.armInConfig(sample).isEmpty();
-        if (lines.isEmpty() || armsOnRequest && !timerArmed) {
+        if (lines.isEmpty() || dialect.armsOnRequest() && !timerArmed) {
             // nothing to confirm: IOS's 'configure confirm' only means something while its revert timer runs
             return;
         }

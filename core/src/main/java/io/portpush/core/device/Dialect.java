@@ -74,9 +74,17 @@ public interface Dialect {
      * back by itself unless confirmed (Junos, EOS, IOS with its revert timer).
      */
     default boolean undoesUnconfirmed() {
+        return !commitConfirmed(1, "portpush").equals(commit("portpush")) || armsOnRequest();
+    }
+
+    /**
+     * Whether the undo timer exists only when a confirm window asks for it, armed as configuration
+     * mode opens or by lines typed in it (IOS, ASA, NX-OS): there a confirm means something only
+     * after such an arming.
+     */
+    default boolean armsOnRequest() {
         Commit.Confirmed sample = new Commit.Confirmed(1, "portpush", true, List.of("x"));
-        return !commitConfirmed(1, "portpush").equals(commit("portpush")) || !enterConfig(sample).equals(enterConfig())
-                || !armInConfig(sample).isEmpty();
+        return !enterConfig(sample).equals(enterConfig()) || !armInConfig(sample).isEmpty();
     }
 
     /**

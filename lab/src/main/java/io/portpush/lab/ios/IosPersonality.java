@@ -996,13 +996,7 @@ public final class IosPersonality implements Personality {
      * "is variably subnetted" header, a lone classful route without one.
      */
     private String showIpRoute() {
-        Map<String, inet.ipaddr.IPAddress> up = new LinkedHashMap<>();
-        for (IosConfig.Interface i : cfg.interfaces.values()) {
-            if (i.address != null && !i.shutdown) {
-                up.put(i.name, new inet.ipaddr.IPAddressString(i.address + "/" + i.mask).getAddress());
-            }
-        }
-        List<io.portpush.lab.LabRoutes.Entry> table = io.portpush.lab.LabRoutes.of(up, ctx.profile().routes());
+        List<io.portpush.lab.LabRoutes.Entry> table = routes();
         StringBuilder sb = new StringBuilder("""
                 Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP
                        D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area\s
@@ -1298,7 +1292,7 @@ public final class IosPersonality implements Personality {
         IPAddress from = new IPAddressString(client.getAddress().getHostAddress()).getAddress();
         IPAddress to = new IPAddressString(local.getAddress().getHostAddress()).getAddress();
         synchronized (cfg) {
-            String ingress = ingress(from);
+            String ingress = ingress(routes(), from);
             IosConfig.Interface itf = ingress == null ? null : cfg.interfaces.get(ingress);
             if (itf == null || itf.aclIn == null || !cfg.acls.containsKey(itf.aclIn)) {
                 return true; // no list in the way (IOS: a bound name without a list filters nothing)
@@ -1322,6 +1316,7 @@ public final class IosPersonality implements Personality {
         synchronized (cfg) {
             List<io.portpush.lab.DeviceProfile.Traffic> flows = ctx.profile().traffic();
             IosPacketFilter filter = new IosPacketFilter(cfg.objectGroups);
+            List<io.portpush.lab.LabRoutes.Entry> table = routes();
             for (int k = 0; k < flows.size(); k++) {
                 carried[k] += flows.get(k).perSecond() * TICK_MS / 1000.0;
                 long n = (long) carried[k];
@@ -1330,8 +1325,8 @@ public final class IosPersonality implements Personality {
                 }
                 carried[k] -= n;
                 io.portpush.lab.LabPacket p = flows.get(k).packet();
-                String in = ingress(p.source());
-                String out = ingress(p.destination());
+                String in = ingress(table, p.source());
+                String out = ingress(table, p.destination());
                 if (in == null || out == null || in.equals(out)) {
                     continue; // not through this router
                 }
@@ -1355,15 +1350,20 @@ public final class IosPersonality implements Personality {
         return IosPacketFilter.permits(hit);
     }
 
-    /** The interface of the longest route that holds {@code a}, or null. */
-    private String ingress(IPAddress a) {
+    /** The routing table as it stands: the interfaces that are up and the profile's static routes. */
+    private List<io.portpush.lab.LabRoutes.Entry> routes() {
         Map<String, IPAddress> up = new LinkedHashMap<>();
         for (IosConfig.Interface i : cfg.interfaces.values()) {
             if (i.address != null && !i.shutdown) {
                 up.put(i.name, new IPAddressString(i.address + "/" + i.mask).getAddress());
             }
         }
-        return io.portpush.lab.LabRoutes.of(up, ctx.profile().routes()).stream().filter(e -> e.prefix().contains(a) && !e.iface().isEmpty())
+        return io.portpush.lab.LabRoutes.of(up, ctx.profile().routes());
+    }
+
+    /** The interface of the longest route of {@code table} that holds {@code a}, or null. */
+    private static String ingress(List<io.portpush.lab.LabRoutes.Entry> table, IPAddress a) {
+        return table.stream().filter(e -> e.prefix().contains(a) && !e.iface().isEmpty())
                 .max(java.util.Comparator.comparing(e -> e.prefix().getNetworkPrefixLength())).map(io.portpush.lab.LabRoutes.Entry::iface)
                 .orElse(null);
     }

@@ -189,13 +189,13 @@ public final class AclModule implements TaskModule {
         }
         lint.stream().filter(f -> !f.kind().equals("broad")).forEach(f -> ctx.warn("acl " + intent.name() + ": lint " + f));
         if (host != null) {
-            HostFirewallObject chain = new HostFirewallObject(host, intent.name(), Optional.of(intent)).withTrafficRule(trafficRule(a));
+            HostFirewallObject chain = new HostFirewallObject(host, intent.name(), Optional.of(intent), trafficRule(a));
             return ctx.options().mode() == RunOptions.Mode.VERIFY ? Enforcement.verify(ctx, chain, Map.of("acl", intent.name()))
                     : Enforcement.enforce(ctx, chain, Commit.keep("portpush acl " + intent.name()), Map.of("acl", intent.name()));
         }
         // --confirm-timeout sets the device's own timer where it has one (Junos commit confirmed takes whole minutes)
         int minutes = ctx.optionalService(io.portpush.core.change.ConfirmWindow.class)
-                .map(w -> (int) Math.max(1, (w.seconds() + 59) / 60)).orElse(a.integer("confirm_minutes", 5));
+                .map(io.portpush.core.change.ConfirmWindow::minutes).orElse(a.integer("confirm_minutes", 5));
         return enforce(ctx, driver, intent, lint, strategy(ctx, a), minutes, placement, trafficRule(a));
     }
 
@@ -392,10 +392,9 @@ public final class AclModule implements TaskModule {
             data.put("findings", drift);
             return new TaskResult(Status.FAILED, intent.name() + ": drift: " + String.join("; ", drift), data, "", List.of());
         }
-        String comment = "portpush acl " + intent.name();
-        return Enforcement.enforce(ctx, new AclObject(driver, intent.name(), Optional.of(intent), strategy).withTrafficRule(traffic), before,
-                ctx.optionalService(io.portpush.core.change.ConfirmWindow.class).isPresent() ? Commit.window(confirmMinutes, comment)
-                        : Commit.confirmed(confirmMinutes, comment), data);
+        return Enforcement.enforce(ctx, new AclObject(driver, intent.name(), Optional.of(intent), strategy, traffic), before,
+                io.portpush.core.change.ConfirmWindow.commit(ctx.optionalService(io.portpush.core.change.ConfirmWindow.class), confirmMinutes,
+                        "portpush acl " + intent.name()), data);
     }
 
     /** Removes the ACL and its bindings (rolling back to "did not exist"), verified by reading again. */

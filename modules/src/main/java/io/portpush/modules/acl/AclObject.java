@@ -24,14 +24,8 @@ final class AclObject extends CliEnforceable<DeviceAcl> {
     private final Optional<AclIntent> intent;
     private final AclStrategy strategy;
 
-    private Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule = Optional.empty();
-
-    /** The same object judged by the playbook's {@code traffic_check:}. */
-    AclObject withTrafficRule(Optional<io.portpush.core.change.TrafficCheck.Rule> rule) {
-        AclObject o = new AclObject(driver, name, intent, strategy);
-        o.trafficRule = rule;
-        return o;
-    }
+    /** The playbook's {@code traffic_check:}; empty: a soak only reports. */
+    private final Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule;
 
     @Override
     public Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule() {
@@ -80,10 +74,16 @@ final class AclObject extends CliEnforceable<DeviceAcl> {
     }
 
     AclObject(AclDriver driver, String name, Optional<AclIntent> intent, AclStrategy strategy) {
+        this(driver, name, intent, strategy, Optional.empty());
+    }
+
+    AclObject(AclDriver driver, String name, Optional<AclIntent> intent, AclStrategy strategy,
+              Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule) {
         this.driver = driver;
         this.name = name;
         this.intent = intent;
         this.strategy = strategy;
+        this.trafficRule = trafficRule;
     }
 
     @Override

@@ -21,10 +21,19 @@ final class HostFirewallObject extends ScriptEnforceable<DeviceAcl> {
     private final String name;
     private final Optional<AclIntent> intent;
 
+    /** The playbook's {@code traffic_check:}; empty: a soak only reports. */
+    private final Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule;
+
     HostFirewallObject(HostFirewallDriver driver, String name, Optional<AclIntent> intent) {
+        this(driver, name, intent, Optional.empty());
+    }
+
+    HostFirewallObject(HostFirewallDriver driver, String name, Optional<AclIntent> intent,
+                       Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule) {
         this.driver = driver;
         this.name = name;
         this.intent = intent;
+        this.trafficRule = trafficRule;
     }
 
     @Override
@@ -41,14 +50,6 @@ final class HostFirewallObject extends ScriptEnforceable<DeviceAcl> {
     public List<io.portpush.core.change.TrafficCheck.Counter> counters(TaskContext ctx, Optional<DeviceAcl> state) {
         return state.isEmpty() ? List.of() : AclObject.label(state.get().entries(), driver.counters(ctx.ssh(), name, ctx.options().commandTimeout()),
                 intent);
-    }
-
-    private Optional<io.portpush.core.change.TrafficCheck.Rule> trafficRule = Optional.empty();
-
-    HostFirewallObject withTrafficRule(Optional<io.portpush.core.change.TrafficCheck.Rule> rule) {
-        HostFirewallObject o = new HostFirewallObject(driver, name, intent);
-        o.trafficRule = rule;
-        return o;
     }
 
     @Override

@@ -162,10 +162,7 @@ public final class QosModule implements TaskModule {
         if (ctx.options().mode() == RunOptions.Mode.VERIFY) {
             return Enforcement.verify(ctx, policy, data);
         }
-        int minutes = ctx.optionalService(io.portpush.core.change.ConfirmWindow.class).map(w -> (int) Math.max(1, (w.seconds() + 59) / 60))
-                .orElse(5);
-        String comment = "portpush qos " + intent.name();
-        return Enforcement.enforce(ctx, policy, ctx.optionalService(io.portpush.core.change.ConfirmWindow.class).isPresent()
-                ? Commit.window(minutes, comment) : Commit.confirmed(minutes, comment), data);
+        return Enforcement.enforce(ctx, policy, io.portpush.core.change.ConfirmWindow.commit(
+                ctx.optionalService(io.portpush.core.change.ConfirmWindow.class), 5, "portpush qos " + intent.name()), data);
     }
 }
