@@ -92,7 +92,7 @@ public final class Enforcement {
             // the baseline: what the list in place counts over one window, before anything is sent
             baseline0 = o.counters(ctx, before);
             if (!baseline0.isEmpty()) {
-                ctx.warn("--soak: watching " + o.object() + "'s counters for " + soak.get().window().toSeconds() + " s before the change");
+                ctx.note("--soak: watching " + o.object() + "'s counters for " + soak.get().window().toSeconds() + " s before the change");
                 pause(soak.get().window());
                 baseline1 = o.counters(ctx, before);
             }
@@ -122,7 +122,7 @@ public final class Enforcement {
             if (soak0.isEmpty()) {
                 ctx.warn("--soak: " + ctx.platform() + " gives portpush no per-entry counters for " + o.object() + " yet; traffic not checked");
             } else {
-                ctx.warn("--soak: watching " + o.object() + "'s counters for " + soak.get().window().toSeconds() + " s after the change");
+                ctx.note("--soak: watching " + o.object() + "'s counters for " + soak.get().window().toSeconds() + " s after the change");
                 pause(soak.get().window());
                 TrafficCheck.Report traffic = TrafficCheck.judge(o.trafficRule().orElse(TrafficCheck.Rule.REPORT_ONLY), baseline0, baseline1,
                         soak0, o.counters(ctx, after), soak.get().window());

@@ -130,6 +130,11 @@ public final class TaskContext {
         listener.warning(redactor.redact(host + ": " + message));
     }
 
+    /** What the task is doing, for the operator (not a warning: nothing is wrong). */
+    public void note(String message) {
+        listener.note(redactor.redact(host + ": " + message));
+    }
+
     public Redactor redactor() {
         return redactor;
     }
