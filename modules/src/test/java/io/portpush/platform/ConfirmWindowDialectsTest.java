@@ -33,6 +33,7 @@ class ConfirmWindowDialectsTest {
         assertThat(d.confirmsInConfigMode()).isFalse();
         assertThat(d.undoesUnconfirmed()).isTrue();
         assertThat(d.armInConfig(ASKED.withUndo(List.of("no ip access-list extended EDGE")))).isEmpty();
+        assertThat(d.runsGivenUndo()).as("the router restores its own archive").isFalse();
     }
 
     @Test
@@ -55,6 +56,7 @@ class ConfirmWindowDialectsTest {
         assertThat(d.confirm("x")).containsExactly("no event manager applet PORTPUSH-UNDO");
         assertThat(d.confirmsInConfigMode()).isTrue();
         assertThat(d.undoesUnconfirmed()).isTrue();
+        assertThat(d.runsGivenUndo()).isTrue();
     }
 
     @Test

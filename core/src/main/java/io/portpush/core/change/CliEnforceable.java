@@ -23,6 +23,11 @@ public abstract class CliEnforceable<S> implements Enforceable<S> {
     }
 
     @Override
+    public boolean needsUndoLines(TaskContext ctx) {
+        return ctx.session().dialect().runsGivenUndo();
+    }
+
+    @Override
     public boolean selfRestoring(TaskContext ctx) {
         return ctx.session().dialect().undoesUnconfirmed();
     }

@@ -42,6 +42,11 @@ public interface Enforceable<S> {
         return ChangePlan.lines(List.of());
     }
 
+    /** Whether the device's timer needs {@link #undo}'s lines (computing them renders templates: only where they are used). */
+    default boolean needsUndoLines(TaskContext ctx) {
+        return false;
+    }
+
     /** The state as device text for diffs and history; empty text when absent. */
     String text(Optional<S> state);
 

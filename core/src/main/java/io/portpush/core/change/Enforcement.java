@@ -97,7 +97,7 @@ public final class Enforcement {
                 baseline1 = o.counters(ctx, before);
             }
         }
-        if (commit instanceof Commit.Confirmed c && c.asked()) {
+        if (commit instanceof Commit.Confirmed c && c.asked() && o.needsUndoLines(ctx)) {
             // a device whose timer runs given commands needs the way back before the change starts
             commit = c.withUndo(o.undo(ctx, before).lines());
         }

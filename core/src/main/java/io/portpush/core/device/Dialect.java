@@ -83,8 +83,12 @@ public interface Dialect {
      * after such an arming.
      */
     default boolean armsOnRequest() {
-        Commit.Confirmed sample = new Commit.Confirmed(1, "portpush", true, List.of("x"));
-        return !enterConfig(sample).equals(enterConfig()) || !armInConfig(sample).isEmpty();
+        return !enterConfig(new Commit.Confirmed(1, "portpush", true)).equals(enterConfig()) || runsGivenUndo();
+    }
+
+    /** Whether the device's timer runs the undo lines portpush gives it ({@link #armInConfig}) rather than a copy of its own. */
+    default boolean runsGivenUndo() {
+        return !armInConfig(new Commit.Confirmed(1, "portpush", true, List.of("x"))).isEmpty();
     }
 
     /**
