@@ -119,7 +119,8 @@ public final class ConsoleListener implements RunListener {
                 out.println(paint("1", "  " + (h.size() == 1 ? who + ": " + (g.status() == Status.FAILED ? "failed" : "a change of its own")
                         : h.size() + " hosts (" + who + "): the same change")));
             }
-            // meaning before text: what the change opens and closes, then its lines
+            // meaning before text: the counts, flows and lint, what the change opens and closes, then its lines
+            g.facts().forEach(f -> out.println(redactor.redact("  " + f)));
             if (!g.meaning().isEmpty()) {
                 out.println("  meaning:");
                 g.meaning().forEach(m -> out.println(redactor.redact("    " + m)));
@@ -131,9 +132,15 @@ public final class ConsoleListener implements RunListener {
                     out.println(redactor.redact(p));
                 }
             }
-            if (!g.commands().isEmpty()) {
+            // the commands once, with -v (the diff says what changes; the commands are how it is sent)
+            if (!g.commands().isEmpty() && verbosity >= 1) {
                 out.println("  commands" + (g.status() == Status.CHANGED && g.message().contains("check mode") ? " (not sent)" : "") + ":");
                 g.commands().forEach(c -> out.println(redactor.redact("    " + c)));
+            }
+            // -vv: the whole text the device will hold, of the group's first host
+            if (verbosity >= 2 && results.get(g.hosts().get(0)).data().get("rendered") instanceof String text && !text.isEmpty()) {
+                out.println("  device text" + (g.hosts().size() > 1 ? " (" + g.hosts().get(0) + ")" : "") + ":");
+                text.lines().forEach(l -> out.println(redactor.redact("    " + l)));
             }
         }
         out.flush();

@@ -22,7 +22,22 @@ final class HtmlReport {
     }
 
     static String write(RunReport report, Redactor redactor, String title) {
-        return write(report, redactor, title, h -> Map.of());
+        return write(report, redactor, title, h -> Map.of(), null);
+    }
+
+    /** Hosts named inline before the rest of a long list is folded. */
+    static final int NAMED = 10;
+
+    /** Past this many hosts a host that shares its group's change shows the group's text, not its own again. */
+    static final int SCALE = 50;
+
+    private static void hostLinks(StringBuilder h, List<String> hosts) {
+        hosts.subList(0, Math.min(NAMED, hosts.size())).forEach(x -> h.append("<a href=\"#host-").append(esc(x)).append("\">").append(esc(x)).append("</a> "));
+        if (hosts.size() > NAMED) {
+            h.append("<details class=\"more\"><summary>and ").append(hosts.size() - NAMED).append(" more</summary>");
+            hosts.subList(NAMED, hosts.size()).forEach(x -> h.append("<a href=\"#host-").append(esc(x)).append("\">").append(esc(x)).append("</a> "));
+            h.append("</details>");
+        }
     }
 
     /** The line diff in colour, escaped. */
@@ -54,7 +69,8 @@ final class HtmlReport {
      * differ first, each group's meaning shown and its diff and commands folded ({@code details}),
      * each host linked to its own section below.
      */
-    static String write(RunReport report, Redactor redactor, String title, java.util.function.Function<String, Map<String, Object>> vars) {
+    static String write(RunReport report, Redactor redactor, String title, java.util.function.Function<String, Map<String, Object>> vars,
+                        String summaryLine) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
@@ -67,15 +83,29 @@ final class HtmlReport {
         h.append("<h1>").append(esc(title)).append("</h1>\n");
         h.append("<p>Run <code>").append(esc(report.runId())).append("</code>, started ").append(esc(report.started().toString()))
                 .append(report.check() ? ", <strong>check mode: nothing was sent to any device</strong>" : "").append(".</p>\n");
-        h.append("<h2>Summary</h2>\n<table id=\"recap\"><tr><th>host</th><th>ok</th><th>changed</th><th>unreachable</th><th>failed</th>")
-                .append("<th>skipped</th></tr>\n");
-        report.recap().forEach((host, c) -> h.append("<tr><td>").append(esc(host)).append("</td><td>").append(c.ok).append("</td><td>")
-                .append(c.changed).append("</td><td>").append(c.unreachable).append("</td><td>").append(c.failed).append("</td><td>")
-                .append(c.skipped).append("</td></tr>\n"));
-        h.append("</table>\n");
+        if (summaryLine != null) {
+            h.append("<p id=\"summary\"><strong>").append(esc(redactor.redact(summaryLine))).append("</strong></p>\n");
+        }
+        // the totals first: at 1,000 hosts a row per host is not the first thing a board reads
+        Map<String, Integer> totals = new java.util.LinkedHashMap<>();
+        for (String w : List.of("changed", "ok", "failed", "unreachable", "skipped")) {
+            totals.put(w, 0);
+        }
+        report.recap().values().forEach(c -> totals.merge(c.unreachable > 0 ? "unreachable" : c.failed > 0 ? "failed" : c.changed > 0 ? "changed"
+                : c.ok > 0 ? "ok" : "skipped", 1, Integer::sum));
+        h.append("<h2>Summary</h2>\n<table id=\"totals\"><tr><th>hosts</th>");
+        totals.keySet().forEach(w -> h.append("<th class=\"").append(w).append("\">").append(w).append("</th>"));
+        h.append("</tr>\n<tr><td>").append(report.recap().size()).append("</td>");
+        totals.values().forEach(n -> h.append("<td>").append(n).append("</td>"));
+        h.append("</tr></table>\n");
         List<String> unreachable = report.recap().entrySet().stream().filter(e -> e.getValue().unreachable > 0).map(Map.Entry::getKey).toList();
-        h.append("<h2>Unreachable hosts</h2>\n<p id=\"unreachable\">")
-                .append(unreachable.isEmpty() ? "none" : esc(String.join(", ", unreachable))).append("</p>\n");
+        h.append("<p>Unreachable hosts: <span id=\"unreachable\">");
+        if (unreachable.isEmpty()) {
+            h.append("none");
+        } else {
+            hostLinks(h, unreachable);
+        }
+        h.append("</span></p>\n");
         for (String w : report.warnings()) {
             h.append("<p class=\"failed\">warning: ").append(esc(redactor.redact(w))).append("</p>\n");
         }
@@ -97,8 +127,13 @@ final class HtmlReport {
                 String cls = g.status().word();
                 h.append("<div class=\"group\" id=\"group-").append(++k).append("\"><h4>group ").append(k).append(": <span class=\"").append(cls).append("\">").append(g.hosts().size())
                         .append(g.hosts().size() == 1 ? " host" : " hosts").append(", ").append(cls).append("</span>: ");
-                g.hosts().forEach(x -> h.append("<a href=\"#host-").append(esc(x)).append("\">").append(esc(x)).append("</a> "));
+                hostLinks(h, g.hosts());
                 h.append("</h4>\n<p>").append(esc(redactor.redact(g.message()))).append("</p>\n");
+                if (!g.facts().isEmpty()) {
+                    h.append("<ul class=\"facts\">");
+                    g.facts().forEach(f -> h.append("<li>").append(esc(redactor.redact(f))).append("</li>"));
+                    h.append("</ul>\n");
+                }
                 if (!g.meaning().isEmpty()) {
                     meaning(h, g.meaning(), redactor);
                 }
@@ -120,15 +155,30 @@ final class HtmlReport {
         // the meaning comes first on the page; the table of every host (long at scale) after the groups
         h.append("<h2>Hosts</h2>\n<table id=\"hosts\"><tr><th>host</th><th>task</th><th>status</th><th>group</th></tr>\n");
         int n = 0;
+        // per task, each host's group number and its group (hosts in sync have none)
+        List<Map<String, Map.Entry<Integer, io.portpush.core.review.ChangeGroups.Group>>> groupOf = new java.util.ArrayList<>();
         for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped) {
+            Map<String, Map.Entry<Integer, io.portpush.core.review.ChangeGroups.Group>> of = new java.util.HashMap<>();
             for (io.portpush.core.review.ChangeGroups.Group g : e.getValue()) {
                 n++;
                 for (String x : g.hosts()) {
-                    h.append("<tr class=\"row\"><td><a href=\"#host-").append(esc(x)).append("\">").append(esc(x)).append("</a></td><td>")
-                            .append(esc(e.getKey().task())).append("</td><td class=\"").append(g.status().word()).append("\">")
-                            .append(g.status().word()).append("</td><td><a href=\"#group-").append(n).append("\">group ").append(n)
-                            .append(" (").append(g.hosts().size()).append(g.hosts().size() == 1 ? " host" : " hosts").append(")</a></td></tr>\n");
+                    of.put(x, Map.entry(n, g));
                 }
+            }
+            groupOf.add(of);
+            for (Map.Entry<String, TaskResult> r : e.getKey().results().entrySet()) {
+                String x = r.getKey();
+                Map.Entry<Integer, io.portpush.core.review.ChangeGroups.Group> g = of.get(x);
+                String word = r.getValue().status().word();
+                h.append("<tr class=\"row\"><td><a href=\"#host-").append(esc(x)).append("\">").append(esc(x)).append("</a></td><td>")
+                        .append(esc(e.getKey().task())).append("</td><td class=\"").append(word).append("\">").append(word).append("</td><td>");
+                if (g != null) {
+                    h.append("<a href=\"#group-").append(g.getKey()).append("\">group ").append(g.getKey()).append(" (")
+                            .append(g.getValue().hosts().size()).append(g.getValue().hosts().size() == 1 ? " host" : " hosts").append(")</a>");
+                } else {
+                    h.append("nothing to change");
+                }
+                h.append("</td></tr>\n");
             }
         }
         h.append("</table>\n");
@@ -137,14 +187,34 @@ final class HtmlReport {
                 .append("document.querySelectorAll('tr.row,div.group,div.host').forEach(function(e){")
                 .append("e.style.display=!q||e.textContent.toLowerCase().indexOf(q)>=0?'':'none';});});</script>\n");
         h.append("<h2>Devices</h2>\n");
-        for (RunReport.TaskRecord t : report.tasks()) {
+        boolean atScale = report.recap().size() > SCALE;
+        java.util.Set<String> anchored = new java.util.HashSet<>();
+        for (int ti = 0; ti < report.tasks().size(); ti++) {
+            RunReport.TaskRecord t = report.tasks().get(ti);
             h.append("<h3>").append(esc(t.play())).append(" / ").append(esc(t.task())).append("</h3>\n");
             for (Map.Entry<String, TaskResult> e : t.results().entrySet()) {
                 TaskResult r = e.getValue();
                 String cls = r.status().word();
-                h.append("<div class=\"host\" id=\"host-").append(esc(e.getKey())).append("\" data-host=\"").append(esc(e.getKey())).append("\"><h4>").append(esc(e.getKey()))
+                // one anchor per host: its first task's section
+                String id = anchored.add(e.getKey()) ? " id=\"host-" + esc(e.getKey()) + "\"" : "";
+                h.append("<div class=\"host\"").append(id).append(" data-host=\"").append(esc(e.getKey())).append("\"><h4>").append(esc(e.getKey()))
                         .append(": <span class=\"").append(cls).append("\">").append(cls).append("</span></h4>\n");
                 h.append("<p>").append(esc(redactor.redact(r.msg()))).append("</p>\n");
+                Map.Entry<Integer, io.portpush.core.review.ChangeGroups.Group> g = groupOf.get(ti).get(e.getKey());
+                if (g != null && g.getValue().hosts().size() > 1) {
+                    Map<String, String> values = g.getValue().values().getOrDefault(e.getKey(), Map.of());
+                    h.append("<p>Its change: <a href=\"#group-").append(g.getKey()).append("\">group ").append(g.getKey()).append("</a>, shared with ")
+                            .append(g.getValue().hosts().size() - 1).append(g.getValue().hosts().size() == 2 ? " other host" : " other hosts");
+                    if (!values.isEmpty()) {
+                        h.append(", with this host's values: ");
+                        h.append(esc(redactor.redact(String.join(", ", values.entrySet().stream().map(v -> v.getKey() + " = " + v.getValue()).toList()))));
+                    }
+                    h.append(".</p>\n");
+                    if (atScale) {
+                        h.append("</div>\n");
+                        continue; // the group holds the text once; a thousand copies of it help nobody
+                    }
+                }
                 if (r.data().get("meaning") instanceof List<?> meaning && !meaning.isEmpty()) {
                     meaning(h, meaning, redactor);
                 }
@@ -167,14 +237,19 @@ final class HtmlReport {
                     }
                     h.append("</table>\n");
                 }
-                if (!r.diff().isEmpty()) {
-                    diff(h, redactor.redact(r.diff()));
-                }
-                if (!r.commands().isEmpty()) {
-                    h.append("<p>").append(r.status() == Status.CHANGED && report.check() ? "Commands a real run would send:" : "Commands sent:")
-                            .append("</p>\n<pre class=\"commands\">");
-                    r.commands().forEach(c -> h.append(esc(redactor.redact(c))).append('\n'));
-                    h.append("</pre>\n");
+                if (!r.diff().isEmpty() || !r.commands().isEmpty()) {
+                    // folded: the group above showed it first; this is the host's own text, its values in place
+                    h.append("<details><summary>this host's diff and commands</summary>\n");
+                    if (!r.diff().isEmpty()) {
+                        diff(h, redactor.redact(r.diff()));
+                    }
+                    if (!r.commands().isEmpty()) {
+                        h.append("<p>").append(r.status() == Status.CHANGED && report.check() ? "Commands a real run would send:" : "Commands sent:")
+                                .append("</p>\n<pre class=\"commands\">");
+                        r.commands().forEach(c -> h.append(esc(redactor.redact(c))).append('\n'));
+                        h.append("</pre>\n");
+                    }
+                    h.append("</details>\n");
                 }
                 for (String key : List.of("lint", "device_lint", "findings")) {
                     if (r.data().get(key) instanceof List<?> l && !l.isEmpty()) {
@@ -186,6 +261,12 @@ final class HtmlReport {
                 h.append("</div>\n");
             }
         }
+        h.append("<h2>Recap per host</h2>\n<table id=\"recap\"><tr><th>host</th><th>ok</th><th>changed</th><th>unreachable</th><th>failed</th>")
+                .append("<th>skipped</th></tr>\n");
+        report.recap().forEach((host, c) -> h.append("<tr class=\"row\"><td>").append(esc(host)).append("</td><td>").append(c.ok).append("</td><td>")
+                .append(c.changed).append("</td><td>").append(c.unreachable).append("</td><td>").append(c.failed).append("</td><td>")
+                .append(c.skipped).append("</td></tr>\n"));
+        h.append("</table>\n");
         h.append("</body></html>\n");
         return h.toString();
     }

@@ -67,7 +67,7 @@ public final class PlanCommands {
                     c.meaning().stream().map(redactor::redact).toList())).toList();
             new PlanFile(version(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), System.getProperty("user.name", "portpush"),
                     new PlanFile.Run(playbookPath().toAbsolutePath().toString(), inventory.toAbsolutePath().toString(), limit, extraVars, tags,
-                            skipTags, confirmTimeout), clean).write(output);
+                            skipTags, confirmTimeout), clean, review(clean, groupVars)).write(output);
             String signed = signWith == null ? "" : "; signed: " + io.portpush.core.change.PlanSignature.sign(output, signWith);
             return "\nplan: " + clean.size() + " change(s) on " + clean.stream().map(PlannedChange::host).distinct().count()
                     + " host(s) written to " + output + signed + " (review: portpush show " + output + "; send: portpush apply " + output + ")";
@@ -77,6 +77,19 @@ public final class PlanCommands {
         protected int exitCode(RunReport result) {
             return result.exitCode();
         }
+    }
+
+    /** The plan's changes grouped as a run's review groups them, per object. */
+    static List<PlanFile.Group> review(List<PlannedChange> changes, java.util.function.Function<String, Map<String, Object>> vars) {
+        Map<String, Map<String, io.portpush.core.runner.TaskResult>> byObject = new java.util.LinkedHashMap<>();
+        for (PlannedChange c : changes) {
+            byObject.computeIfAbsent(c.object(), o -> new java.util.LinkedHashMap<>()).put(c.host(),
+                    io.portpush.core.runner.TaskResult.changed(c.object(), Map.of("meaning", c.meaning()), c.diff(), c.lines()));
+        }
+        List<PlanFile.Group> out = new ArrayList<>();
+        byObject.forEach((object, results) -> io.portpush.core.review.ChangeGroups.of(results, vars).forEach(g ->
+                out.add(new PlanFile.Group(object, g.hosts(), g.diff(), g.commands(), g.meaning(), g.facts()))));
+        return out;
     }
 
     static String version() {
@@ -166,7 +179,30 @@ public final class PlanCommands {
             out.println("  playbook " + plan.run().playbook() + ", inventory " + plan.run().inventory()
                     + (plan.run().limit() == null ? "" : ", limit " + plan.run().limit())
                     + (plan.run().confirmTimeout() == null ? "" : ", confirm timeout " + plan.run().confirmTimeout()));
-            out.println("  " + plan.changes().size() + " change(s)");
+            out.println("  " + plan.changes().size() + " change(s)" + (plan.groups().isEmpty() ? ""
+                    : ", " + plan.groups().size() + " distinct (hosts with the same change are shown once, the ones that differ first)"));
+            for (PlanFile.Group g : plan.groups()) {
+                out.println();
+                List<String> h = g.hosts();
+                String who = String.join(", ", h.subList(0, Math.min(10, h.size()))) + (h.size() > 10 ? " and " + (h.size() - 10) + " more" : "");
+                out.println(g.object() + ": " + (h.size() == 1 ? who + ": a change of its own" : h.size() + " hosts (" + who + "): the same change"));
+                g.facts().forEach(f -> out.println("  " + f));
+                if (!g.meaning().isEmpty()) {
+                    out.println("  meaning:");
+                    g.meaning().forEach(m -> out.println("    " + m));
+                }
+                g.diff().lines().forEach(l -> out.println("  " + l));
+                out.println("  commands:");
+                g.commands().forEach(l -> out.println("    " + l));
+            }
+            if (!plan.groups().isEmpty()) {
+                out.println();
+                out.println("each host's change is computed from the state it was read in:");
+                plan.changes().forEach(c -> out.println("  " + c.host() + " " + c.object() + " " + c.fingerprint().substring(0, 12)
+                        + " (" + c.lines().size() + " commands" + (c.atomic() ? ", one transaction" : "") + ")"));
+                out.flush();
+                return 0;
+            }
             for (PlannedChange c : plan.changes()) {
                 out.println();
                 out.println(c.host() + " " + c.object() + " (computed from state " + c.fingerprint().substring(0, 12) + ")");

@@ -77,10 +77,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = {"-C", "--check"}, description = "Dry run: read devices, compute changes, send nothing that changes them.")
     boolean check;
 
-    @Option(names = {"-D", "--diff"}, description = "Show what changes on each device, and the commands.")
+    @Option(names = {"-D", "--diff"}, description = "Show what changes, grouped: hosts with the same change once, the ones that differ first; its meaning, then the line diff (-v adds the commands, -vv the whole device text).")
     boolean diff;
 
-    @Option(names = "-v", description = "More output (-v results, -vv commands sent, -vvv device answers).")
+    @Option(names = "-v", description = "More output (-v results and, with --diff, the commands; -vv each line sent and the whole device text; -vvv device answers).")
     boolean[] verbose = new boolean[0];
 
     @Option(names = "--json", description = "Print the JSON report on stdout instead of the human output.")
@@ -229,7 +229,6 @@ public class RunCommand implements Callable<Integer> {
                 + Long.toHexString(ProcessHandle.current().pid());
         RunReport result;
         HistoryRecorder recorder = null;
-        java.util.function.Function<String, Map<String, Object>> groupVars = h -> Map.of();
         sun.misc.Signal interrupted = null;
         RunOptions.Mode mode = mode();
         // runs that may change devices or read history take the lock; lint touches nothing
@@ -276,10 +275,14 @@ public class RunCommand implements Callable<Integer> {
             out.print(jsonText);
             out.flush();
         }
+        // one line to paste into the change ticket; the HTML page opens with it too
+        String pasteLine = result.recap().isEmpty() ? null : io.portpush.core.runner.RunSummary.line(result,
+                reports.stream().map(r -> r.toAbsolutePath().toString()).toList(),
+                recorder == null ? java.util.Optional.empty() : recorder.lastRevision(), groupVars);
         for (Path report : reports) {
             try {
                 String text = report.getFileName().toString().endsWith(".html")
-                        ? HtmlReport.write(result, redactor, "portpush " + describe() + (options.check() ? " (check)" : ""), groupVars)
+                        ? HtmlReport.write(result, redactor, "portpush " + describe() + (options.check() ? " (check)" : ""), groupVars, pasteLine)
                         : jsonText;
                 Files.writeString(report, text, StandardCharsets.UTF_8);
                 spec.commandLine().getErr().println("portpush: report written to " + report.toAbsolutePath());
@@ -293,10 +296,8 @@ public class RunCommand implements Callable<Integer> {
             out.println(summary);
             out.flush();
         }
-        if (!json && result.recap().size() > 0) {
-            // one line to paste into the change ticket
-            out.println(io.portpush.core.runner.RunSummary.line(result, reports.stream().map(r -> r.toAbsolutePath().toString()).toList(),
-                    recorder == null ? java.util.Optional.empty() : recorder.lastRevision(), groupVars));
+        if (!json && pasteLine != null) {
+            out.println(pasteLine);
             out.flush();
         }
         if (interrupted != null) {
@@ -307,6 +308,9 @@ public class RunCommand implements Callable<Integer> {
         }
         return exitCode(result);
     }
+
+    /** Each host's variables once the inventory is read: how the review groups a change shared by many hosts. */
+    protected java.util.function.Function<String, Map<String, Object>> groupVars = h -> Map.of();
 
     /** Run-wide services a command adds for the modules ({@code explain} adds its question). */
     protected void addServices(Map<Class<?>, Object> services) {

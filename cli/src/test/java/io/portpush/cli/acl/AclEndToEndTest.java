@@ -118,7 +118,14 @@ class AclEndToEndTest {
         CliRun r = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "--check", "--diff");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("+ip access-list extended EDGE", "+access-list EDGE extended permit tcp",
-                "+set firewall family inet filter EDGE term t1-xcp-client-access", "commands (not sent):");
+                "+set firewall family inet filter EDGE term t1-xcp-client-access", "lines added, 0 lines removed",
+                "catalogue flows: xcp.client-access").doesNotContain("commands (not sent):");
+        // -v adds the commands, once per change; -vv the whole text each device will hold
+        CliRun v = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "--check", "--diff", "-v");
+        assertThat(v.out()).contains("commands (not sent):").doesNotContain("device text");
+        assertThat(v.out().split("commands \\(not sent\\):", -1)).hasSize(4);
+        CliRun vv = run("run", playbook(RULES).toString(), "-i", inventory().toString(), "--check", "--diff", "-vv");
+        assertThat(vv.out()).contains("commands (not sent):", "  device text:");
         for (LabDevice d : fleet.devices()) {
             assertThat(configLines(d)).as(d.name()).isZero();
         }

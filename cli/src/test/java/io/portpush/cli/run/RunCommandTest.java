@@ -115,7 +115,7 @@ class RunCommandTest {
     @Test
     void checkModeReadsButSendsNoConfigurationCommand() throws Exception {
         Path inv = inventory();
-        CliRun r = run("run", playbook(CONFIG_PLAY).toString(), "-i", inv.toString(), "--check", "--diff");
+        CliRun r = run("run", playbook(CONFIG_PLAY).toString(), "-i", inv.toString(), "--check", "--diff", "-v");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("changed: [r1]", "+access-list 101 permit tcp any any eq 5222", "commands (not sent):",
                 "Check mode: no command that changes a device was sent.");

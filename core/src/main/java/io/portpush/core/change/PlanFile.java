@@ -28,9 +28,14 @@ import java.util.List;
  * </pre>
  * A file edited after it was written fails the content hash and is refused whole.
  *
+ * <p>{@code "groups"} (optional) holds the review: per object, hosts whose change is the same once
+ * their own values are named ({@link io.portpush.core.review.ChangeGroups}), the ones that differ
+ * first; {@code portpush show} prints it, {@code apply} sends {@code changes} only.
+ *
  * @param run how the plan was made (playbook, inventory, limit, extra vars, tags), so apply runs the same
+ * @param groups the changes grouped for review (empty in a plan written without them)
  */
-public record PlanFile(String portpushVersion, String created, String user, Run run, List<PlannedChange> changes) {
+public record PlanFile(String portpushVersion, String created, String user, Run run, List<PlannedChange> changes, List<Group> groups) {
     public static final String FORMAT = "portpush-plan";
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,8 +55,30 @@ public record PlanFile(String portpushVersion, String created, String user, Run 
         }
     }
 
+    /**
+     * One group of the review.
+     *
+     * @param object the policy object ({@code acl/EDGE})
+     * @param hosts the hosts whose change it is
+     * @param diff the diff, with {@code {{ var }}} where the hosts' values differ
+     */
+    public record Group(String object, List<String> hosts, String diff, List<String> commands, List<String> meaning, List<String> facts) {
+        public Group {
+            hosts = List.copyOf(hosts);
+            commands = List.copyOf(commands);
+            meaning = List.copyOf(meaning);
+            facts = List.copyOf(facts);
+        }
+    }
+
     public PlanFile {
         changes = List.copyOf(changes);
+        groups = List.copyOf(groups);
+    }
+
+    /** A plan without a grouped review. */
+    public PlanFile(String portpushVersion, String created, String user, Run run, List<PlannedChange> changes) {
+        this(portpushVersion, created, user, run, changes, List.of());
     }
 
     public void write(Path file) {
@@ -82,6 +109,18 @@ public record PlanFile(String portpushVersion, String created, String user, Run 
             n.put("atomic", c.atomic());
             n.put("diff", c.diff());
             strings(n.putArray("meaning"), c.meaning());
+        }
+        if (!groups.isEmpty()) {
+            ArrayNode gs = doc.putArray("groups");
+            for (Group g : groups) {
+                ObjectNode n = gs.addObject();
+                n.put("object", g.object());
+                strings(n.putArray("hosts"), g.hosts());
+                n.put("diff", g.diff());
+                strings(n.putArray("commands"), g.commands());
+                strings(n.putArray("meaning"), g.meaning());
+                strings(n.putArray("facts"), g.facts());
+            }
         }
         doc.put("sha256", hash(doc));
         try {
@@ -128,7 +167,12 @@ public record PlanFile(String portpushVersion, String created, String user, Run 
                     c.path("before").asText(), texts(c.path("commands")), c.path("atomic").asBoolean(), c.path("diff").asText(),
                     texts(c.path("meaning"))));
         }
-        return new PlanFile(doc.path("portpush").asText(), doc.path("created").asText(), doc.path("user").asText(), run, changes);
+        List<Group> groups = new ArrayList<>();
+        for (JsonNode g : doc.path("groups")) {
+            groups.add(new Group(g.path("object").asText(), texts(g.path("hosts")), g.path("diff").asText(), texts(g.path("commands")),
+                    texts(g.path("meaning")), texts(g.path("facts"))));
+        }
+        return new PlanFile(doc.path("portpush").asText(), doc.path("created").asText(), doc.path("user").asText(), run, changes, groups);
     }
 
     private static String hash(JsonNode body) {

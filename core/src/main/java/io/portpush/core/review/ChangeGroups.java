@@ -33,13 +33,48 @@ public final class ChangeGroups {
      * @param commands likewise
      * @param meaning the first host's reading of what the change opens and closes
      * @param message the first host's result message
+     * @param facts what a reviewer reads before any line: lines added and removed, the catalogue
+     *        flows the change is made of, lint findings
+     * @param values per host, the host-specific variables named in this group's text and the host's
+     *        value of each (how a host's own text is read back from the group's)
      */
-    public record Group(List<String> hosts, Status status, String diff, List<String> commands, List<String> meaning, String message) {
+    public record Group(List<String> hosts, Status status, String diff, List<String> commands, List<String> meaning, String message,
+                        List<String> facts, Map<String, Map<String, String>> values) {
         public Group {
             hosts = List.copyOf(hosts);
             commands = List.copyOf(commands);
             meaning = List.copyOf(meaning);
+            facts = List.copyOf(facts);
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
+
+        /** A group without facts or named values. */
+        public Group(List<String> hosts, Status status, String diff, List<String> commands, List<String> meaning, String message) {
+            this(hosts, status, diff, commands, meaning, message, List.of(), Map.of());
+        }
+    }
+
+    /**
+     * The facts of one result: lines the diff adds and removes (headers left out), the catalogue
+     * flows its entries come from ({@code flows} in the result's data), its lint findings.
+     */
+    static List<String> facts(TaskResult r) {
+        List<String> out = new ArrayList<>();
+        long added = r.diff().lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")).count();
+        long removed = r.diff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).count();
+        if (added + removed > 0) {
+            out.add(added + (added == 1 ? " line added, " : " lines added, ") + removed + (removed == 1 ? " line removed" : " lines removed"));
+        }
+        if (r.data().get("flows") instanceof List<?> flows && !flows.isEmpty()) {
+            out.add("catalogue flows: " + String.join(", ", flows.stream().map(String::valueOf).toList()));
+        }
+        for (String key : List.of("lint", "device_lint")) {
+            if (r.data().get(key) instanceof List<?> l && !l.isEmpty()) {
+                out.add((key.equals("lint") ? "lint: " : "lint of what the device holds: ") + l.size()
+                        + (l.size() == 1 ? " finding: " : " findings, first: ") + l.get(0));
+            }
+        }
+        return out;
     }
 
     /** @param vars each host's variables (only string values are looked at) */
@@ -75,11 +110,26 @@ public final class ChangeGroups {
             @SuppressWarnings("unchecked")
             List<String> commands = one ? r.commands() : (List<String>) normal.get(g.getKey()).get(1);
             List<String> meaning = r.data().get("meaning") instanceof List<?> m ? m.stream().map(String::valueOf).toList() : List.of();
-            out.add(new Group(g.getValue(), r.status(), one ? r.diff() : (String) normal.get(g.getKey()).get(0), commands, meaning, r.msg()));
+            String diff = one ? r.diff() : (String) normal.get(g.getKey()).get(0);
+            Map<String, Map<String, String>> named = new LinkedHashMap<>();
+            if (!one) {
+                String text = diff + "\n" + String.join("\n", commands);
+                for (String host : g.getValue()) {
+                    Map<String, String> v = new LinkedHashMap<>();
+                    specific.getOrDefault(host, Map.of()).forEach((k, x) -> {
+                        if (text.contains("{{ " + k + " }}")) {
+                            v.put(k, x);
+                        }
+                    });
+                    named.put(host, v);
+                }
+            }
+            out.add(new Group(g.getValue(), r.status(), diff, commands, meaning, r.msg(), facts(r), named));
         }
-        List<String> order = new ArrayList<>(shown.keySet());
+        Map<String, Integer> order = new java.util.HashMap<>();
+        shown.keySet().forEach(h -> order.put(h, order.size()));
         out.sort(Comparator.comparingInt((Group g) -> g.status() == Status.FAILED || g.status() == Status.UNREACHABLE ? 0 : 1)
-                .thenComparingInt(g -> g.hosts().size()).thenComparingInt(g -> order.indexOf(g.hosts().get(0))));
+                .thenComparingInt(g -> g.hosts().size()).thenComparingInt(g -> order.get(g.hosts().get(0))));
         return out;
     }
 

@@ -47,6 +47,31 @@ class ChangeGroupsTest {
     }
 
     @Test
+    void eachGroupSaysWhatItAddsAndRemovesAndWhichFlowsBeforeAnyLine() {
+        Map<String, TaskResult> results = new LinkedHashMap<>();
+        String diff = "--- a/r1/acl/EDGE\n+++ b/r1/acl/EDGE\n@@ -1,2 +1,2 @@\n ip access-list extended EDGE\n- 10 permit ip any any\n+ 10 permit tcp any any eq 5222\n+ 20 deny ip any any\n";
+        results.put("r1", new TaskResult(Status.CHANGED, "applied", Map.of("flows", List.of("xcp.client-access"), "lint",
+                List.of("entry 30 is shadowed by entry 10")), diff, List.of("x")));
+        ChangeGroups.Group g = ChangeGroups.of(results, h -> Map.of()).get(0);
+        assertThat(g.facts()).containsExactly("2 lines added, 1 line removed", "catalogue flows: xcp.client-access",
+                "lint: 1 finding: entry 30 is shadowed by entry 10");
+    }
+
+    @Test
+    void aSharedGroupKeepsEachHostsOwnValuesOfTheVariablesItNames() {
+        Map<String, TaskResult> results = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> vars = new LinkedHashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            results.put("r" + i, change("r" + i, "GigabitEthernet" + i, ""));
+            // site differs too but the text never names it: it is not one of the group's values
+            vars.put("r" + i, Map.of("edge_interface", "GigabitEthernet" + i, "site", "site-" + i));
+        }
+        ChangeGroups.Group g = ChangeGroups.of(results, vars::get).get(0);
+        assertThat(g.hosts()).hasSize(3);
+        assertThat(g.values()).containsEntry("r2", Map.of("edge_interface", "GigabitEthernet2"));
+    }
+
+    @Test
     void valuesAreReplacedAsWholeWordsOnly() {
         assertThat(ChangeGroups.normalise("interface Gi1\n description to-Gi10\n Gi1.100", "r1", Map.of("edge", "Gi1")))
                 .isEqualTo("interface {{ edge }}\n description to-Gi10\n Gi1.100");

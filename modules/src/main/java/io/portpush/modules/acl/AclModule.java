@@ -135,6 +135,7 @@ public final class AclModule implements TaskModule {
         Map<String, Object> data = new LinkedHashMap<>();
         List<String> meaning = new ArrayList<>();
         List<String> explain = new ArrayList<>();
+        java.util.Set<String> flows = new java.util.LinkedHashSet<>();
         data.put("acls", placed.acls().stream().map(AclIntent::name).toList());
         data.put("placement", placed.notes());
         for (int i = 0; i < results.size(); i++) {
@@ -151,6 +152,9 @@ public final class AclModule implements TaskModule {
             if (r.data().get("explain") instanceof List<?> l) {
                 l.forEach(x -> explain.add(String.valueOf(x)));
             }
+            if (r.data().get("flows") instanceof List<?> l) {
+                l.forEach(x -> flows.add(String.valueOf(x)));
+            }
             data.put(acl, r.data());
         }
         if (!meaning.isEmpty()) {
@@ -159,6 +163,7 @@ public final class AclModule implements TaskModule {
         if (!explain.isEmpty()) {
             data.put("explain", explain);
         }
+        data.put("flows", List.copyOf(flows));
         String notes = placed.notes().isEmpty() ? "" : " (placement: " + String.join("; ", placed.notes()) + ")";
         return new TaskResult(status, name + " placed as " + placed.acls().size() + " lists: " + String.join("; ", msgs) + notes, data,
                 diff.toString(), commands);
@@ -374,6 +379,10 @@ public final class AclModule implements TaskModule {
         data.put("acl", intent.name());
         data.put("entries", AclEntries.flatten(intent.entries()).stream().map(e -> e.describe()).toList());
         data.put("lint", lint.stream().map(AclLint.Finding::toString).toList());
+        // the catalogue flows the list is made of, named before any line in a review
+        data.put("flows", AclEntries.flatten(intent.entries()).stream().map(io.portpush.core.policy.AclEntry::origin)
+                .filter(java.util.Objects::nonNull).map(o -> o.startsWith("return:") ? o.substring("return:".length()) : o)
+                .filter(o -> !o.equals("literal") && !o.equals("default") && !o.equals("unrecognised")).distinct().toList());
         before.ifPresent(b -> {
             List<AclLint.Finding> found = new ArrayList<>(AclLint.check(b.entries()));
             // what the device holds, where it is bound, against where its addresses sit
