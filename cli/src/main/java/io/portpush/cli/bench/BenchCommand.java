@@ -50,7 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * They print medians and percentiles; run them a few times, machines here are noisy.
  */
 @Command(name = "bench", description = "Measure the lab and the engine (prints figures for docs/PERFORMANCE.md).",
-        subcommands = {BenchCommand.Lab.class, BenchCommand.Engine.class})
+        subcommands = {BenchCommand.Lab.class, BenchCommand.Engine.class, ReportLoad.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -40,6 +40,10 @@ final class HtmlReport {
         }
     }
 
+    private static String title(RunReport.TaskRecord t) {
+        return t.play().isEmpty() ? esc(t.task()) : esc(t.play()) + " / " + esc(t.task());
+    }
+
     /** The line diff in colour, escaped. */
     private static void diff(StringBuilder h, String diff) {
         h.append("<pre class=\"diff\">");
@@ -113,6 +117,21 @@ final class HtmlReport {
         // a list, not a map: two runs of one task with the same results are still two tasks
         List<Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>>> grouped = report.tasks().stream()
                 .map(t -> Map.entry(t, io.portpush.core.review.ChangeGroups.of(t.results(), vars))).toList();
+        // every group on one line, so that the first screen holds the whole review, however many hosts
+        h.append("<table id=\"overview\"><tr><th>group</th><th>task</th><th>status</th><th>hosts</th><th>change</th><th>first hosts</th></tr>\n");
+        int number = 0;
+        for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped) {
+            for (io.portpush.core.review.ChangeGroups.Group g : e.getValue()) {
+                number++;
+                List<String> first = g.hosts().subList(0, Math.min(3, g.hosts().size()));
+                h.append("<tr><td><a href=\"#group-").append(number).append("\">group ").append(number).append("</a></td><td>").append(esc(e.getKey().task()))
+                        .append("</td><td class=\"").append(g.status().word()).append("\">").append(g.status().word()).append("</td><td>")
+                        .append(g.hosts().size()).append("</td><td>").append(esc(redactor.redact(g.facts().isEmpty() ? g.message() : g.facts().get(0))))
+                        .append("</td><td>").append(esc(String.join(", ", first))).append(g.hosts().size() > first.size() ? ", ..." : "")
+                        .append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n");
         h.append("<p><input id=\"filter\" type=\"search\" placeholder=\"filter: host, status or group\" size=\"40\"></p>\n");
         h.append("<h2>Changes, grouped</h2>\n");
         int k = 0;
@@ -122,7 +141,7 @@ final class HtmlReport {
             if (groups.isEmpty()) {
                 continue;
             }
-            h.append("<h3>").append(esc(t.play())).append(" / ").append(esc(t.task())).append("</h3>\n");
+            h.append("<h3>").append(title(t)).append("</h3>\n");
             for (io.portpush.core.review.ChangeGroups.Group g : groups) {
                 String cls = g.status().word();
                 h.append("<div class=\"group\" id=\"group-").append(++k).append("\"><h4>group ").append(k).append(": <span class=\"").append(cls).append("\">").append(g.hosts().size())
@@ -191,7 +210,7 @@ final class HtmlReport {
         java.util.Set<String> anchored = new java.util.HashSet<>();
         for (int ti = 0; ti < report.tasks().size(); ti++) {
             RunReport.TaskRecord t = report.tasks().get(ti);
-            h.append("<h3>").append(esc(t.play())).append(" / ").append(esc(t.task())).append("</h3>\n");
+            h.append("<h3>").append(title(t)).append("</h3>\n");
             for (Map.Entry<String, TaskResult> e : t.results().entrySet()) {
                 TaskResult r = e.getValue();
                 String cls = r.status().word();
