@@ -98,7 +98,8 @@ class PlanApplyEndToEndTest {
 
         CliRun show = CliRun.of("show", window.toString());
         assertThat(show.code()).isZero();
-        assertThat(show.out()).contains("r1 acl/EDGE", "opens permit tcp 192.0.2.0/28 -> 10.10.1.0/24:5061", "commands:");
+        assertThat(show.out()).contains("r1 acl/EDGE", "opens permit tcp 192.0.2.0/28 -> 10.10.1.0/24:5061", "commands:",
+                "3 change(s), 3 distinct", "acl/EDGE: r1: a change of its own", "lines added");
 
         // someone changes r1 after the review
         assertThat(run("run", playbook("hand.yml", "xcp.client-access, xcp.bosh").toString(), "-i", inv.toString(), "-l", "r1").code()).isZero();
