@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, io.portpush.cli.parse.ParseCommand.class, AuditCommands.Verify.class, AuditCommands.Lint.class, RollbackCommand.class, HistoryCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
                 io.portpush.cli.platform.PlatformsCommand.class, io.portpush.cli.run.ExplainCommand.class, io.portpush.cli.run.AuditCommand.class,
                 io.portpush.cli.run.PlanCommands.Plan.class, io.portpush.cli.run.PlanCommands.Show.class,
-                io.portpush.cli.run.PlanCommands.Apply.class,
+                io.portpush.cli.run.PlanCommands.Apply.class, io.portpush.cli.run.AdoptCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 a host failed, 3 drift found, 4 a host unreachable,",
                 "5 invalid input file, 6 not found, 7 another run holds the state directory, 64 usage error,",

@@ -23,7 +23,7 @@ public final class TaskModules {
 
     public static Map<String, TaskModule> all() {
         Map<String, TaskModule> m = new LinkedHashMap<>();
-        for (TaskModule t : List.of(new AclModule(), new RollbackModule(), new QosModule(), new VerifyModule(), new CommandModule(), new ConfigModule(), new TemplateModule(), new BackupModule(),
+        for (TaskModule t : List.of(new AclModule(), new io.portpush.modules.acl.AclAdoptModule(), new RollbackModule(), new QosModule(), new VerifyModule(), new CommandModule(), new ConfigModule(), new TemplateModule(), new BackupModule(),
                 new AssertModule(), new DebugModule(), new SetFactModule())) {
             m.put(t.name(), t);
         }

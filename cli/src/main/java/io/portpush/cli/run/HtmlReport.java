@@ -97,19 +97,20 @@ final class HtmlReport {
         }
         report.recap().values().forEach(c -> totals.merge(c.unreachable > 0 ? "unreachable" : c.failed > 0 ? "failed" : c.changed > 0 ? "changed"
                 : c.ok > 0 ? "ok" : "skipped", 1, Integer::sum));
-        h.append("<h2>Summary</h2>\n<table id=\"totals\"><tr><th>hosts</th>");
-        totals.keySet().forEach(w -> h.append("<th class=\"").append(w).append("\">").append(w).append("</th>"));
-        h.append("</tr>\n<tr><td>").append(report.recap().size()).append("</td>");
-        totals.values().forEach(n -> h.append("<td>").append(n).append("</td>"));
-        h.append("</tr></table>\n");
-        List<String> unreachable = report.recap().entrySet().stream().filter(e -> e.getValue().unreachable > 0).map(Map.Entry::getKey).toList();
-        h.append("<p>Unreachable hosts: <span id=\"unreachable\">");
-        if (unreachable.isEmpty()) {
-            h.append("none");
-        } else {
-            hostLinks(h, unreachable);
+        // the paste line says the totals; without it, a table does (the meaning stays on the first screen either way)
+        if (summaryLine == null) {
+            h.append("<table id=\"totals\"><tr><th>hosts</th>");
+            totals.keySet().forEach(w -> h.append("<th class=\"").append(w).append("\">").append(w).append("</th>"));
+            h.append("</tr>\n<tr><td>").append(report.recap().size()).append("</td>");
+            totals.values().forEach(n -> h.append("<td>").append(n).append("</td>"));
+            h.append("</tr></table>\n");
         }
-        h.append("</span></p>\n");
+        List<String> unreachable = report.recap().entrySet().stream().filter(e -> e.getValue().unreachable > 0).map(Map.Entry::getKey).toList();
+        if (!unreachable.isEmpty()) {
+            h.append("<p>Unreachable hosts: <span id=\"unreachable\">");
+            hostLinks(h, unreachable);
+            h.append("</span></p>\n");
+        }
         for (String w : report.warnings()) {
             h.append("<p class=\"failed\">warning: ").append(esc(redactor.redact(w))).append("</p>\n");
         }
@@ -117,21 +118,24 @@ final class HtmlReport {
         // a list, not a map: two runs of one task with the same results are still two tasks
         List<Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>>> grouped = report.tasks().stream()
                 .map(t -> Map.entry(t, io.portpush.core.review.ChangeGroups.of(t.results(), vars))).toList();
-        // every group on one line, so that the first screen holds the whole review, however many hosts
-        h.append("<table id=\"overview\"><tr><th>group</th><th>task</th><th>status</th><th>hosts</th><th>change</th><th>first hosts</th></tr>\n");
-        int number = 0;
-        for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped) {
-            for (io.portpush.core.review.ChangeGroups.Group g : e.getValue()) {
-                number++;
-                List<String> first = g.hosts().subList(0, Math.min(3, g.hosts().size()));
-                h.append("<tr><td><a href=\"#group-").append(number).append("\">group ").append(number).append("</a></td><td>").append(esc(e.getKey().task()))
-                        .append("</td><td class=\"").append(g.status().word()).append("\">").append(g.status().word()).append("</td><td>")
-                        .append(g.hosts().size()).append("</td><td>").append(esc(redactor.redact(g.facts().isEmpty() ? g.message() : g.facts().get(0))))
-                        .append("</td><td>").append(esc(String.join(", ", first))).append(g.hosts().size() > first.size() ? ", ..." : "")
-                        .append("</td></tr>\n");
+        // every group on one line, so that the first screen holds the whole review, however many hosts (one group needs no index)
+        int groupCount = grouped.stream().mapToInt(e -> e.getValue().size()).sum();
+        if (groupCount > 1) {
+            h.append("<table id=\"overview\"><tr><th>group</th><th>task</th><th>status</th><th>hosts</th><th>change</th><th>first hosts</th></tr>\n");
+            int number = 0;
+            for (Map.Entry<RunReport.TaskRecord, List<io.portpush.core.review.ChangeGroups.Group>> e : grouped) {
+                for (io.portpush.core.review.ChangeGroups.Group g : e.getValue()) {
+                    number++;
+                    List<String> first = g.hosts().subList(0, Math.min(3, g.hosts().size()));
+                    h.append("<tr><td><a href=\"#group-").append(number).append("\">group ").append(number).append("</a></td><td>").append(esc(e.getKey().task()))
+                            .append("</td><td class=\"").append(g.status().word()).append("\">").append(g.status().word()).append("</td><td>")
+                            .append(g.hosts().size()).append("</td><td>").append(esc(redactor.redact(g.facts().isEmpty() ? g.message() : g.facts().get(0))))
+                            .append("</td><td>").append(esc(String.join(", ", first))).append(g.hosts().size() > first.size() ? ", ..." : "")
+                            .append("</td></tr>\n");
+                }
             }
+            h.append("</table>\n");
         }
-        h.append("</table>\n");
         h.append("<p><input id=\"filter\" type=\"search\" placeholder=\"filter: host, status or group\" size=\"40\"></p>\n");
         h.append("<h2>Changes, grouped</h2>\n");
         int k = 0;
