@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code ./portpush} line of the README's "A maintenance window with portpush" section, in
- * order, against the lab inventory (its hosts moved to free ports, everything else as shipped:
+ * Every {@code ./portpush} line of the README's walk-throughs ("A maintenance window with
+ * portpush", "Start from what your devices already have"), in order, against the lab inventory (its hosts moved to free ports, everything else as shipped:
  * group variables, the routers' traffic): each must succeed. The files a reader would have (an
  * SSH key, the board's allowed-signers file) are made here; paths in the lines are the project's.
  */
@@ -22,8 +22,8 @@ class ReadmeWindowTest {
     @TempDir
     Path dir;
 
-    static List<String> windowCommands(String readme) {
-        int from = readme.indexOf("## A maintenance window with portpush");
+    static List<String> sectionCommands(String readme, String heading) {
+        int from = readme.indexOf("## " + heading + "\n");
         int to = readme.indexOf("\n## ", from + 1);
         assertThat(from).as("the README has the section").isPositive();
         List<String> out = new ArrayList<>();
@@ -44,11 +44,8 @@ class ReadmeWindowTest {
         }
     }
 
-    @Test
-    void everyCommandOfTheWalkThroughWorksOnTheLab() throws Exception {
-        Path project = Path.of("..").toAbsolutePath().normalize();
-        List<String> commands = windowCommands(Files.readString(project.resolve("README.md")));
-        assertThat(commands).as("plan, show, apply, history, rollback and the signed plan").hasSizeGreaterThanOrEqualTo(8);
+    /** The lab inventory as shipped, its hosts moved to free ports (tests run beside a lab a person may have up). */
+    private Path labInventory(Path project) throws Exception {
         Path inv = dir.resolve("lab");
         Files.createDirectories(inv.resolve("group_vars"));
         try (var files = Files.list(project.resolve("inventories/lab/group_vars"))) {
@@ -64,6 +61,15 @@ class ReadmeWindowTest {
         }
         ports.appendTail(moved);
         Files.writeString(inv.resolve("hosts.yml"), moved.toString());
+        return inv;
+    }
+
+    @Test
+    void everyCommandOfTheWalkThroughWorksOnTheLab() throws Exception {
+        Path project = Path.of("..").toAbsolutePath().normalize();
+        List<String> commands = sectionCommands(Files.readString(project.resolve("README.md")), "A maintenance window with portpush");
+        assertThat(commands).as("plan, show, apply, history, rollback and the signed plan").hasSizeGreaterThanOrEqualTo(8);
+        Path inv = labInventory(project);
 
         boolean signing = Files.isExecutable(Path.of("/usr/bin/ssh-keygen"));
         Path key = dir.resolve("id_ed25519");
@@ -97,5 +103,33 @@ class ReadmeWindowTest {
                 assertThat(run.out() + run.err()).contains("gives portpush no per-entry counters");
             }
         }
+    }
+
+    @Test
+    void everyCommandOfTheAdoptionWorksOnTheLabAndTheAdoptedPlaybookChangesNothing() throws Exception {
+        Path project = Path.of("..").toAbsolutePath().normalize();
+        List<String> commands = sectionCommands(Files.readString(project.resolve("README.md")), "Start from what your devices already have");
+        assertThat(commands).as("seed, adopt, check").hasSize(3);
+        Path inv = labInventory(project);
+        String last = "";
+        for (String command : commands) {
+            List<String> args = new ArrayList<>();
+            for (String w : command.substring("./portpush ".length()).split("\\s+")) {
+                args.add(switch (w) {
+                    case "inventories/lab" -> inv.toString();
+                    case "adopted.yml" -> dir.resolve("adopted.yml").toString();
+                    default -> w.startsWith("playbooks/") ? project.resolve(w).toString() : w;
+                });
+            }
+            CliRun run = CliRun.inState(dir.resolve("state"), args.toArray(String[]::new));
+            assertThat(run.code()).as(command + "\n" + run.out() + run.err()).isZero();
+            last = run.out();
+            if (command.startsWith("./portpush adopt")) {
+                assertThat(last).contains("r1: LEGACY adopted, no change in meaning", "fw1: LEGACY adopted, no change in meaning",
+                        "mx1: LEGACY adopted, no change in meaning", "more broadly than the catalogue describes it");
+                assertThat(Files.readString(dir.resolve("adopted.yml"))).contains("- xcp.client-access");
+            }
+        }
+        assertThat(last).contains("ok: [r1]", "ok: [fw1]", "ok: [mx1]").doesNotContain("changed:");
     }
 }

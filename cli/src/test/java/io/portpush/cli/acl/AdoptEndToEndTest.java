@@ -154,6 +154,8 @@ class AdoptEndToEndTest {
         assertThat(playbook).contains("hosts: r1:r2", "hosts: fw1", "hosts: mx1");
         // catalogue-shaped entries became flows, the rest stayed literal, in place
         assertThat(playbook).contains("- xcp.client-access", "- xcp.bosh", "remark: adopted from entry");
+        // a literal keeps the device's own words: the IOS remark above it, the Junos term's name
+        assertThat(playbook).contains("sip trunk, wider than it needs (adopted from entry 3)", "remark: ssh (adopted from entry 3)");
         assertThat(playbook).doesNotContain("sip-proxy");
         // the migration report: the range wider than the catalogue's SIP flows, the host no role covers, the shadowed entry
         assertThat(out).contains("permits sip-proxy.", "more broadly than the catalogue describes it")

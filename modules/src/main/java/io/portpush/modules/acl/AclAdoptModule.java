@@ -152,9 +152,20 @@ public final class AclAdoptModule implements TaskModule {
         if (e.established()) {
             m.put("established", true);
         }
-        // where it came from, in words a template cannot read as its own
-        m.put("remark", "adopted from entry " + entry);
+        // where it came from: the device's own remark (IOS, ASA, NX-OS, EOS) or term name (Junos), and its place in the list
+        m.put("remark", ownRemark(e).map(r -> r + " (adopted from entry " + entry + ")").orElse("adopted from entry " + entry));
         return m;
+    }
+
+    /** The remark or term name the device's parser put on the entry; nothing for the parser's own markers. */
+    static java.util.Optional<String> ownRemark(AclEntry e) {
+        String o = e.origin() == null ? "" : e.origin().strip();
+        if (o.isEmpty() || o.equals("literal") || o.equals("default") || o.equals("unrecognised") || o.matches("t?\\d+")) {
+            return java.util.Optional.empty();
+        }
+        // a remark is one line of printable text: anything else is left behind rather than carried towards a device
+        String printable = o.replaceAll("[^\\p{Print}]", "");
+        return printable.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(printable);
     }
 
     private static Object addresses(AddressSet a) {
