@@ -347,4 +347,44 @@ class NftablesNamespaceTest {
         assertThat(chain(fw, "EDGE")).as("the host's timer restored the table as it was (no EDGE chain)").doesNotContain("dport 5222");
         assertThat(reachable(1500)).isTrue();
     }
+
+    /**
+     * Adoption on a real kernel: a chain written by hand (the catalogue's XMPP flow, SSH for the
+     * management subnet, a SIP range wider than the catalogue's, no final rule: the chain's drop
+     * policy decides) becomes a playbook whose check run against the same host changes nothing.
+     * A rule bound to an interface name has no rule to say it: that host is not adopted.
+     */
+    @Test
+    void aHandWrittenChainIsAdoptedAndItsPlaybookChangesNothing() throws Exception {
+        Path inv = inventory(TRAFFIC + "0.0/24");
+        Path ruleset = dir.resolve("legacy.nft");
+        Files.writeString(ruleset, String.join("\n",
+                "table inet portpush {",
+                "  chain LEGACY {",
+                "    type filter hook input priority 0; policy drop;",
+                "    ct state established,related accept",
+                "    ip saddr " + TRAFFIC + "0.0/24 ip daddr " + TRAFFIC + "0.1 tcp dport 5222 accept comment \"xmpp clients\"",
+                "    ip saddr " + MGMT + "0.0/24 tcp dport 22 accept comment \"management\"",
+                "    ip daddr " + TRAFFIC + "0.1 tcp dport 5060-5070 accept",
+                "  }",
+                "}", ""));
+        must("ip", "netns", "exec", fw, "nft", "-f", ruleset.toString());
+        assertThat(reachable(5222)).isTrue();
+        assertThat(reachable(1500)).as("the policy drops the rest").isFalse();
+
+        Path adopted = dir.resolve("adopted.yml");
+        String adopt = cli("adopt", "-i", inv.toString(), "--acl", "LEGACY", "-o", adopted.toString());
+        assertThat(adopt).startsWith("0\n").contains("fw: LEGACY adopted, no change in meaning")
+                .contains("more broadly than the catalogue describes it: ports 5060-5070 where the catalogue says 5062 (broader)");
+        String playbook = Files.readString(adopted);
+        assertThat(playbook).contains("- xcp.client-access", "management (adopted from entry 2)", "interface: input", "default: deny");
+        String check = cli("run", adopted.toString(), "-i", inv.toString(), "--check", "--diff");
+        assertThat(check).startsWith("0\n").contains("ok: [fw]").doesNotContain("changed:");
+
+        // iifname is beyond the model: the entry would read broader than the rule is, so adoption stops there
+        must("ip", "netns", "exec", fw, "nft", "add", "rule", "inet", "portpush", "LEGACY", "iifname", "\"lo\"", "tcp", "dport", "6603", "accept");
+        String blocked = cli("adopt", "-i", inv.toString(), "--acl", "LEGACY", "-o", dir.resolve("no.yml").toString());
+        assertThat(blocked).startsWith("3\n").contains("fw: not adopted", "iifname");
+        assertThat(dir.resolve("no.yml")).doesNotExist();
+    }
 }

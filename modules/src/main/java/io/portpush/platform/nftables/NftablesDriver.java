@@ -114,13 +114,21 @@ public final class NftablesDriver implements HostFirewallDriver {
         try {
             List<AclEntry> entries = new ArrayList<>();
             List<Binding> bindings = new ArrayList<>();
+            String policy = "";
             for (JsonNode item : JSON.readTree(json).path("nftables")) {
                 if (item.has("chain") && item.get("chain").has("hook")) {
                     bindings.add(new Binding(item.get("chain").get("hook").asText(), Binding.Direction.IN));
+                    policy = item.get("chain").path("policy").asText("accept");
                 }
                 if (item.has("rule")) {
                     rule(item.get("rule")).ifPresent(entries::add);
                 }
+            }
+            // a base chain that no rule ends decides by its policy (nft(8), CHAINS: "policy"): that is the list's last entry, as
+            // Cisco's implicit deny is; portpush's own chains end with their default rule, so nothing is added to them
+            if (!policy.isEmpty() && (entries.isEmpty() || !catchAll(entries.get(entries.size() - 1)))) {
+                entries.add(new AclEntry(policy.equals("drop") ? Action.DENY : Action.PERMIT, "ip", AddressSet.ANY, PortMatch.ANY,
+                        AddressSet.ANY, PortMatch.ANY, false, false, "policy " + policy));
             }
             return new DeviceAcl(name, entries, bindings, text);
         } catch (IOException e) {
@@ -129,8 +137,20 @@ public final class NftablesDriver implements HostFirewallDriver {
     }
 
     /** One rule as an entry: its matches and verdict (a marking rule without verdict reads as permit). */
+    private static boolean catchAll(AclEntry e) {
+        return e.protocol().equals("ip") && e.source().any() && e.destination().any() && e.sourcePorts().any()
+                && e.destinationPorts().any() && !e.qualified();
+    }
+
+    /** The connection states a stateful list lets back in: the rule that says only that is return traffic, as portpush's own is. */
+    private static final java.util.Set<String> RETURN_STATES = java.util.Set.of("established", "related");
+
     static Optional<AclEntry> rule(JsonNode rule) {
         String proto = "ip";
+        // what a rule matches beyond the model (an interface, a ct state, TCP flags, an ICMP type): kept as qualifiers, so
+        // the entry never reads broader than the rule is; a verdict the model has no word for makes the rule unrecognised
+        List<String> qualifiers = new ArrayList<>();
+        boolean returnTraffic = false;
         List<String> src = new ArrayList<>();
         List<String> dst = new ArrayList<>();
         PortMatch sp = PortMatch.ANY;
@@ -141,12 +161,20 @@ public final class NftablesDriver implements HostFirewallDriver {
             if (e.has("match")) {
                 JsonNode left = e.get("match").get("left");
                 JsonNode right = e.get("match").get("right");
-                if (left.has("ct")) {
-                    return Optional.empty(); // the conntrack rule: return traffic, not an entry of the intent
+                String op = e.get("match").path("op").asText("==");
+                if (left.has("ct") && "state".equals(left.get("ct").path("key").asText()) && List.of("in", "==").contains(op)
+                        && states(right).stream().allMatch(RETURN_STATES::contains)) {
+                    returnTraffic = true; // the conntrack rule: return traffic, not an entry of the intent
+                    continue;
                 }
-                if (left.has("meta") && "l4proto".equals(left.get("meta").path("key").asText())) {
+                if (left.has("meta") && "l4proto".equals(left.get("meta").path("key").asText()) && op.equals("==")) {
                     proto = right.asText();
-                } else if (left.has("payload")) {
+                } else if (left.has("payload") && !List.of("==", "in").contains(op)) {
+                    qualifiers.add("nft " + e.get("match"));
+                } else if (left.has("payload") && left.get("payload").has("protocol")
+                        && List.of("protocol", "nexthdr").contains(left.get("payload").path("field").asText())) {
+                    proto = right.asText(); // ip protocol tcp, ip6 nexthdr udp
+                } else if (left.has("payload") && left.get("payload").has("protocol")) {
                     String p = left.get("payload").get("protocol").asText();
                     String field = left.get("payload").get("field").asText();
                     switch (field) {
@@ -160,11 +188,13 @@ public final class NftablesDriver implements HostFirewallDriver {
                             proto = p;
                             dp = ports(right);
                         }
-                        default -> {
-                            // other matches do not change what portpush models
-                        }
+                        default -> qualifiers.add("nft " + e.get("match")); // tcp flags, icmp type, ip dscp ...
                     }
+                } else {
+                    qualifiers.add("nft " + e.get("match")); // iifname, ct state new, meta mark ...
                 }
+            } else if (e.has("jump") || e.has("goto") || e.has("return") || e.has("queue") || e.has("continue")) {
+                return Optional.of(AclEntry.unrecognised("nft rule " + rule.path("expr")));
             } else if (e.has("log")) {
                 log = true;
             } else if (e.has("accept")) {
@@ -176,10 +206,29 @@ public final class NftablesDriver implements HostFirewallDriver {
             }
         }
         if (action == null) {
+            return Optional.empty(); // a counter or a log line alone decides nothing
+        }
+        if (returnTraffic && action == Action.PERMIT && qualifiers.isEmpty() && src.isEmpty() && dst.isEmpty() && sp.any() && dp.any()
+                && proto.equals("ip")) {
             return Optional.empty();
         }
+        if (returnTraffic) {
+            qualifiers.add(0, "ct state established,related"); // the state match, with more: the entry matches less than its fields say
+        }
         return Optional.of(new AclEntry(action, proto, AddressSet.parse(src), sp, AddressSet.parse(dst), dp, false, log,
-                rule.path("comment").asText("")));
+                rule.path("comment").asText(""), qualifiers));
+    }
+
+    private static List<String> states(JsonNode right) {
+        List<String> out = new ArrayList<>();
+        if (right.isArray()) {
+            right.forEach(x -> out.add(x.asText()));
+        } else if (right.has("set")) {
+            right.get("set").forEach(x -> out.add(x.asText()));
+        } else {
+            out.add(right.asText());
+        }
+        return out;
     }
 
     private static String address(JsonNode right) {

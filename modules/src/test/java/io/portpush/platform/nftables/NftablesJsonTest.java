@@ -50,7 +50,7 @@ class NftablesJsonTest {
         assertThat(acl.name()).isEqualTo("EDGE");
         assertThat(acl.text()).isEqualTo("text");
         assertThat(acl.bindings()).containsExactly(new Binding("input", Binding.Direction.IN));
-        assertThat(acl.entries()).hasSize(3);
+        assertThat(acl.entries()).hasSize(4); // three rules, then the chain's accept policy (no rule ends the chain)
         AclEntry xmpp = acl.entries().get(0);
         assertThat(xmpp.action()).isEqualTo(Action.PERMIT);
         assertThat(xmpp.protocol()).isEqualTo("tcp");
@@ -76,5 +76,61 @@ class NftablesJsonTest {
         DeviceAcl acl = NftablesDriver.parse("{\"nftables\": [{\"chain\": {\"name\": \"X\"}}]}", "X", "");
         assertThat(acl.entries()).isEmpty();
         assertThat(acl.bindings()).isEmpty();
+    }
+
+    /** A chain written by hand, as nft -j lists it (libnftables-json(5)): what the model cannot say must never read broader. */
+    private static final String HAND_WRITTEN = """
+            {"nftables": [
+              {"chain": {"family": "inet", "table": "portpush", "name": "LEGACY", "handle": 1, "type": "filter", "hook": "input",
+                         "prio": 0, "policy": "drop"}},
+              {"rule": {"family": "inet", "table": "portpush", "chain": "LEGACY", "handle": 2,
+                        "expr": [{"match": {"op": "in", "left": {"ct": {"key": "state"}}, "right": ["established", "related"]}},
+                                 {"accept": null}]}},
+              {"rule": {"family": "inet", "table": "portpush", "chain": "LEGACY", "handle": 3, "comment": "admins",
+                        "expr": [{"match": {"op": "==", "left": {"meta": {"key": "iifname"}}, "right": "eth1"}},
+                                 {"match": {"op": "==", "left": {"payload": {"protocol": "tcp", "field": "dport"}}, "right": 22}},
+                                 {"accept": null}]}},
+              {"rule": {"family": "inet", "table": "portpush", "chain": "LEGACY", "handle": 4,
+                        "expr": [{"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "protocol"}}, "right": "udp"}},
+                                 {"match": {"op": "!=", "left": {"payload": {"protocol": "udp", "field": "dport"}}, "right": 53}},
+                                 {"drop": null}]}},
+              {"rule": {"family": "inet", "table": "portpush", "chain": "LEGACY", "handle": 5,
+                        "expr": [{"match": {"op": "==", "left": {"payload": {"protocol": "tcp", "field": "dport"}}, "right": 5222}},
+                                 {"jump": {"target": "XMPP"}}]}},
+              {"rule": {"family": "inet", "table": "portpush", "chain": "LEGACY", "handle": 6,
+                        "expr": [{"match": {"op": "==", "left": {"payload": {"protocol": "tcp", "field": "dport"}}, "right": 5269}},
+                                 {"counter": {"packets": 3, "bytes": 180}}, {"accept": null}]}}
+            ]}
+            """;
+
+    @Test
+    void matchesBeyondTheModelAreKeptAndTheChainPolicyIsTheLastEntry() {
+        DeviceAcl acl = NftablesDriver.parse(HAND_WRITTEN, "LEGACY", "");
+        assertThat(acl.entries()).hasSize(5);
+        AclEntry admins = acl.entries().get(0);
+        assertThat(admins.qualifiers()).singleElement().asString().contains("iifname", "eth1");
+        assertThat(admins.origin()).isEqualTo("admins");
+        AclEntry notDns = acl.entries().get(1);
+        assertThat(notDns.protocol()).isEqualTo("udp");
+        assertThat(notDns.qualifiers()).singleElement().asString().contains("!=", "dport");
+        assertThat(acl.entries().get(2).unrecognised()).as("a jump decides elsewhere").isTrue();
+        assertThat(acl.entries().get(3).qualified()).isFalse();
+        AclEntry policy = acl.entries().get(4);
+        assertThat(policy.action()).isEqualTo(Action.DENY);
+        assertThat(policy.origin()).isEqualTo("policy drop");
+        assertThat(policy.source().any() && policy.destination().any() && policy.protocol().equals("ip")).isTrue();
+    }
+
+    @Test
+    void portpushsOwnChainEndsWithItsDefaultAndGetsNoPolicyEntry() {
+        DeviceAcl acl = NftablesDriver.parse(JSON.replace("\"expr\": [{\"counter\": {\"packets\": 0, \"bytes\": 0}}]",
+                "\"expr\": [{\"counter\": {\"packets\": 0, \"bytes\": 0}}, {\"drop\": null}]"), "EDGE", "");
+        assertThat(acl.entries()).hasSize(4);
+        assertThat(acl.entries().get(3).origin()).isEmpty();
+        // the same chain without the final rule: its accept policy decides what nothing else did
+        assertThat(NftablesDriver.parse(JSON, "EDGE", "").entries()).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Action.PERMIT);
+            assertThat(e.origin()).isEqualTo("policy accept");
+        });
     }
 }
