@@ -192,4 +192,55 @@ class AdoptEndToEndTest {
         assertThat(none.out()).contains("the device holds no ACL of that name");
         assertThat(none.code()).isEqualTo(3);
     }
+
+    /**
+     * EOS and NX-OS: a list pushed by an older playbook (catalogue flows, a literal entry between
+     * them, a logged default) is read back and adopted to the same rules; the check run of the
+     * adopted playbook changes nothing on either.
+     */
+    @Test
+    void eosAndNxosListsAreAdoptedToTheRulesThatWroteThem() throws Exception {
+        LabDevice sw1 = fleet.start(DeviceSpec.of("sw1", "arista_eos"));
+        LabDevice nx1 = fleet.start(DeviceSpec.of("nx1", "cisco_nxos"));
+        LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
+        Path inv = dir.resolve("switches.yml");
+        Files.writeString(inv, """
+                all:
+                  vars:
+                    ansible_host: 127.0.0.1
+                    ansible_user: admin
+                    ansible_password: labpw-K7q2Xz9
+                    ansible_become_password: labenable-R4t8Wn
+                    roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24], bosh-client: [198.51.100.0/24] }
+                  hosts:
+                    sw1: { ansible_port: %d, ansible_network_os: arista.eos.eos, port: Ethernet1 }
+                    nx1: { ansible_port: %d, ansible_network_os: cisco.nxos.nxos, port: Ethernet1/1 }
+                """.formatted(sw1.port(), nx1.port()));
+        Path old = dir.resolve("old.yml");
+        Files.writeString(old, """
+                - hosts: all
+                  tasks:
+                    - acl:
+                        name: OLD-EDGE
+                        bind: [{ interface: "{{ port }}", direction: in }]
+                        rules:
+                          - permit: [xcp.client-access]
+                          - deny: { protocol: tcp, source: 203.0.113.0/24, destination: 10.10.1.0/24, ports: [8443] }
+                          - permit: [xcp.bosh]
+                        default: deny
+                        default_log: true
+                """);
+        CliRun push = run("run", old.toString(), "-i", inv.toString());
+        assertThat(push.code()).as(push.out()).isZero();
+        Path adopted = dir.resolve("adopted-switches.yml");
+        CliRun adopt = run("adopt", "-i", inv.toString(), "--acl", "OLD-EDGE", "-o", adopted.toString());
+        assertThat(adopt.code()).as(adopt.out()).isZero();
+        assertThat(adopt.out()).contains("sw1: OLD-EDGE adopted, no change in meaning", "nx1: OLD-EDGE adopted, no change in meaning");
+        String playbook = Files.readString(adopted);
+        assertThat(playbook).contains("hosts: sw1", "hosts: nx1", "- xcp.client-access", "- xcp.bosh", "interface: Ethernet1",
+                "interface: Ethernet1/1", "default_log: true");
+        CliRun check = run("run", adopted.toString(), "-i", inv.toString(), "--check", "--diff");
+        assertThat(check.code()).as(check.out()).isZero();
+        assertThat(check.out()).contains("ok: [sw1]", "ok: [nx1]").doesNotContain("changed:");
+    }
 }
