@@ -69,7 +69,13 @@ public final class PacketSpace {
     /** A universe for comparing these lists: one unknown predicate per distinct condition they hold that portpush does not model. */
     @SafeVarargs
     public static PacketSpace of(List<AclEntry>... lists) {
-        return sized(1_000_000, lists);
+        // a first node table of a million nodes is what two 5,000-entry lists take; one of the size of the lists asked about
+        // keeps a 20-entry review from allocating (and clearing) tens of megabytes per host: the table grows when needed
+        long entries = 0;
+        for (List<AclEntry> l : lists) {
+            entries += l.size();
+        }
+        return sized((int) Math.min(1_000_000, Math.max(20_000, entries * 200)), lists);
     }
 
     /** A universe for small questions (one flow against a few lists, as an audit asks them by the hundred). */

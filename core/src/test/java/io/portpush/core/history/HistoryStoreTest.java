@@ -166,4 +166,43 @@ class HistoryStoreTest {
             assertThat(g.log().all().call().iterator().next().getShortMessage()).isEqualTo("change to A");
         }
     }
+
+    private static String git(Path repo, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", cmd) + "\n" + out).isZero();
+        return out;
+    }
+
+    /** A batch of a thousand hosts is one commit written as git writes one: real git finds it whole and the tree clean. */
+    @Test
+    void aBatchIsOneCommitThatGitItselfReadsAndTheWorkTreeStaysClean() throws Exception {
+        try (HistoryStore h = HistoryStore.open(dir)) {
+            for (int i = 0; i < 1000; i++) {
+                h.stage("devices/r" + i + "/acl/EDGE", "permit tcp any any eq " + i + "\n");
+                h.stage("devices/r" + i + "/acl/EDGE.json", "{\"i\":" + i + "}");
+            }
+            HistoryStore.Revision first = h.commit("batch 1", "tester").orElseThrow();
+            assertThat(first.files()).hasSize(2000);
+            // the same content again is no revision; one file changed is a revision of that file only
+            for (int i = 0; i < 1000; i++) {
+                h.stage("devices/r" + i + "/acl/EDGE", "permit tcp any any eq " + i + "\n");
+            }
+            assertThat(h.commit("nothing new", "tester")).isEmpty();
+            h.stage("devices/r7/acl/EDGE", "permit tcp any any eq 22\n");
+            HistoryStore.Revision second = h.commit("batch 2", "tester").orElseThrow();
+            assertThat(second.files()).containsExactly("devices/r7/acl/EDGE");
+            assertThat(h.read("HEAD", "devices/r7/acl/EDGE")).contains("permit tcp any any eq 22\n");
+            assertThat(h.read(first.id(), "devices/r7/acl/EDGE")).contains("permit tcp any any eq 7\n");
+            assertThat(Git.open(dir.toFile()).status().call().isClean()).isTrue();
+        }
+        if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/git"))) {
+            assertThat(git(dir, "status", "--porcelain")).isEmpty();
+            git(dir, "fsck", "--strict");
+            assertThat(git(dir, "log", "--format=%s")).isEqualTo("batch 2\nbatch 1\n");
+            assertThat(git(dir, "show", "HEAD:devices/r7/acl/EDGE")).isEqualTo("permit tcp any any eq 22\n");
+        }
+    }
 }
