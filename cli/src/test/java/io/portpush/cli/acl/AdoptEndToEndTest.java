@@ -50,7 +50,17 @@ class AdoptEndToEndTest {
     }
 
     private Path inventory() throws Exception {
-        Path inv = dir.resolve("inv.yml");
+        return inventory("inv.yml", """
+                    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
+                    r2: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
+                    fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa }
+                    mx1: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos }
+                """.formatted(r1.port(), r2.port(), fw1.port(), mx1.port()));
+    }
+
+    /** An inventory of lab devices with the roles the hand-written lists use; {@code hosts} are lines under {@code hosts:}. */
+    private Path inventory(String file, String hosts) throws Exception {
+        Path inv = dir.resolve(file);
         Files.writeString(inv, """
                 all:
                   vars:
@@ -60,11 +70,7 @@ class AdoptEndToEndTest {
                     ansible_become_password: labenable-R4t8Wn
                     roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24], bosh-client: [198.51.100.0/24], sip-gateway: [192.0.2.0/28] }
                   hosts:
-                    r1: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
-                    r2: { ansible_port: %d, ansible_network_os: cisco.ios.ios }
-                    fw1: { ansible_port: %d, ansible_network_os: cisco.asa.asa }
-                    mx1: { ansible_port: %d, ansible_network_os: junipernetworks.junos.junos }
-                """.formatted(r1.port(), r2.port(), fw1.port(), mx1.port()));
+                """ + hosts);
         return inv;
     }
 
@@ -203,16 +209,7 @@ class AdoptEndToEndTest {
         LabDevice sw1 = fleet.start(DeviceSpec.of("sw1", "arista_eos"));
         LabDevice nx1 = fleet.start(DeviceSpec.of("nx1", "cisco_nxos"));
         LabInventory.recordKeys(fleet.devices(), dir.resolve("state/known_hosts"));
-        Path inv = dir.resolve("switches.yml");
-        Files.writeString(inv, """
-                all:
-                  vars:
-                    ansible_host: 127.0.0.1
-                    ansible_user: admin
-                    ansible_password: labpw-K7q2Xz9
-                    ansible_become_password: labenable-R4t8Wn
-                    roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24], bosh-client: [198.51.100.0/24] }
-                  hosts:
+        Path inv = inventory("switches.yml", """
                     sw1: { ansible_port: %d, ansible_network_os: arista.eos.eos, port: Ethernet1 }
                     nx1: { ansible_port: %d, ansible_network_os: cisco.nxos.nxos, port: Ethernet1/1 }
                 """.formatted(sw1.port(), nx1.port()));

@@ -131,11 +131,6 @@ public final class AclAdoption {
         return out;
     }
 
-    private static boolean catchAll(AclEntry e) {
-        return !e.unrecognised() && e.protocol().equals("ip") && e.source().any() && e.destination().any() && e.sourcePorts().any()
-                && e.destinationPorts().any() && !e.established() && e.qualifiers().isEmpty();
-    }
-
     /**
      * Adopts {@code device}, the entries as the device's parser read them, in order.
      *
@@ -147,7 +142,7 @@ public final class AclAdoption {
         List<AclEntry> body = new ArrayList<>(device);
         Action defaultAction = Action.DENY;
         boolean defaultLog = false;
-        if (!body.isEmpty() && catchAll(body.get(body.size() - 1))) {
+        if (!body.isEmpty() && body.get(body.size() - 1).catchAll()) {
             AclEntry last = body.remove(body.size() - 1);
             defaultAction = last.action();
             defaultLog = last.log();

@@ -161,11 +161,12 @@ public final class HistoryStore implements AutoCloseable {
                 staged.clear();
                 editor.finish();
                 ObjectId tree = index.writeTree(inserter);
+                inserter.flush(); // the objects first, then the index that names them
+                index.write();
+                index.commit();
                 ObjectId head = repo.resolve(Constants.HEAD);
                 RevCommit parent = head == null ? null : walk.parseCommit(head);
                 if (parent != null && parent.getTree().getId().equals(tree)) {
-                    index.write();
-                    index.commit();
                     return Optional.empty(); // every file as the last revision has it
                 }
                 PersonIdent who = new PersonIdent(user, user + "@portpush");
@@ -181,8 +182,6 @@ public final class HistoryStore implements AutoCloseable {
                 commit.setMessage(scrub.apply(full));
                 ObjectId id = inserter.insert(commit);
                 inserter.flush();
-                index.write();
-                index.commit();
                 RefUpdate ref = repo.updateRef(Constants.HEAD);
                 ref.setNewObjectId(id);
                 ref.setExpectedOldObjectId(head == null ? ObjectId.zeroId() : head);

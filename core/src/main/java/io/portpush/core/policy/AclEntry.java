@@ -36,6 +36,12 @@ public record AclEntry(Action action, String protocol, AddressSet source, PortMa
                 List.of(UNRECOGNISED + raw.strip()));
     }
 
+    /** Whether this entry matches every packet (an {@code ip any any} without qualifiers): a list's default, as found. */
+    public boolean catchAll() {
+        return protocol.equals("ip") && source.any() && destination.any() && sourcePorts.any() && destinationPorts.any() && !established
+                && !qualified();
+    }
+
     /** Whether this stands for a line that could not be read. */
     public boolean unrecognised() {
         return !qualifiers.isEmpty() && qualifiers.get(0).startsWith(UNRECOGNISED);

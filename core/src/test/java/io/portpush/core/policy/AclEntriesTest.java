@@ -130,4 +130,17 @@ class AclEntriesTest {
         // the same entry twice on a device: the first line's count
         assertThat(AclEntries.hitKeys(List.of(permit(1), permit(1)), List.of(5L, 9L)).get(permit(1).matchPart())).isEqualTo(5L);
     }
+
+    @Test
+    void onlyAnUnqualifiedIpAnyAnyIsACatchAll() {
+        AclEntry all = new AclEntry(Action.DENY, "ip", AddressSet.ANY, PortMatch.ANY, AddressSet.ANY, PortMatch.ANY, false, false, "default");
+        assertThat(all.catchAll()).isTrue();
+        assertThat(new AclEntry(Action.DENY, "tcp", AddressSet.ANY, PortMatch.ANY, AddressSet.ANY, PortMatch.ANY, false, false, "").catchAll())
+                .isFalse();
+        assertThat(new AclEntry(Action.DENY, "ip", AddressSet.of("10.0.0.0/8"), PortMatch.ANY, AddressSet.ANY, PortMatch.ANY, false, false, "")
+                .catchAll()).isFalse();
+        assertThat(new AclEntry(Action.DENY, "ip", AddressSet.ANY, PortMatch.ANY, AddressSet.ANY, PortMatch.ANY, false, false, "",
+                List.of("fragments")).catchAll()).as("a qualified entry matches fewer packets").isFalse();
+        assertThat(AclEntry.unrecognised("deny ip any any reflect X").catchAll()).isFalse();
+    }
 }

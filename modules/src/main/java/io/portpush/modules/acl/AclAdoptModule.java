@@ -163,9 +163,10 @@ public final class AclAdoptModule implements TaskModule {
         if (o.isEmpty() || o.equals("literal") || o.equals("default") || o.equals("unrecognised") || o.matches("t?\\d+")) {
             return java.util.Optional.empty();
         }
-        // a remark is one line of printable text: anything else is left behind rather than carried towards a device
-        String printable = o.replaceAll("[^\\p{Print}]", "");
-        return printable.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(printable);
+        // one line of text in the playbook (control characters become spaces; a Japanese remark stays as it is): the wire gate
+        // still checks every line a template makes of it
+        String text = o.replaceAll("\\p{Cc}+", " ").strip();
+        return text.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(text);
     }
 
     private static Object addresses(AddressSet a) {

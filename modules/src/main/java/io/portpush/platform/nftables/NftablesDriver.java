@@ -126,7 +126,7 @@ public final class NftablesDriver implements HostFirewallDriver {
             }
             // a base chain that no rule ends decides by its policy (nft(8), CHAINS: "policy"): that is the list's last entry, as
             // Cisco's implicit deny is; portpush's own chains end with their default rule, so nothing is added to them
-            if (!policy.isEmpty() && (entries.isEmpty() || !catchAll(entries.get(entries.size() - 1)))) {
+            if (!policy.isEmpty() && (entries.isEmpty() || !entries.get(entries.size() - 1).catchAll())) {
                 entries.add(new AclEntry(policy.equals("drop") ? Action.DENY : Action.PERMIT, "ip", AddressSet.ANY, PortMatch.ANY,
                         AddressSet.ANY, PortMatch.ANY, false, false, "policy " + policy));
             }
@@ -136,15 +136,10 @@ public final class NftablesDriver implements HostFirewallDriver {
         }
     }
 
-    /** One rule as an entry: its matches and verdict (a marking rule without verdict reads as permit). */
-    private static boolean catchAll(AclEntry e) {
-        return e.protocol().equals("ip") && e.source().any() && e.destination().any() && e.sourcePorts().any()
-                && e.destinationPorts().any() && !e.qualified();
-    }
-
     /** The connection states a stateful list lets back in: the rule that says only that is return traffic, as portpush's own is. */
     private static final java.util.Set<String> RETURN_STATES = java.util.Set.of("established", "related");
 
+    /** One rule as an entry: its matches and verdict (a marking rule without verdict reads as permit). */
     static Optional<AclEntry> rule(JsonNode rule) {
         String proto = "ip";
         // what a rule matches beyond the model (an interface, a ct state, TCP flags, an ICMP type): kept as qualifiers, so
