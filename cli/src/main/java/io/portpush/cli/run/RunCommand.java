@@ -59,6 +59,11 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Only hosts matching this pattern.")
     String limit;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Work on shard K of N (K from 0, as Kubernetes' JOB_COMPLETION_INDEX): "
+            + "a stable share of the hosts, chosen by host name, so that N runs together cover every host once. A shard with no host "
+            + "succeeds.")
+    String shard;
+
     @Option(names = {"-t", "--tags"}, split = ",", description = "Only tasks with these tags.")
     List<String> tags = new ArrayList<>();
 
@@ -121,8 +126,14 @@ public class RunCommand implements Callable<Integer> {
             + "after it (2m, 30s), before any confirm; the acl task's traffic_check: decides what fails (a failure restores the previous state).")
     String soak;
 
-    @Option(names = "--push-history", description = "Push the history to its git remote after the run.")
+    @Option(names = "--push-history", description = "Share the history through its git remote: fetch the team's revisions before "
+            + "the run (nothing runs if that fails: exit 8), push after it; when another run or shard pushed first, its revisions are "
+            + "fetched and this run's replayed on top, up to 10 times.")
     boolean pushHistory;
+
+    @Option(names = "--history-remote", paramLabel = "URL", description = "The team's history repository (git URL; https://user:token@... "
+            + "works and the token is never printed), set as the history's remote; implies --push-history.")
+    String historyRemote;
 
     @picocli.CommandLine.Mixin
     VaultOptions vaultOptions = new VaultOptions();
@@ -174,8 +185,10 @@ public class RunCommand implements Callable<Integer> {
         Path state = stateDir == null ? project.resolve(".portpush") : stateDir.toAbsolutePath();
         Inventory inv = InventoryLoader.load(inventory, vault());
         List<Play> plays = plays();
+        io.portpush.core.inventory.Shard share = shard();
+        // a shard may hold none of the hosts (more shards than hosts): that share of the work is done
         Targets.check(inv, plays.stream().map(p -> new Targets.Pattern(p.hosts(), p.where().file() + ":" + p.where().line())).toList(),
-                limit, allowEmpty);
+                limit, allowEmpty || share.count() > 1);
         // every connection setting of every host is checked before the first host connects
         List<io.portpush.core.error.InputProblem> bad = new ArrayList<>();
         for (String h : inv.hostNames()) {
@@ -191,7 +204,7 @@ public class RunCommand implements Callable<Integer> {
         Map<String, Object> extra = ExtraVars.parse(extraVars, vault());
         RunOptions options = new RunOptions(forks, limit, tags, skipTags, startAtTask, extra, mode(), diff, verbose.length, acceptNew,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(timeout), 2, hostTimeout == null ? null : Duration.ofSeconds(hostTimeout),
-                project, state);
+                project, state, share);
         Redactor redactor = new Redactor();
         this.redactor = redactor;
         // every value a vault opened is a secret from here on, in every output
@@ -235,6 +248,15 @@ public class RunCommand implements Callable<Integer> {
         try (RunLock lock = mode == RunOptions.Mode.LINT ? null : RunLock.acquire(state, runId);
              HistoryStore history = mode == RunOptions.Mode.LINT || mode == RunOptions.Mode.VERIFY ? null
                      : HistoryStore.open(state.resolve("history"), redactor::redact)) {
+            if (history != null && historyRemote != null) {
+                redactor.learn(historyPassword(historyRemote));
+                history.remote(historyRemote);
+            }
+            boolean sharing = history != null && (pushHistory || historyRemote != null) && mode != RunOptions.Mode.VERIFY;
+            if (sharing) {
+                // the team's latest revisions first: baselines and "previous" must be theirs, not this machine's alone
+                console.note(history.sync());
+            }
             for (String left : Journal.leftovers(state)) {
                 console.warning("a change was in flight when an earlier run stopped: " + left);
             }
@@ -263,8 +285,13 @@ public class RunCommand implements Callable<Integer> {
                     interrupted = interrupts.received();
                 }
             }
-            if (history != null && pushHistory) {
-                console.warning(history.push());
+            if (sharing) {
+                try {
+                    console.note(history.push());
+                } catch (io.portpush.core.error.HistoryRemoteException e) {
+                    console.warning(e.getMessage());
+                    historyUnpushed = true;
+                }
             }
         }
         if (!json) {
@@ -306,7 +333,32 @@ public class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return Interrupts.exitCode(interrupted);
         }
-        return exitCode(result);
+        int code = exitCode(result);
+        // the devices are as the recap says; only the shared record lags: a shard's Job index must not pass as done
+        return code == ExitCodes.OK && historyUnpushed ? ExitCodes.HISTORY_REMOTE : code;
+    }
+
+    private boolean historyUnpushed;
+
+    /** The password (or token) in a git URL's user part, to be kept out of every output. */
+    private static String historyPassword(String url) {
+        try {
+            org.eclipse.jgit.transport.URIish u = new org.eclipse.jgit.transport.URIish(url);
+            return u.getPass();
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private io.portpush.core.inventory.Shard shard() {
+        if (shard == null) {
+            return io.portpush.core.inventory.Shard.ALL;
+        }
+        try {
+            return io.portpush.core.inventory.Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
+        }
     }
 
     /** Each host's variables once the inventory is read: how the review groups a change shared by many hosts. */

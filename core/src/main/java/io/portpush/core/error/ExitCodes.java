@@ -18,6 +18,8 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 6;
     /** Another portpush run holds the state directory (history, lab). */
     public static final int LOCKED = 7;
+    /** The history's git remote could not be fetched before a run, or pushed to after it. */
+    public static final int HISTORY_REMOTE = 8;
     /** The command line itself is wrong (unknown option, missing argument). */
     public static final int USAGE = 64;
 

@@ -1,5 +1,6 @@
 package io.portpush.core.history;
 
+import io.portpush.core.error.HistoryRemoteException;
 import io.portpush.core.error.NotFoundException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,13 +27,16 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -333,17 +337,223 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** Pushes to the history's remote (a team's shared repository), when it has one. */
-    public String push() {
+    /**
+     * Names the team repository this history is shared through ({@code origin}), replacing an
+     * earlier URL. Credentials in the URL ({@code https://user:token@host/...}) are used for
+     * fetch and push and never printed: messages show the URL without them.
+     */
+    public synchronized void remote(String url) {
         try {
-            if (git.getRepository().getConfig().getSubsections("remote").isEmpty()) {
-                return "the history has no remote; nothing pushed";
-            }
-            git.push().setPushAll().call();
-            return "history pushed";
-        } catch (GitAPIException e) {
-            return "history push failed: " + e.getMessage();
+            URIish uri = new URIish(url);
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", REMOTE, "url", uri.toString());
+            config.setString("remote", REMOTE, "fetch", "+refs/heads/*:refs/remotes/" + REMOTE + "/*");
+            config.save();
+        } catch (java.net.URISyntaxException e) {
+            throw new HistoryRemoteException("--history-remote '" + shown(url) + "' is not a git URL: " + e.getReason());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** True when the history is shared through a remote. */
+    public boolean hasRemote() {
+        return git.getRepository().getConfig().getString("remote", REMOTE, "url") != null;
+    }
+
+    /**
+     * Brings the remote's revisions in before a run: fetches, then replays the revisions only this
+     * history has (an earlier push that failed) on top of the remote's, so that a run reads the
+     * team's latest revision of every device it touches (its baseline and "previous"). A history
+     * with no revision of its own simply takes the remote's.
+     *
+     * <p>Replaying, not merging: each shard of a split run records only its own hosts' paths, so
+     * its revisions apply to the remote's tip without conflict, and the history stays a line that
+     * {@code git log} reads as one revision per run batch. The replay is JGit's in-memory three-way
+     * merge per revision (no work tree involved); a revision that touches a path the remote also
+     * changed since (two runs recorded the same device) stops the sync and names the paths.
+     *
+     * @return what happened, for the console
+     * @throws HistoryRemoteException when the remote cannot be fetched or a revision conflicts
+     */
+    public synchronized String sync() {
+        if (!hasRemote()) {
+            return "the history has no remote; nothing fetched";
+        }
+        Repository repo = git.getRepository();
+        try {
+            String branch = branch();
+            fetch();
+            Ref theirs = repo.exactRef("refs/remotes/" + REMOTE + "/" + branch);
+            if (theirs == null) {
+                return "the history remote " + shown(url()) + " has no branch " + branch + " yet; this run starts it";
+            }
+            int replayed = replayOnto(theirs.getObjectId());
+            return replayed == 0 ? "history up to date with " + shown(url())
+                    : "history: " + replayed + " local revision(s) replayed on " + shown(url());
+        } catch (IOException | GitAPIException e) {
+            throw new HistoryRemoteException("cannot fetch the history from " + shown(url()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Pushes to the history's remote, when it has one. When the remote moved on (another shard
+     * or run pushed first), fetches, replays this history's revisions on top and tries again, up
+     * to {@code attempts} times with a growing, jittered pause.
+     *
+     * @return what happened, for the console
+     * @throws HistoryRemoteException when the push failed every time or a revision conflicts
+     */
+    public synchronized String push(int attempts) {
+        if (!hasRemote()) {
+            return "the history has no remote; nothing pushed";
+        }
+        Repository repo = git.getRepository();
+        String why = "";
+        try {
+            String branch = branch();
+            if (repo.resolve(Constants.HEAD) == null) {
+                return "the history has no revision yet; nothing pushed";
+            }
+            java.util.Random jitter = new java.util.Random();
+            for (int attempt = 1; attempt <= attempts; attempt++) {
+                if (attempt > 1) {
+                    Thread.sleep(Math.min(2_000, 50L << Math.min(attempt, 6)) + jitter.nextInt(100));
+                    fetch();
+                    Ref theirs = repo.exactRef("refs/remotes/" + REMOTE + "/" + branch);
+                    if (theirs != null) {
+                        replayOnto(theirs.getObjectId());
+                    }
+                }
+                try {
+                    why = pushOnce(branch);
+                } catch (org.eclipse.jgit.api.errors.TransportException e) {
+                    // another pusher holds the remote's ref lock, or the connection dropped: try again
+                    why = e.getMessage();
+                }
+                if (why == null) {
+                    return "history pushed to " + shown(url()) + (attempt == 1 ? "" : " (attempt " + attempt + ": the remote had moved on)");
+                }
+            }
+        } catch (IOException | GitAPIException e) {
+            throw new HistoryRemoteException("history push to " + shown(url()) + " failed: " + e.getMessage()
+                    + "; the run's revisions are in " + dir + " and the next --push-history sends them", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            why = "interrupted";
+        }
+        throw new HistoryRemoteException("history push to " + shown(url()) + " failed " + attempts + " times (" + why
+                + "); the run's revisions are in " + dir + " and the next --push-history sends them");
+    }
+
+    /** Pushes with the default number of attempts (10). */
+    public String push() {
+        return push(10);
+    }
+
+    private static final String REMOTE = "origin";
+
+    /** The branch this history records on ({@code main} for a new history; a clone's own otherwise). */
+    private String branch() throws IOException {
+        String b = git.getRepository().getBranch();
+        return b == null ? "main" : b;
+    }
+
+    private String url() {
+        return git.getRepository().getConfig().getString("remote", REMOTE, "url");
+    }
+
+    /** A URL as messages show it: without user or password. */
+    static String shown(String url) {
+        if (url == null) {
+            return "(none)";
+        }
+        try {
+            return new URIish(url).setUser(null).setPass(null).toString();
+        } catch (java.net.URISyntaxException e) {
+            return url.replaceAll("//[^/@]*@", "//");
+        }
+    }
+
+    private org.eclipse.jgit.transport.CredentialsProvider credentials() {
+        try {
+            URIish uri = new URIish(url());
+            return uri.getUser() != null && uri.getPass() != null
+                    ? new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(uri.getUser(), uri.getPass()) : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private void fetch() throws GitAPIException {
+        git.fetch().setRemote(REMOTE).setCredentialsProvider(credentials()).call();
+    }
+
+    /** One push of the branch; null when the remote took it, else why not. */
+    private String pushOnce(String branch) throws GitAPIException {
+        String ref = "refs/heads/" + branch;
+        for (org.eclipse.jgit.transport.PushResult r : git.push().setRemote(REMOTE).setCredentialsProvider(credentials())
+                .setRefSpecs(new org.eclipse.jgit.transport.RefSpec(ref + ":" + ref)).call()) {
+            for (org.eclipse.jgit.transport.RemoteRefUpdate u : r.getRemoteUpdates()) {
+                switch (u.getStatus()) {
+                    case OK, UP_TO_DATE -> {
+                    }
+                    default -> {
+                        return u.getStatus() + (u.getMessage() == null ? "" : ": " + u.getMessage());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Replays the revisions only the local branch has on top of {@code theirs} and moves the branch,
+     * index and work tree there; returns how many were replayed (0: the local branch was behind or equal).
+     */
+    private int replayOnto(ObjectId theirs) throws IOException, GitAPIException {
+        Repository repo = git.getRepository();
+        ObjectId ours = repo.resolve(Constants.HEAD);
+        List<RevCommit> mine = new ArrayList<>();
+        ObjectId tip = theirs;
+        try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+            if (ours != null) {
+                walk.markStart(walk.parseCommit(ours));
+                walk.markUninteresting(walk.parseCommit(theirs));
+                walk.sort(org.eclipse.jgit.revwalk.RevSort.TOPO, true);
+                walk.sort(org.eclipse.jgit.revwalk.RevSort.REVERSE, true);
+                walk.forEach(mine::add);
+            }
+            ObjectId emptyTree = inserter.insert(Constants.OBJ_TREE, new byte[0]);
+            inserter.flush();
+            for (RevCommit c : mine) {
+                org.eclipse.jgit.merge.ResolveMerger merger = (org.eclipse.jgit.merge.ResolveMerger)
+                        org.eclipse.jgit.merge.MergeStrategy.RECURSIVE.newMerger(repo, true);
+                merger.setBase(c.getParentCount() == 0 ? emptyTree : walk.parseCommit(c.getParent(0)).getTree());
+                if (!merger.merge(tip, c)) {
+                    throw new HistoryRemoteException("the history revision " + c.abbreviate(10).name() + " (" + c.getShortMessage()
+                            + ") changes what " + shown(url()) + " changed too: " + String.join(", ", merger.getUnmergedPaths())
+                            + ". Two runs recorded the same device: keep the one that reflects the device (git -C " + dir
+                            + " rebase origin/" + branch() + ") before the next run");
+                }
+                CommitBuilder commit = new CommitBuilder();
+                commit.setTreeId(merger.getResultTreeId());
+                commit.setParentId(tip);
+                commit.setAuthor(c.getAuthorIdent());
+                commit.setCommitter(c.getCommitterIdent());
+                commit.setMessage(c.getFullMessage());
+                tip = inserter.insert(commit);
+                inserter.flush();
+            }
+        }
+        // the branch, its index and its files now show the replayed line
+        RefUpdate ref = repo.updateRef(Constants.HEAD);
+        ref.setNewObjectId(tip);
+        ref.setForceUpdate(true);
+        ref.setRefLogMessage("portpush sync: " + mine.size() + " revision(s) replayed on " + REMOTE, false);
+        ref.update();
+        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(tip.name()).call();
+        return mine.size();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.portpush.core.runner;
 
+import io.portpush.core.inventory.Shard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,11 +15,12 @@ import java.util.Map;
  * @param diff show per-device diffs of what changes
  * @param hostTimeout the most one host may take over a play (its session is closed then); null for no limit
  * @param projectDir the project folder: templates/, .portpush/ state, known_hosts
+ * @param shard the share of the hosts this process works on ({@link Shard#ALL} when the run is not split)
  */
 public record RunOptions(int forks, String limit, List<String> tags, List<String> skipTags, String startAtTask,
                          Map<String, Object> extraVars, Mode mode, boolean diff, int verbosity,
                          boolean acceptNewHostKeys, Duration connectTimeout, Duration commandTimeout, int retries,
-                         Duration hostTimeout, Path projectDir, Path stateDir) {
+                         Duration hostTimeout, Path projectDir, Path stateDir, Shard shard) {
     /** What a run may do to devices. */
     public enum Mode { RUN, CHECK, VERIFY, LINT }
 
@@ -28,9 +30,25 @@ public record RunOptions(int forks, String limit, List<String> tags, List<String
     }
 
     public RunOptions {
+        shard = shard == null ? Shard.ALL : shard;
         tags = List.copyOf(tags);
         skipTags = List.copyOf(skipTags);
         extraVars = Map.copyOf(extraVars);
+    }
+
+    /** Options for a run that is not split into shards. */
+    public RunOptions(int forks, String limit, List<String> tags, List<String> skipTags, String startAtTask,
+                      Map<String, Object> extraVars, Mode mode, boolean diff, int verbosity,
+                      boolean acceptNewHostKeys, Duration connectTimeout, Duration commandTimeout, int retries,
+                      Duration hostTimeout, Path projectDir, Path stateDir) {
+        this(forks, limit, tags, skipTags, startAtTask, extraVars, mode, diff, verbosity, acceptNewHostKeys, connectTimeout,
+                commandTimeout, retries, hostTimeout, projectDir, stateDir, Shard.ALL);
+    }
+
+    /** The same options for one shard of the hosts. */
+    public RunOptions withShard(Shard s) {
+        return new RunOptions(forks, limit, tags, skipTags, startAtTask, extraVars, mode, diff, verbosity, acceptNewHostKeys,
+                connectTimeout, commandTimeout, retries, hostTimeout, projectDir, stateDir, s);
     }
 
     public static RunOptions defaults(Path projectDir) {
@@ -40,6 +58,6 @@ public record RunOptions(int forks, String limit, List<String> tags, List<String
 
     public RunOptions withMode(Mode m, boolean d) {
         return new RunOptions(forks, limit, tags, skipTags, startAtTask, extraVars, m, d, verbosity, acceptNewHostKeys,
-                connectTimeout, commandTimeout, retries, hostTimeout, projectDir, stateDir);
+                connectTimeout, commandTimeout, retries, hostTimeout, projectDir, stateDir, shard);
     }
 }

@@ -275,10 +275,13 @@ public final class Runner {
             Set<String> lim = new LinkedHashSet<>(inventory.select(options.limit()));
             hosts.retainAll(lim);
         }
+        hosts.removeIf(h -> !options.shard().holds(h));
         if (hosts.isEmpty()) {
             // as Ansible: a play that --limit leaves without hosts is skipped, and says so
             listener.warning("play '" + (play.name().isEmpty() ? play.hosts() : play.name()) + "' (" + play.where().file() + ":"
-                    + play.where().line() + "): no host of '" + play.hosts() + "' is in --limit '" + options.limit() + "'; skipped");
+                    + play.where().line() + "): no host of '" + play.hosts() + "' is in "
+                    + (options.limit() != null ? "--limit '" + options.limit() + "'" + (options.shard().count() > 1 ? " and " : "") : "")
+                    + (options.shard().count() > 1 ? "shard " + options.shard() : "") + "; skipped");
             return;
         }
         listener.playStarted(play, hosts);
@@ -557,6 +560,7 @@ public final class Runner {
             if (options.limit() != null) {
                 hosts.retainAll(inventory.select(options.limit()));
             }
+            hosts.removeIf(h -> !options.shard().holds(h));
             Map<String, Object> playVars = playVars(play, base);
             boolean started = options.startAtTask() == null;
             for (Task task : play.tasks()) {

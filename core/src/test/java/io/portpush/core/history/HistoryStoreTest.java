@@ -160,10 +160,139 @@ class HistoryStoreTest {
             try (Git g = Git.open(dir.resolve("h").toFile())) {
                 g.remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish(bare.toUri().toString())).call();
             }
-            assertThat(h.push()).isEqualTo("history pushed");
+            assertThat(h.push()).startsWith("history pushed to file:");
         }
         try (Git g = Git.open(bare.toFile())) {
             assertThat(g.log().all().call().iterator().next().getShortMessage()).isEqualTo("change to A");
+        }
+    }
+
+    private Path bare(String name) throws Exception {
+        Path bare = dir.resolve(name);
+        try (Git g = Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call()) {
+            assertThat(g.getRepository().isBare()).isTrue();
+        }
+        return bare;
+    }
+
+    private static void record(HistoryStore h, String host, String text) {
+        h.stage("devices/" + host + "/acl/EDGE", text);
+        h.stage("devices/" + host + "/acl/EDGE.json", "{\"v\":\"" + text + "\"}");
+        h.commit(host + " " + text, "tester").orElseThrow();
+    }
+
+    @Test
+    void shardsPushingAtOnceToAnEmptyRemoteEndInOneLineWithEveryRevision() throws Exception {
+        Path team = bare("team.git");
+        int shards = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(shards);
+        try {
+            List<java.util.concurrent.Future<String>> pushed = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int s = 0; s < shards; s++) {
+                int shard = s;
+                pushed.add(pool.submit(() -> {
+                    try (HistoryStore h = HistoryStore.open(dir.resolve("shard" + shard), t -> t)) {
+                        h.remote(team.toUri().toString());
+                        h.sync();
+                        // each shard has its own root commit: the remote was empty when they started
+                        for (int i = 0; i < 3; i++) {
+                            record(h, "r" + shard + "-" + i, "A");
+                        }
+                        go.await();
+                        return h.push();
+                    }
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<String> f : pushed) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).startsWith("history pushed to file:");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> subjects = new java.util.ArrayList<>();
+        try (Git g = Git.open(team.toFile())) {
+            g.log().call().forEach(c -> {
+                subjects.add(c.getShortMessage());
+                assertThat(c.getParentCount()).as("a line, no merges").isLessThanOrEqualTo(1);
+            });
+        }
+        assertThat(subjects).hasSize(12);
+        for (int s = 0; s < shards; s++) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(subjects).contains("r" + s + "-" + i + " A");
+            }
+        }
+        // any shard's history now reads the whole team's, and the repository is as git itself wants it
+        Path reader = dir.resolve("reader");
+        try (HistoryStore h = HistoryStore.open(reader)) {
+            h.remote(team.toUri().toString());
+            assertThat(h.sync()).startsWith("history up to date with file:");
+            assertThat(h.read("HEAD", "devices/r3-2/acl/EDGE")).contains("A");
+            assertThat(h.log("devices/r0-1/acl/EDGE")).hasSize(1);
+        }
+        assertThat(git(reader, "status", "--porcelain")).isEmpty();
+        assertThat(git(team, "fsck", "--strict")).doesNotContain("error");
+    }
+
+    @Test
+    void aRunFetchesTheTeamsRevisionsFirstAndAFailedPushIsSentNextTime() throws Exception {
+        Path team = bare("team.git");
+        try (HistoryStore a = HistoryStore.open(dir.resolve("a"))) {
+            a.remote(team.toUri().toString());
+            record(a, "r1", "A");
+            assertThat(a.push()).startsWith("history pushed");
+        }
+        try (HistoryStore b = HistoryStore.open(dir.resolve("b"))) {
+            b.remote(team.toUri().toString());
+            assertThat(b.sync()).startsWith("history");
+            // the baseline and previous revision of r1 are the team's
+            assertThat(b.read("HEAD", "devices/r1/acl/EDGE")).contains("A");
+            record(b, "r1", "B");
+            assertThat(b.previous("devices/r1/acl/EDGE")).contains("A");
+            b.remote(dir.resolve("gone.git").toUri().toString());
+            Assertions.assertThatThrownBy(() -> b.push(2)).isInstanceOf(io.portpush.core.error.HistoryRemoteException.class)
+                    .hasMessageContaining("the next --push-history sends them");
+            b.remote(team.toUri().toString());
+            assertThat(b.push()).startsWith("history pushed");
+        }
+        try (Git g = Git.open(team.toFile())) {
+            assertThat(g.log().call().iterator().next().getShortMessage()).isEqualTo("r1 B");
+        }
+    }
+
+    @Test
+    void twoRunsThatRecordedTheSameDeviceStopTheReplayAndNameThePath() throws Exception {
+        Path team = bare("team.git");
+        try (HistoryStore a = HistoryStore.open(dir.resolve("a")); HistoryStore b = HistoryStore.open(dir.resolve("b"))) {
+            a.remote(team.toUri().toString());
+            b.remote(team.toUri().toString());
+            record(a, "r1", "A");
+            a.push();
+            b.sync();
+            record(a, "r1", "B");
+            record(b, "r1", "C");
+            a.push();
+            Assertions.assertThatThrownBy(() -> b.push(3)).isInstanceOf(io.portpush.core.error.HistoryRemoteException.class)
+                    .hasMessageContaining("devices/r1/acl/EDGE").hasMessageContaining("Two runs recorded the same device");
+            // nothing of b's was lost: its own revision is still its HEAD
+            assertThat(b.read("HEAD", "devices/r1/acl/EDGE")).contains("C");
+        }
+        try (Git g = Git.open(team.toFile())) {
+            assertThat(g.log().call().iterator().next().getShortMessage()).isEqualTo("r1 B");
+        }
+    }
+
+    @Test
+    void aTokenInTheRemoteUrlIsUsedButNeverShown() throws Exception {
+        assertThat(HistoryStore.shown("https://ci:s3cr3t-token@git.example.net/netops/history.git"))
+                .isEqualTo("https://git.example.net/netops/history.git");
+        try (HistoryStore h = HistoryStore.open(dir.resolve("h"))) {
+            h.remote("https://ci:s3cr3t-token@127.0.0.1:1/netops/history.git");
+            record(h, "r1", "A");
+            Assertions.assertThatThrownBy(() -> h.push(1)).isInstanceOf(io.portpush.core.error.HistoryRemoteException.class)
+                    .hasMessageContaining("https://127.0.0.1:1/netops/history.git").hasMessageNotContaining("s3cr3t-token");
         }
     }
 
