@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, io.portpush.cli.parse.ParseCommand.class, AuditCommands.Verify.class, AuditCommands.Lint.class, RollbackCommand.class, HistoryCommand.class, CatalogueCommand.class, InventoryCommand.class, LabCommand.class, BenchCommand.class,
                 io.portpush.cli.platform.PlatformsCommand.class, io.portpush.cli.run.ExplainCommand.class, io.portpush.cli.run.AuditCommand.class,
                 io.portpush.cli.run.PlanCommands.Plan.class, io.portpush.cli.run.PlanCommands.Show.class,
-                io.portpush.cli.run.PlanCommands.Apply.class, io.portpush.cli.run.AdoptCommand.class,
+                io.portpush.cli.run.PlanCommands.Apply.class, io.portpush.cli.run.AdoptCommand.class, io.portpush.cli.run.ReportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 a host failed, 3 drift found, 4 a host unreachable,",
                 "5 invalid input file, 6 not found, 7 another run holds the state directory, 64 usage error,",
@@ -49,8 +49,8 @@ public final class PortpushCommand implements Runnable {
         cl.setExpandAtFiles(false);
         // verify, lint and rollback share run's options; each help lists only those that apply
         hide(cl, "lint", "--check", "--diff", "--accept-new-host-keys", "--timeout", "--connect-timeout", "--host-timeout",
-                "--push-history", "--forks");
-        hide(cl, "verify", "--check", "--diff", "--push-history");
+                "--push-history", "--history-remote", "--forks", "--shard");
+        hide(cl, "verify", "--check", "--diff", "--push-history", "--history-remote");
         hide(cl, "rollback", "--tags", "--skip-tags", "--start-at-task");
         cl.setOut(out);
         cl.setErr(err);

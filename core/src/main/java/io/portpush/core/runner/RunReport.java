@@ -25,15 +25,35 @@ public final class RunReport {
     }
 
     private final String runId;
-    private final Instant started = Instant.now();
+    private final Instant started;
+    private final io.portpush.core.inventory.Shard shard;
     private final List<TaskRecord> tasks = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Counts> recap = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private final boolean check;
 
     public RunReport(String runId, boolean check) {
+        this(runId, check, io.portpush.core.inventory.Shard.ALL, Instant.now());
+    }
+
+    /** A run's report; {@code shard} is the share of the hosts it worked on. */
+    public RunReport(String runId, boolean check, io.portpush.core.inventory.Shard shard, Instant started) {
         this.runId = runId;
         this.check = check;
+        this.shard = shard;
+        this.started = started;
+    }
+
+    /** The share of the hosts this run worked on ({@link io.portpush.core.inventory.Shard#ALL} unless split). */
+    public io.portpush.core.inventory.Shard shard() {
+        return shard;
+    }
+
+    /** Sets a host's counts as a report read back says them. */
+    void recap(String host, Counts counts) {
+        synchronized (recap) {
+            recap.put(host, counts);
+        }
     }
 
     public String runId() {

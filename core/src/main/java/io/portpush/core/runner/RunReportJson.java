@@ -29,6 +29,9 @@ public final class RunReportJson {
         doc.put("run_id", r.runId());
         doc.put("started", r.started().toString());
         doc.put("check", r.check());
+        if (r.shard().count() > 1) {
+            doc.put("shard", r.shard().toString());
+        }
         List<Map<String, Object>> tasks = new ArrayList<>();
         for (RunReport.TaskRecord t : r.tasks()) {
             Map<String, Object> tm = new LinkedHashMap<>();

@@ -241,7 +241,7 @@ public final class Runner {
     }
 
     public RunReport run(List<Play> plays, Path playbook, String runId) {
-        RunReport report = new RunReport(runId, options.check());
+        RunReport report = new RunReport(runId, options.check(), options.shard(), java.time.Instant.now());
         Path base = playbook.toAbsolutePath().getParent();
         preflight(plays, base);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.forks()), r -> {

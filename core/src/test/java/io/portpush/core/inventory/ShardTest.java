@@ -22,7 +22,7 @@ class ShardTest {
             sizes[holders.get(0)]++;
         }
         // 250 expected per shard; rendezvous hashing on SHA-256 stays well inside +-20%
-        assertThat(sizes).allSatisfy(s -> assertThat(s).isBetween(200, 300));
+        assertThat(IntStream.of(sizes).boxed().toList()).allSatisfy(s -> assertThat(s).isBetween(200, 300));
     }
 
     @Test
