@@ -288,6 +288,8 @@ public class RunCommand implements Callable<Integer> {
             if (sharing) {
                 try {
                     console.note(history.push());
+                    // a replay on top of another shard's revisions gives this run's revision a new id: name the one the team has
+                    pushedHead = recorder == null || recorder.lastRevision().isEmpty() ? null : history.head();
                 } catch (io.portpush.core.error.HistoryRemoteException e) {
                     console.warning(e.getMessage());
                     historyUnpushed = true;
@@ -305,7 +307,8 @@ public class RunCommand implements Callable<Integer> {
         // one line to paste into the change ticket; the HTML page opens with it too
         String pasteLine = result.recap().isEmpty() ? null : io.portpush.core.runner.RunSummary.line(result,
                 reports.stream().map(r -> r.toAbsolutePath().toString()).toList(),
-                recorder == null ? java.util.Optional.empty() : recorder.lastRevision(), groupVars);
+                pushedHead != null ? java.util.Optional.of(pushedHead) : recorder == null ? java.util.Optional.empty() : recorder.lastRevision(),
+                groupVars);
         for (Path report : reports) {
             try {
                 String text = report.getFileName().toString().endsWith(".html")
@@ -339,6 +342,9 @@ public class RunCommand implements Callable<Integer> {
     }
 
     private boolean historyUnpushed;
+
+    /** The history's revision once pushed (replayed revisions have new ids), or null. */
+    private String pushedHead;
 
     /** The password (or token) in a git URL's user part, to be kept out of every output. */
     private static String historyPassword(String url) {

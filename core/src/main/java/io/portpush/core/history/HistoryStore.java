@@ -356,6 +356,16 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /** The newest revision's short id (as {@link Revision#shortId()}), or null in a history with none. */
+    public String head() {
+        try {
+            ObjectId id = git.getRepository().resolve(Constants.HEAD);
+            return id == null ? null : id.getName().substring(0, 10);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** True when the history is shared through a remote. */
     public boolean hasRemote() {
         return git.getRepository().getConfig().getString("remote", REMOTE, "url") != null;
