@@ -30,6 +30,7 @@ public final class RunReport {
     private final List<TaskRecord> tasks = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Counts> recap = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Long> spent = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean check;
 
     public RunReport(String runId, boolean check) {
@@ -47,6 +48,25 @@ public final class RunReport {
     /** The share of the hosts this run worked on ({@link io.portpush.core.inventory.Shard#ALL} unless split). */
     public io.portpush.core.inventory.Shard shard() {
         return shard;
+    }
+
+    /**
+     * Time each host spent in its own tasks, from its first connect to its last recorded result
+     * (waiting for the rest of a batch does not count): where a slow device shows.
+     */
+    public Map<String, java.time.Duration> elapsed() {
+        Map<String, java.time.Duration> out = new LinkedHashMap<>();
+        recap().keySet().forEach(h -> {
+            Long n = spent.get(h);
+            if (n != null) {
+                out.put(h, java.time.Duration.ofNanos(n));
+            }
+        });
+        return out;
+    }
+
+    void spent(String host, long nanos) {
+        spent.merge(host, nanos, Long::sum);
     }
 
     /** Sets a host's counts as a report read back says them. */

@@ -71,6 +71,7 @@ public final class RunReportJson {
         }
         doc.put("tasks", tasks);
         Map<String, Object> recap = new LinkedHashMap<>();
+        Map<String, java.time.Duration> elapsed = r.elapsed();
         r.recap().forEach((h, c) -> {
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("ok", c.ok);
@@ -79,6 +80,9 @@ public final class RunReportJson {
             cm.put("failed", c.failed);
             cm.put("skipped", c.skipped);
             cm.put("ignored", c.ignored);
+            if (elapsed.containsKey(h)) {
+                cm.put("elapsed_ms", elapsed.get(h).toMillis());
+            }
             recap.put(h, cm);
         });
         doc.put("recap", recap);

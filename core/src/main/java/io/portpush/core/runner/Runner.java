@@ -329,7 +329,9 @@ public final class Runner {
                                     }, Math.max(0, options.hostTimeout().toNanos() - hr.spentNanos), java.util.concurrent.TimeUnit.NANOSECONDS);
                             long taskStart = System.nanoTime();
                             TaskResult r = runTask(play, playVars, task, hr);
-                            hr.spentNanos += System.nanoTime() - taskStart;
+                            long took = System.nanoTime() - taskStart;
+                            hr.spentNanos += took;
+                            report.spent(hr.name, took);
                             if (watchdog != null) {
                                 watchdog.cancel(false);
                             }

@@ -97,6 +97,9 @@ public final class ShardReports {
             c.skipped = n.path("skipped").asInt();
             c.ignored = n.path("ignored").asInt();
             r.recap(e.getKey(), c);
+            if (n.has("elapsed_ms")) {
+                r.spent(e.getKey(), n.path("elapsed_ms").asLong() * 1_000_000L);
+            }
         }
         doc.path("warnings").forEach(w -> r.warn(w.asText()));
         return new Part(file, r);
@@ -162,6 +165,7 @@ public final class ShardReports {
         Map<String, RunReport.Counts> recap = new LinkedHashMap<>();
         parts.forEach(p -> recap.putAll(p.report().recap()));
         recap.keySet().stream().sorted(order).forEach(h -> merged.recap(h, recap.get(h)));
+        parts.forEach(p -> p.report().elapsed().forEach((h, d) -> merged.spent(h, d.toNanos())));
         Set<String> warnings = new LinkedHashSet<>();
         parts.forEach(p -> warnings.addAll(p.report().warnings()));
         if (count > 1 && seen.size() < count) {

@@ -20,6 +20,7 @@ class ShardReportsTest {
                     "--- a\n+++ b\n+ permit tcp any any eq 5222\n", List.of("ip access-list extended EDGE", " permit tcp any any eq 5222"));
             results.put(h, t);
             r.count(h, t, false);
+            r.spent(h, 1_500_000_000L + k);
         }
         r.add(new RunReport.TaskRecord("edge", "acl", "edge.yml:3", results));
         r.warn("same warning on every shard");
@@ -45,6 +46,7 @@ class ShardReportsTest {
         assertThat(merged.started()).isEqualTo(Instant.parse("2026-12-03T10:00:00Z"));
         assertThat(merged.runId()).isEqualTo("run-1+run-0");
         assertThat(merged.shard()).isEqualTo(Shard.ALL);
+        assertThat(merged.elapsed()).containsEntry("r2", java.time.Duration.ofMillis(1500)).hasSize(4);
         assertThat(RunReportJson.tree(merged)).doesNotContainKey("shard");
     }
 
