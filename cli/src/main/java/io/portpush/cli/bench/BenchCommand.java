@@ -50,7 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * They print medians and percentiles; run them a few times, machines here are noisy.
  */
 @Command(name = "bench", description = "Measure the lab and the engine (prints figures for docs/PERFORMANCE.md).",
-        subcommands = {BenchCommand.Lab.class, BenchCommand.Engine.class, ReportLoad.class})
+        subcommands = {BenchCommand.Lab.class, BenchCommand.Engine.class, AclBench.class, ReportLoad.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -98,7 +98,7 @@ public final class BenchCommand implements Runnable {
         for (LabDevice d : devices) {
             fs.add(pool.submit(() -> {
                 long t = System.nanoTime();
-                try (SshConnection c = SshConnection.open(SshTarget.password(d.host(), d.port(), "admin", "admin")
+                try (SshConnection c = SshConnection.open(SshTarget.password(d.host(), d.port(), "admin", DeviceSpec.DEFAULT_PASSWORD)
                         .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(60)), v, 2, Duration.ofMillis(200));
                      InteractiveShell sh = c.shell()) {
                     sh.readUntil(IOS_PROMPT, Duration.ofSeconds(60));

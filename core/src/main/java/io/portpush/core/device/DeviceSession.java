@@ -127,6 +127,11 @@ public final class DeviceSession implements AutoCloseable {
 
     /** Runs a command that does not change the device; returns its output. Refusals throw. */
     public String show(String command) {
+        boolean running = command.equals(dialect.runningConfigCommand());
+        if (running && lastRunning != null && System.nanoTime() - lastRunningAt < RUNNING_REUSE_NANOS) {
+            return lastRunning;
+        }
+        lastRunning = null;
         gate(command);
         sent.sent(command);
         String out = channel.send(command);
@@ -135,8 +140,22 @@ public final class DeviceSession implements AutoCloseable {
         if (err.isPresent()) {
             throw new DeviceCommandException(host, command, err.get());
         }
+        if (running) {
+            lastRunning = out;
+            lastRunningAt = System.nanoTime();
+        }
         return out;
     }
+
+    /**
+     * The running configuration this session read last, reused for a second read while nothing
+     * else was sent in between and a few seconds at most have passed: the plan's read and the
+     * backup before a change are one read on the device. Any other command, configuration above
+     * all, makes the next read a real one, so a verify always reads the device again.
+     */
+    private String lastRunning;
+    private long lastRunningAt;
+    private static final long RUNNING_REUSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     /** Whether this session armed a device timer ({@link Dialect#armsOnRequest}) that no confirm has stopped yet. */
     private boolean timerArmed;
@@ -159,6 +178,7 @@ public final class DeviceSession implements AutoCloseable {
      * Returns the device's output (warnings, commit messages).
      */
     public String config(String line) {
+        lastRunning = null;
         gate(line);
         sent.sent(line);
         configSent.add(line);

@@ -175,7 +175,11 @@ public final class Runner {
                 }
                 SshTarget t = new SshTarget(c.address(), c.port(), user, c.password(), c.keyFile(), c.keyPassphrase(),
                         options.connectTimeout(), options.commandTimeout(), jump);
-                return SshConnection.open(t, v, retries, Duration.ofMillis(500));
+                SshConnection opened = SshConnection.open(t, v, retries, Duration.ofMillis(500));
+                if (options.verbosity() >= 3) {
+                    listener.received(name, "ssh " + c.address() + ":" + c.port() + ": " + opened.algorithms());
+                }
+                return opened;
             }
         }
 

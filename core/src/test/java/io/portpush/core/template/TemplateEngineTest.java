@@ -62,6 +62,26 @@ class TemplateEngineTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aRenderingIsReusedOnlyForAnEqualModelAndTheGateStillSeesEveryOther(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("t.j2"), "list {{ m.name }}\n{% for l in m.lines %} remark {{ l }}\n{% endfor %}");
+        TemplateEngine e = new TemplateEngine(List.of(dir));
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", "EDGE");
+        m.put("lines", List.of("xmpp clients"));
+        io.portpush.core.error.SourceLocation w = new io.portpush.core.error.SourceLocation("t", 0, "");
+        String first = e.renderDevice("t.j2", java.util.Map.of("m", m), w);
+        assertThat(first).isEqualTo("list EDGE\n remark xmpp clients\n");
+        assertThat(e.renderDevice("t.j2", java.util.Map.of("m", new java.util.LinkedHashMap<>(m)), w)).isEqualTo(first);
+        // the same map changed after its first rendering is a new model: rendered and checked again
+        m.put("name", "EDGE2");
+        assertThat(e.renderDevice("t.j2", java.util.Map.of("m", m), w)).isEqualTo("list EDGE2\n remark xmpp clients\n");
+        m.put("lines", List.of("xmpp clients\nno ip routing"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.renderDevice("t.j2", java.util.Map.of("m", m), w))
+                .isInstanceOf(io.portpush.core.wire.UnsafeLineException.class);
+    }
+
+    @org.junit.jupiter.api.Test
     void syntaxProblemsNameLineAndColumn() {
         org.assertj.core.api.Assertions.assertThat(t.syntaxProblems("a\nb {{ x")).containsExactly(
                 "line 2, column 3: '{{' is never closed with '}}'");
