@@ -132,4 +132,38 @@ class ReadmeWindowTest {
         }
         assertThat(last).contains("ok: [r1]", "ok: [fw1]", "ok: [mx1]").doesNotContain("changed:");
     }
+    @Test
+    void everyCommandOfTheShardedRunWorksOnTheLabAndTheMergedReportHasEveryHost() throws Exception {
+        Path project = Path.of("..").toAbsolutePath().normalize();
+        List<String> commands = sectionCommands(Files.readString(project.resolve("README.md")), "Bigger fleets: shards, one history, one report");
+        assertThat(commands).as("two shards and the merge").hasSize(3);
+        Path inv = labInventory(project);
+        Path team = dir.resolve("team.git");
+        try (org.eclipse.jgit.api.Git bare = org.eclipse.jgit.api.Git.init().setBare(true).setInitialBranch("main").setDirectory(team.toFile()).call()) {
+            assertThat(bare.getRepository().isBare()).isTrue();
+        }
+        String last = "";
+        for (String command : commands) {
+            List<String> args = new ArrayList<>();
+            for (String w : command.substring("./portpush ".length()).split("\\s+")) {
+                args.add(switch (w) {
+                    case "inventories/lab" -> inv.toString();
+                    case "\"$HISTORY_REMOTE\"" -> team.toUri().toString();
+                    default -> w.matches("(shard-\\d|run)\\.(json|html)") ? dir.resolve(w).toString()
+                            : w.startsWith("playbooks/") ? project.resolve(w).toString() : w;
+                });
+            }
+            CliRun run = args.get(0).equals("report") ? CliRun.of(args.toArray(String[]::new))
+                    : CliRun.inState(dir.resolve("state"), args.toArray(String[]::new));
+            assertThat(run.code()).as(command + "\n" + run.out() + run.err()).isZero();
+            last = run.out();
+        }
+        assertThat(last).contains("summary: 6 hosts: 6 changed");
+        assertThat(dir.resolve("run.html")).exists();
+        try (org.eclipse.jgit.api.Git bare = org.eclipse.jgit.api.Git.open(team.toFile())) {
+            List<String> subjects = new ArrayList<>();
+            bare.log().call().forEach(c -> subjects.add(c.getShortMessage()));
+            assertThat(subjects.stream().filter(m -> m.contains("device(s) changed")).count()).isEqualTo(2);
+        }
+    }
 }

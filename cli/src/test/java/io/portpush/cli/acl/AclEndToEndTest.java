@@ -289,8 +289,8 @@ class AclEndToEndTest {
     void aVerifyThatTimesOutRestoresThePreviousState() throws Exception {
         assertThat(run("run", playbook(RULES).toString(), "-i", inventory().toString(), "-l", "r1").code()).isZero();
         String before = r1.personality().savedConfig().replaceAll("! Last configuration change.*\n", "");
-        // the device answers the reads before the change, then hangs on the verify read
-        r1.faults(Faults.NONE.withStalledCommand("^show running-config$", 2));
+        // the device answers the read before the change (the plan's, which the backup reuses), then hangs on the verify read
+        r1.faults(Faults.NONE.withStalledCommand("^show running-config$", 1));
         List<String> args = new ArrayList<>(List.of("run", playbook(RULES + "          - permit: [sip-proxy.default-listener]\n").toString(),
                 "-i", inventory().toString(), "-l", "r1", "--state-dir", dir.resolve("state").toString(), "--timeout",
                 String.valueOf(io.portpush.lab.TimeScale.seconds(2))));
