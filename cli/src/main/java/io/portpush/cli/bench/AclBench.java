@@ -92,7 +92,7 @@ final class AclBench implements Callable<Integer> {
         try {
             if (lab.equals("process")) {
                 long t = System.nanoTime();
-                labProcess = java(List.of("-Xmx" + Math.max(1024, n * 3) + "m"), List.of("lab", "up", "-i", inv.toString(), "--state-dir",
+                labProcess = java(List.of("-Xmx" + (1024 + n) + "m"), List.of("lab", "up", "-i", inv.toString(), "--state-dir",
                         state.toString()), work.resolve("lab.log"));
                 waitForLab(state, n, labProcess);
                 out.printf("%n%d devices: lab up in its own process in %.1f s%n", n, (System.nanoTime() - t) / 1e9);

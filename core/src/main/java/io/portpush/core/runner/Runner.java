@@ -159,7 +159,7 @@ public final class Runner {
                 HostConnection c = connection();
                 Path known = options.stateDir().resolve("known_hosts");
                 List<Path> files = List.of(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"), known);
-                KnownHostsVerifier v = new KnownHostsVerifier(files, options.acceptNewHostKeys(), known);
+                KnownHostsVerifier v = new KnownHostsVerifier(files, options.acceptNewHostKeys(), known, knownHosts);
                 String user = c.user() == null ? System.getProperty("user.name") : c.user();
                 SshTarget jump = null;
                 if (c.jump() != null) {
@@ -241,8 +241,13 @@ public final class Runner {
             } else if (ssh != null) {
                 ssh.close();
             }
+            session = null;
+            ssh = null;
         }
     }
+
+    /** The known_hosts files, parsed once for every connection of this run. */
+    private final io.portpush.core.transport.KnownHostsCache knownHosts = new io.portpush.core.transport.KnownHostsCache();
 
     public RunReport run(List<Play> plays, Path playbook, String runId) {
         RunReport report = new RunReport(runId, options.check(), options.shard(), java.time.Instant.now());
@@ -349,6 +354,11 @@ public final class Runner {
                             }
                             report.count(hr.name, r, ignored);
                             listener.hostResult(task, hr.name, r);
+                            if (task == play.tasks().get(play.tasks().size() - 1)) {
+                                // its last task of the play: the session goes now, not when the whole batch ends
+                                // (a 1,000-host batch kept 1,000 sessions and their reader threads open)
+                                hr.close();
+                            }
                         }));
                     }
                     for (Future<?> f : futures) {

@@ -30,11 +30,18 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     private final boolean acceptNew;
     private final Path recordTo;
     private volatile String problem;
+    private final KnownHostsCache cache;
 
     public KnownHostsVerifier(List<Path> files, boolean acceptNew, Path recordTo) {
+        this(files, acceptNew, recordTo, new KnownHostsCache());
+    }
+
+    /** With the run's {@code cache}: the files are parsed once for all its connections. */
+    public KnownHostsVerifier(List<Path> files, boolean acceptNew, Path recordTo, KnownHostsCache cache) {
         this.files = List.copyOf(files);
         this.acceptNew = acceptNew;
         this.recordTo = recordTo;
+        this.cache = cache;
     }
 
     /** Why the last key was refused, or null. */
@@ -70,8 +77,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                 continue;
             }
             try {
-                OpenSSHKnownHosts kh = new OpenSSHKnownHosts(f.toFile());
-                for (OpenSSHKnownHosts.KnownHostEntry e : kh.entries()) {
+                for (OpenSSHKnownHosts.KnownHostEntry e : cache.entries(f)) {
                     if (e.appliesTo(type, host)) {
                         if (e.verify(key)) {
                             return true;
@@ -118,7 +124,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                 continue;
             }
             try {
-                for (OpenSSHKnownHosts.KnownHostEntry e : new OpenSSHKnownHosts(f.toFile()).entries()) {
+                for (OpenSSHKnownHosts.KnownHostEntry e : cache.entries(f)) {
                     for (KeyType t : KeyType.values()) {
                         if (t != KeyType.UNKNOWN && e.appliesTo(t, host) && !out.contains(t.toString())) {
                             out.add(t.toString());
