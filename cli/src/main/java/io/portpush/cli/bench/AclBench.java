@@ -72,6 +72,7 @@ final class AclBench implements Callable<Integer> {
     boolean keep;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PER_LAB = 2500;
 
     @Override
     public Integer call() throws Exception {
@@ -86,16 +87,42 @@ final class AclBench implements Callable<Integer> {
 
     private void size(int n, PrintWriter out) throws Exception {
         Path work = Files.createTempDirectory("portpush-bench-acl");
-        Path inv = inventory(work, n);
+        // one lab process holds at most PER_LAB devices (each takes a few file descriptors; 20,000 per process here);
+        // past that the labs split the fleet and the run reaches them as plain SSH hosts, as it would real devices
+        boolean split = lab.equals("process") && n > PER_LAB;
+        Path inv = inventory(work, "inv", 1, n, !split);
         Path state = work.resolve("state");
-        Process labProcess = null;
+        List<Path> labStates = new ArrayList<>();
+        List<Process> labs = new ArrayList<>();
         try {
             if (lab.equals("process")) {
                 long t = System.nanoTime();
-                labProcess = java(List.of("-Xmx" + (1024 + n) + "m"), List.of("lab", "up", "-i", inv.toString(), "--state-dir",
-                        state.toString()), work.resolve("lab.log"));
-                waitForLab(state, n, labProcess);
-                out.printf("%n%d devices: lab up in its own process in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
+                for (int from = 1, k = 0; from <= n; from += PER_LAB, k++) {
+                    int to = Math.min(n, from + PER_LAB - 1);
+                    Path labState = split ? work.resolve("lab-state-" + k) : state;
+                    Path labInv = split ? inventory(work, "lab-inv-" + k, from, to, true) : inv;
+                    labs.add(java(List.of("-Xmx" + (1024 + (to - from + 1)) + "m"), List.of("lab", "up", "-i", labInv.toString(), "--state-dir",
+                            labState.toString()), work.resolve("lab-" + k + ".log")));
+                    labStates.add(labState);
+                }
+                for (int k = 0; k < labs.size(); k++) {
+                    try {
+                        waitForLab(labStates.get(k), Math.min(PER_LAB, n - k * PER_LAB), labs.get(k));
+                    } catch (IllegalStateException e) {
+                        keep = true;
+                        throw new IllegalStateException(e.getMessage() + ":\n" + tail(work.resolve("lab-" + k + ".log")), e);
+                    }
+                }
+                if (split) {
+                    StringBuilder keys = new StringBuilder();
+                    for (Path ls : labStates) {
+                        keys.append(Files.readString(ls.resolve("known_hosts")));
+                    }
+                    Files.createDirectories(state);
+                    Files.writeString(state.resolve("known_hosts"), keys);
+                }
+                out.printf("%n%d devices: lab up in %d process(es) of its own in %.1f s%s%n", n, labs.size(), (System.nanoTime() - t) / 1e9,
+                        split ? " (the run reaches them as plain SSH hosts)" : "");
             } else {
                 out.printf("%n%d devices: the lab starts inside each run (its start is in the run's wall time)%n", n);
             }
@@ -109,7 +136,7 @@ final class AclBench implements Callable<Integer> {
                     List<Double> floorLat = List.of();
                     if (lab.equals("process")) {
                         long t = System.nanoTime();
-                        floorLat = floor(state, n);
+                        floorLat = floor(labStates, state);
                         floor = (System.nanoTime() - t) / 1e9;
                     }
                     Path report = work.resolve("r" + r + "-" + kind.replace(' ', '-') + ".json");
@@ -146,8 +173,10 @@ final class AclBench implements Callable<Integer> {
             }
             out.flush();
         } finally {
-            if (labProcess != null) {
+            for (Process labProcess : labs) {
                 labProcess.destroy();
+            }
+            for (Process labProcess : labs) {
                 labProcess.waitFor(30, TimeUnit.SECONDS);
                 labProcess.destroyForcibly();
             }
@@ -221,10 +250,12 @@ final class AclBench implements Callable<Integer> {
     }
 
     /** The SSHJ floor in this JVM: connect, log in, shell, {@code show running-config}, close, for every device. */
-    private List<Double> floor(Path state, int n) throws Exception {
+    private List<Double> floor(List<Path> labStates, Path state) throws Exception {
         List<Map.Entry<String, Integer>> devices = new ArrayList<>();
-        for (JsonNode d : JSON.readTree(state.resolve("lab/lab.json").toFile()).path("devices")) {
-            devices.add(Map.entry("127.0.0.1", d.path("port").asInt()));
+        for (Path ls : labStates) {
+            for (JsonNode d : JSON.readTree(ls.resolve("lab/lab.json").toFile()).path("devices")) {
+                devices.add(Map.entry("127.0.0.1", d.path("port").asInt()));
+            }
         }
         ExecutorService pool = Executors.newFixedThreadPool(forks);
         List<Double> lat = Collections.synchronizedList(new ArrayList<>());
@@ -252,16 +283,16 @@ final class AclBench implements Callable<Integer> {
     }
 
     /** The fleet, its group variables (the lab's own, without traffic) and the two ACL versions. */
-    private Path inventory(Path work, int n) throws IOException {
-        Path inv = work.resolve("inv");
+    private Path inventory(Path work, String name, int from, int n, boolean labHosts) throws IOException {
+        Path inv = work.resolve(name);
         Files.createDirectories(inv.resolve("group_vars"));
-        StringBuilder hosts = new StringBuilder("all:\n  vars:\n    portpush_lab: true\n    ansible_host: 127.0.0.1\n    ansible_user: admin\n"
-                + "    ansible_password: labpw-K7q2Xz9\n    ansible_become_password: labenable-R4t8Wn\n");
+        StringBuilder hosts = new StringBuilder("all:\n  vars:\n" + (labHosts ? "    portpush_lab: true\n" : "") + "    ansible_host: 127.0.0.1\n"
+                + "    ansible_user: admin\n    ansible_password: labpw-K7q2Xz9\n    ansible_become_password: labenable-R4t8Wn\n");
         if (loginDelay > 0 || commandLatency > 0) {
             hosts.append("    lab_faults: { login_delay_ms: ").append(loginDelay).append(", command_latency_ms: ").append(commandLatency).append(" }\n");
         }
         hosts.append("  children:\n    routers:\n      vars:\n        ansible_network_os: cisco.ios.ios\n      hosts:\n");
-        for (int i = 1; i <= n; i++) {
+        for (int i = from; i <= n; i++) {
             hosts.append(String.format("        r%04d: { ansible_port: %d }%n", i, basePort + i - 1));
         }
         Files.writeString(inv.resolve("hosts.yml"), hosts);
@@ -282,6 +313,15 @@ final class AclBench implements Callable<Integer> {
         Files.writeString(work.resolve("edge-a.yml"), acl.formatted(", tomcat-web"));
         Files.writeString(work.resolve("edge-b.yml"), acl.formatted(""));
         return inv;
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     private static void delete(Path p) throws IOException {
