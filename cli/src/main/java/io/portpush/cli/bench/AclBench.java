@@ -3,24 +3,15 @@ package io.portpush.cli.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.portpush.core.transport.InteractiveShell;
-import io.portpush.core.transport.KnownHostsVerifier;
-import io.portpush.core.transport.SshConnection;
-import io.portpush.core.transport.SshTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -257,29 +248,7 @@ final class AclBench implements Callable<Integer> {
                 devices.add(Map.entry("127.0.0.1", d.path("port").asInt()));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(forks);
-        List<Double> lat = Collections.synchronizedList(new ArrayList<>());
-        KnownHostsVerifier v = new KnownHostsVerifier(List.of(state.resolve("known_hosts")), false, null);
-        List<Future<?>> fs = new ArrayList<>();
-        for (Map.Entry<String, Integer> d : devices) {
-            fs.add(pool.submit(() -> {
-                long t = System.nanoTime();
-                try (SshConnection c = SshConnection.open(SshTarget.password(d.getKey(), d.getValue(), "admin", "labpw-K7q2Xz9")
-                        .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(120)), v, 2, Duration.ofMillis(200));
-                     InteractiveShell sh = c.shell()) {
-                    sh.readUntil(BenchCommand.IOS_PROMPT, Duration.ofSeconds(120));
-                    sh.command("terminal length 0", BenchCommand.IOS_PROMPT, Duration.ofSeconds(120));
-                    sh.command("show running-config", BenchCommand.IOS_PROMPT, Duration.ofSeconds(120));
-                }
-                lat.add((System.nanoTime() - t) / 1e6);
-                return null;
-            }));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        pool.shutdown();
-        return lat;
+        return BenchCommand.floor(devices, forks, state.resolve("known_hosts"), List.of("terminal length 0", "show running-config"));
     }
 
     /** The fleet, its group variables (the lab's own, without traffic) and the two ACL versions. */

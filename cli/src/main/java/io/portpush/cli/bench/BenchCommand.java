@@ -91,29 +91,38 @@ public final class BenchCommand implements Runnable {
 
     /** SSHJ floor: connect, log in, open a shell, run one command, close; per device latency in ms. */
     static List<Double> floor(List<LabDevice> devices, int parallel, Path kh, String command) throws Exception {
+        return floor(devices.stream().map(d -> Map.entry(d.host(), d.port())).toList(), parallel, kh,
+                command == null ? List.of() : List.of(command));
+    }
+
+    /** The same for devices named by address and port, running {@code commands} after the first prompt. */
+    static List<Double> floor(List<Map.Entry<String, Integer>> devices, int parallel, Path kh, List<String> commands) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Double> lat = Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> fs = new ArrayList<>();
         KnownHostsVerifier v = new KnownHostsVerifier(List.of(kh), false, null);
-        for (LabDevice d : devices) {
+        for (Map.Entry<String, Integer> d : devices) {
             fs.add(pool.submit(() -> {
                 long t = System.nanoTime();
-                try (SshConnection c = SshConnection.open(SshTarget.password(d.host(), d.port(), "admin", DeviceSpec.DEFAULT_PASSWORD)
-                        .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(60)), v, 2, Duration.ofMillis(200));
+                try (SshConnection c = SshConnection.open(SshTarget.password(d.getKey(), d.getValue(), "admin", DeviceSpec.DEFAULT_PASSWORD)
+                        .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(120)), v, 2, Duration.ofMillis(200));
                      InteractiveShell sh = c.shell()) {
-                    sh.readUntil(IOS_PROMPT, Duration.ofSeconds(60));
-                    if (command != null) {
-                        sh.command(command, IOS_PROMPT, Duration.ofSeconds(60));
+                    sh.readUntil(IOS_PROMPT, Duration.ofSeconds(120));
+                    for (String command : commands) {
+                        sh.command(command, IOS_PROMPT, Duration.ofSeconds(120));
                     }
                 }
                 lat.add((System.nanoTime() - t) / 1e6);
                 return null;
             }));
         }
-        for (Future<?> f : fs) {
-            f.get();
+        try {
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
         }
-        pool.shutdown();
         return lat;
     }
 
