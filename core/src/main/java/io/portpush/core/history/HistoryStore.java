@@ -108,22 +108,63 @@ public final class HistoryStore implements AutoCloseable {
         return !staged.isEmpty();
     }
 
+    /** A baseline waiting for its commit: path, content, the line its revision says, who. */
+    private record Pending(String path, String content, String message, String user) {
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> baselines = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Set<String> baselined = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /**
-     * Commits {@code content} at once when the history has no version of the file yet, so that
-     * the state before portpush's first change is a revision one can go back to.
+     * Commits {@code content} when the history has no version of the file yet, so that the state
+     * before portpush's first change is a revision one can go back to; it is committed before this
+     * returns, so before the change it precedes reaches the device.
+     *
+     * <p>Group commit: hosts that ask while another host's baseline is being written are committed
+     * together by the next one in, as one revision (a first push to 5,000 routers made 5,000
+     * commits, each rewriting the whole index: half the run). A lone baseline keeps its own message.
      */
-    public synchronized void baseline(String relativePath, String content, String message, String user) {
-        try {
-            if (git.getRepository().resolve("HEAD") != null && read("HEAD", relativePath).isPresent()) {
-                return;
+    public void baseline(String relativePath, String content, String message, String user) {
+        Pending mine = new Pending(relativePath, scrub.apply(content), message, user);
+        baselines.add(mine);
+        synchronized (this) {
+            if (!baselines.contains(mine)) {
+                return; // another caller committed it with its own
             }
-            Map<String, String> keep = new LinkedHashMap<>(staged);
-            staged.clear();
-            staged.put(relativePath, scrub.apply(content));
-            commit(message, user);
-            staged.putAll(keep);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                Map<String, Pending> byPath = new LinkedHashMap<>();
+                boolean hasHead = git.getRepository().resolve("HEAD") != null;
+                for (Pending p = baselines.poll(); p != null; p = baselines.poll()) {
+                    if (!baselined.contains(p.path()) && !(hasHead && read("HEAD", p.path()).isPresent())) {
+                        byPath.putIfAbsent(p.path(), p);
+                    }
+                }
+                List<Pending> batch = new ArrayList<>(byPath.values());
+                if (batch.isEmpty()) {
+                    return;
+                }
+                Map<String, String> keep = new LinkedHashMap<>(staged);
+                List<String> keepNotes = new ArrayList<>(notes);
+                staged.clear();
+                notes.clear();
+                batch.forEach(b -> staged.put(b.path(), b.content()));
+                String text = batch.size() == 1 ? batch.get(0).message()
+                        : "baseline of " + batch.size() + " objects: the state found before portpush's first change\n\n"
+                        + String.join("\n", batch.stream().map(Pending::message).toList()) + "\n";
+                try {
+                    commit(text, batch.get(0).user());
+                } catch (RuntimeException e) {
+                    // the others whose baselines this was wait on the lock: back in the queue, each tries (and fails) itself
+                    baselines.addAll(batch);
+                    throw e;
+                } finally {
+                    staged.putAll(keep);
+                    notes.addAll(keepNotes);
+                }
+                batch.forEach(b -> baselined.add(b.path()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

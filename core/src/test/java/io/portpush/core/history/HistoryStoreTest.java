@@ -167,6 +167,42 @@ class HistoryStoreTest {
         }
     }
 
+    @Test
+    void baselinesAskedAtOnceShareRevisionsAndEachIsCommittedBeforeItsCallerGoesOn() throws Exception {
+        int hosts = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(hosts);
+        try (HistoryStore h = HistoryStore.open(dir)) {
+            h.stage("devices/r0/acl/EDGE", "a change staged by another host: not part of any baseline");
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(hosts);
+            List<java.util.concurrent.Future<Boolean>> done = new java.util.ArrayList<>();
+            for (int i = 1; i <= hosts; i++) {
+                String path = "devices/r" + i + "/acl/EDGE.json";
+                done.add(pool.submit(() -> {
+                    start.await();
+                    h.baseline(path, "{\"host\":\"" + path + "\"}", "baseline " + path, "tester");
+                    // committed before the caller goes on to change the device
+                    return h.read("HEAD", path).isPresent();
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : done) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            }
+            List<HistoryStore.Revision> revs = h.log(null);
+            assertThat(revs.stream().mapToInt(r -> r.files().size()).sum()).isEqualTo(hosts);
+            assertThat(revs.size()).as("revisions for 50 baselines asked at once").isLessThan(hosts);
+            assertThat(revs).anySatisfy(r -> assertThat(r.subject()).startsWith("baseline of ").endsWith("objects: the state found before portpush's first change"));
+            // the host's own staged change waits for its batch commit
+            assertThat(h.read("HEAD", "devices/r0/acl/EDGE")).isEmpty();
+            assertThat(h.hasStaged()).isTrue();
+            // a second baseline of a recorded file is no new revision
+            h.baseline("devices/r1/acl/EDGE.json", "{}", "again", "tester");
+            assertThat(h.log(null)).hasSize(revs.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(git(dir, "fsck", "--strict")).doesNotContain("error");
+    }
+
     private Path bare(String name) throws Exception {
         Path bare = dir.resolve(name);
         try (Git g = Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call()) {
