@@ -256,7 +256,8 @@ final class AclBench implements Callable<Integer> {
         Path inv = work.resolve(name);
         Files.createDirectories(inv.resolve("group_vars"));
         StringBuilder hosts = new StringBuilder("all:\n  vars:\n" + (labHosts ? "    portpush_lab: true\n" : "") + "    ansible_host: 127.0.0.1\n"
-                + "    ansible_user: admin\n    ansible_password: labpw-K7q2Xz9\n    ansible_become_password: labenable-R4t8Wn\n");
+                + "    ansible_user: admin\n    ansible_password: " + io.portpush.lab.DeviceSpec.DEFAULT_PASSWORD + "\n    ansible_become_password: "
+                + io.portpush.lab.DeviceSpec.DEFAULT_ENABLE + "\n");
         if (loginDelay > 0 || commandLatency > 0) {
             hosts.append("    lab_faults: { login_delay_ms: ").append(loginDelay).append(", command_latency_ms: ").append(commandLatency).append(" }\n");
         }

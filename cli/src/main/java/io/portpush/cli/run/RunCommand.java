@@ -249,10 +249,10 @@ public class RunCommand implements Callable<Integer> {
              HistoryStore history = mode == RunOptions.Mode.LINT || mode == RunOptions.Mode.VERIFY ? null
                      : HistoryStore.open(state.resolve("history"), redactor::redact)) {
             if (history != null && historyRemote != null) {
-                redactor.learn(historyPassword(historyRemote));
+                HistoryStore.secretOf(historyRemote).ifPresent(redactor::learn);
                 history.remote(historyRemote);
             }
-            boolean sharing = history != null && (pushHistory || historyRemote != null) && mode != RunOptions.Mode.VERIFY;
+            boolean sharing = history != null && (pushHistory || historyRemote != null);
             if (sharing) {
                 // the team's latest revisions first: baselines and "previous" must be theirs, not this machine's alone
                 console.note(history.sync());
@@ -345,16 +345,6 @@ public class RunCommand implements Callable<Integer> {
 
     /** The history's revision once pushed (replayed revisions have new ids), or null. */
     private String pushedHead;
-
-    /** The password (or token) in a git URL's user part, to be kept out of every output. */
-    private static String historyPassword(String url) {
-        try {
-            org.eclipse.jgit.transport.URIish u = new org.eclipse.jgit.transport.URIish(url);
-            return u.getPass();
-        } catch (java.net.URISyntaxException e) {
-            return null;
-        }
-    }
 
     private io.portpush.core.inventory.Shard shard() {
         if (shard == null) {

@@ -114,6 +114,25 @@ class ShardedRunTest {
         }
     }
 
+    @Test
+    void aHistoryRemoteThatCannotBeFetchedStopsTheRunBeforeAnyDeviceAndItsTokenIsNeverPrinted() throws Exception {
+        try (LabHosts lab = LabHosts.start(dir, "r1:cisco_ios")) {
+            Path inv = dir.resolve("inv.yml");
+            Files.writeString(inv, "all:\n  vars: { " + LabHosts.CREDENTIALS + ", roles: { imp-node: [10.10.1.0/24], xmpp-client: [198.51.100.0/24] } }\n"
+                    + "  hosts:\n    " + lab.host("r1", "") + "\n");
+            Path play = dir.resolve("acl.yml");
+            Files.writeString(play, "- hosts: all\n  tasks:\n    - acl: { name: EDGE, bind: [{interface: GigabitEthernet1, direction: in}],"
+                    + " rules: [{ permit: [xcp.client-access] }] }\n");
+            CliRun run = CliRun.inState(dir.resolve("state"), "run", play.toString(), "-i", inv.toString(), "--history-remote",
+                    "https://portpush-ci:s3cr3t-T0ken@127.0.0.1:1/netops/history.git");
+            assertThat(run.code()).as(run.out() + run.err()).isEqualTo(io.portpush.core.error.ExitCodes.HISTORY_REMOTE);
+            assertThat(run.out() + run.err()).contains("cannot fetch the history from https://127.0.0.1:1/netops/history.git")
+                    .doesNotContain("s3cr3t-T0ken");
+            assertThat(lab.get("r1").log().entries()).as("nothing reached the device").isEmpty();
+            assertThat(Files.readString(dir.resolve("state/history/.git/config"))).doesNotContain("s3cr3t-T0ken");
+        }
+    }
+
     /** Runs the shards as separate processes at once; returns their JSON reports. */
     private List<Path> shards(Path play, Path inv, String name, String... extra) throws Exception {
         List<Process> running = new ArrayList<>();

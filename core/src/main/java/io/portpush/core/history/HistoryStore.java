@@ -113,7 +113,6 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     private final java.util.concurrent.ConcurrentLinkedQueue<Pending> baselines = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.Set<String> baselined = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Commits {@code content} when the history has no version of the file yet, so that the state
@@ -135,7 +134,7 @@ public final class HistoryStore implements AutoCloseable {
                 Map<String, Pending> byPath = new LinkedHashMap<>();
                 boolean hasHead = git.getRepository().resolve("HEAD") != null;
                 for (Pending p = baselines.poll(); p != null; p = baselines.poll()) {
-                    if (!baselined.contains(p.path()) && !(hasHead && read("HEAD", p.path()).isPresent())) {
+                    if (!(hasHead && read("HEAD", p.path()).isPresent())) {
                         byPath.putIfAbsent(p.path(), p);
                     }
                 }
@@ -161,7 +160,6 @@ public final class HistoryStore implements AutoCloseable {
                     staged.putAll(keep);
                     notes.addAll(keepNotes);
                 }
-                batch.forEach(b -> baselined.add(b.path()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -386,8 +384,13 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized void remote(String url) {
         try {
             URIish uri = new URIish(url);
+            // an https user and token stay in memory for this run's fetch and push: git's config on disk gets the URL without
+            // them (an ssh URL keeps its user, which names the account the key logs in to)
+            boolean http = uri.getScheme() != null && uri.getScheme().startsWith("http");
+            credentials = !http || uri.getUser() == null ? null
+                    : new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(uri.getUser(), uri.getPass() == null ? "" : uri.getPass());
             StoredConfig config = git.getRepository().getConfig();
-            config.setString("remote", REMOTE, "url", uri.toString());
+            config.setString("remote", REMOTE, "url", (http ? uri.setUser(null).setPass(null) : uri.setPass(null)).toString());
             config.setString("remote", REMOTE, "fetch", "+refs/heads/*:refs/remotes/" + REMOTE + "/*");
             config.save();
         } catch (java.net.URISyntaxException e) {
@@ -526,24 +529,32 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private org.eclipse.jgit.transport.CredentialsProvider credentials() {
+    /** The credentials {@link #remote} was given, or null: JGit then uses what the URL in git's config says. */
+    private org.eclipse.jgit.transport.CredentialsProvider credentials;
+
+    /**
+     * What of a git URL must never be printed: its password or token, or, with no password, its
+     * user part (a token given as the user, {@code https://TOKEN@host/...}). A user beside a
+     * password is an account name, shown as any other word.
+     */
+    public static java.util.Optional<String> secretOf(String url) {
         try {
-            URIish uri = new URIish(url());
-            return uri.getUser() != null && uri.getPass() != null
-                    ? new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(uri.getUser(), uri.getPass()) : null;
+            URIish uri = new URIish(url);
+            return java.util.Optional.ofNullable(uri.getPass() != null ? uri.getPass() : uri.getUser())
+                    .filter(v -> uri.getPass() != null || uri.getScheme() != null && uri.getScheme().startsWith("http"));
         } catch (java.net.URISyntaxException e) {
-            return null;
+            return java.util.Optional.empty();
         }
     }
 
     private void fetch() throws GitAPIException {
-        git.fetch().setRemote(REMOTE).setCredentialsProvider(credentials()).call();
+        git.fetch().setRemote(REMOTE).setCredentialsProvider(credentials).call();
     }
 
     /** One push of the branch; null when the remote took it, else why not. */
     private String pushOnce(String branch) throws GitAPIException {
         String ref = "refs/heads/" + branch;
-        for (org.eclipse.jgit.transport.PushResult r : git.push().setRemote(REMOTE).setCredentialsProvider(credentials())
+        for (org.eclipse.jgit.transport.PushResult r : git.push().setRemote(REMOTE).setCredentialsProvider(credentials)
                 .setRefSpecs(new org.eclipse.jgit.transport.RefSpec(ref + ":" + ref)).call()) {
             for (org.eclipse.jgit.transport.RemoteRefUpdate u : r.getRemoteUpdates()) {
                 switch (u.getStatus()) {

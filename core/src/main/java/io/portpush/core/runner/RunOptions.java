@@ -45,12 +45,6 @@ public record RunOptions(int forks, String limit, List<String> tags, List<String
                 commandTimeout, retries, hostTimeout, projectDir, stateDir, Shard.ALL);
     }
 
-    /** The same options for one shard of the hosts. */
-    public RunOptions withShard(Shard s) {
-        return new RunOptions(forks, limit, tags, skipTags, startAtTask, extraVars, mode, diff, verbosity, acceptNewHostKeys,
-                connectTimeout, commandTimeout, retries, hostTimeout, projectDir, stateDir, s);
-    }
-
     public static RunOptions defaults(Path projectDir) {
         return new RunOptions(50, null, List.of(), List.of(), null, Map.of(), Mode.RUN, false, 0, false,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), 2, null, projectDir, projectDir.resolve(".portpush"));

@@ -329,7 +329,15 @@ class HistoryStoreTest {
             record(h, "r1", "A");
             Assertions.assertThatThrownBy(() -> h.push(1)).isInstanceOf(io.portpush.core.error.HistoryRemoteException.class)
                     .hasMessageContaining("https://127.0.0.1:1/netops/history.git").hasMessageNotContaining("s3cr3t-token");
+            // the token is not written to disk either: git's config holds the URL without it
+            assertThat(java.nio.file.Files.readString(dir.resolve("h/.git/config"))).contains("https://127.0.0.1:1/netops/history.git")
+                    .doesNotContain("s3cr3t-token").doesNotContain("ci@");
+            h.remote("ssh://git@git.example.net/netops/history.git");
+            assertThat(java.nio.file.Files.readString(dir.resolve("h/.git/config"))).contains("ssh://git@git.example.net/netops/history.git");
         }
+        assertThat(HistoryStore.secretOf("https://ci:s3cr3t-token@git.example.net/h.git")).contains("s3cr3t-token");
+        assertThat(HistoryStore.secretOf("https://ghp_tokenAsUser@github.com/o/h.git")).contains("ghp_tokenAsUser");
+        assertThat(HistoryStore.secretOf("ssh://git@git.example.net/h.git")).isEmpty();
     }
 
     private static String git(Path repo, String... args) throws Exception {
